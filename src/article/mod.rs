@@ -1,0 +1,140 @@
+//! File -> [`Article`]: metadata, title, language and blocks, each block keeping its
+//! byte range in the file exactly as it is on disk.
+
+mod load;
+mod parse;
+
+pub use load::LoadError;
+
+use serde::Serialize;
+use std::ops::Range;
+use std::path::Path;
+
+/// The language of an article; it picks the word lists and rule tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Fr,
+    En,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Fr => "fr",
+            Language::En => "en",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+    Caption,
+}
+
+/// A heading, paragraph or caption.
+///
+/// `range` covers the block in the file (markup included, line ending excluded).
+/// `pieces` are the parts of the file that are shown, in order: markup such as
+/// `## ` or `**` and line breaks fall between pieces. Pieces separated by a line
+/// break are shown joined by one space; pieces separated only by markup are shown
+/// joined directly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub range: Range<usize>,
+    pub pieces: Vec<Range<usize>>,
+}
+
+/// A block's text as shown, with the way back to file offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Display {
+    pub text: String,
+    /// `(display_start, file_start, len)` for each piece, in order.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+impl Display {
+    /// The file offset of a byte offset into `text` (a joining space maps to the
+    /// end of the piece before it).
+    pub fn to_file(&self, display: usize) -> usize {
+        let i = self.spans.partition_point(|&(d, _, _)| d <= display);
+        if i == 0 {
+            return self.spans.first().map_or(0, |s| s.1);
+        }
+        let (d, f, len) = self.spans[i - 1];
+        f + (display - d).min(len)
+    }
+
+    /// The display offset of a file offset, if it falls inside a shown piece (or at
+    /// its end).
+    pub fn from_file(&self, file: usize) -> Option<usize> {
+        self.spans
+            .iter()
+            .find(|&&(_, f, len)| file >= f && file <= f + len)
+            .map(|&(d, f, _)| d + (file - f))
+    }
+}
+
+impl Block {
+    /// The block's text as the reader sees it, with its offset map.
+    pub fn display(&self, source: &str) -> Display {
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(self.pieces.len());
+        let mut prev_end: Option<usize> = None;
+        for p in &self.pieces {
+            if let Some(pe) = prev_end {
+                if source
+                    .get(pe..p.start)
+                    .is_some_and(|gap| gap.contains('\n'))
+                {
+                    text.push(' ');
+                }
+            }
+            spans.push((text.len(), p.start, p.end - p.start));
+            text.push_str(source.get(p.clone()).unwrap_or(""));
+            prev_end = Some(p.end);
+        }
+        Display { text, spans }
+    }
+}
+
+/// A parsed article. `text` is the whole file as UTF-8 (BOM and all), so that every
+/// offset the program reports indexes it directly.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The path as given by the user (`-` for standard input).
+    pub path: String,
+    pub text: String,
+    /// Never empty.
+    pub title: String,
+    /// As precise as the file gives it: `2023`, `2023-10` or `2023-10-05`.
+    pub date: Option<String>,
+    /// The publisher or agency, when the file names one.
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub language: Language,
+    pub blocks: Vec<Block>,
+}
+
+impl Article {
+    /// Reads and parses a file. `-` reads standard input.
+    pub fn load(path: &Path) -> Result<Article, LoadError> {
+        load::load(path)
+    }
+
+    /// Parses bytes read from `path` (used for the title fallback and messages).
+    pub fn from_bytes(path: &str, bytes: Vec<u8>) -> Result<Article, LoadError> {
+        let text = load::decode(bytes)?;
+        Ok(parse::parse(path, text))
+    }
+
+    /// Parses text that is already known to be good UTF-8.
+    pub fn from_text(path: &str, text: String) -> Article {
+        parse::parse(path, text)
+    }
+}

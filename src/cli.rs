@@ -1,0 +1,1 @@
+//! The command line: subcommands and their options.

@@ -1,0 +1,21 @@
+//! glose: a terminal news reader that understands what it shows.
+//!
+//! The library is the whole program minus the terminal: it turns a file into an
+//! [`Article`] (metadata and blocks with byte ranges into the file on disk), finds
+//! the [`Entity`]s it mentions, and (later) stores the reader's notes and exports
+//! them. The binary (`src/main.rs`) and the terminal UI (`src/tui/`) are thin shells
+//! over it.
+//!
+//! Data flows one way: file -> [`Article`] -> [`Entity`]s -> view. Every offset
+//! anywhere in the library is a UTF-8 byte offset into the file exactly as it is on
+//! disk.
+
+pub mod article;
+pub mod cli;
+pub mod entity;
+pub mod extract;
+pub mod text;
+
+pub use article::{Article, Block, BlockKind, Language, LoadError};
+pub use entity::{Entity, EntityKind, Mention};
+pub use extract::extract;
