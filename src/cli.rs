@@ -1,1 +1,216 @@
-//! The command line: subcommands and their options.
+//! The command line: subcommands, their options, and how each prints.
+
+use crate::{extract, Article, Entity, EntityKind};
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "glose",
+    version,
+    about = "A terminal news reader that understands what it shows"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// An article to read, or a folder of articles (default: ./articles).
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the entities an article mentions.
+    Extract {
+        /// Article files; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Show which list, cue or rule made each entity and chose its kind.
+        #[arg(long)]
+        explain: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Text,
+}
+
+/// Runs a parsed command line and returns the process exit status.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Some(Command::Extract {
+            files,
+            format,
+            explain,
+        }) => run_extract(&files, format, explain),
+        None => {
+            let target = cli.path.unwrap_or_else(|| PathBuf::from("articles"));
+            match crate::tui::run(target) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("glose: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+fn run_extract(files: &[PathBuf], format: Format, explain: bool) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let mut status = ExitCode::SUCCESS;
+    for (i, path) in files.iter().enumerate() {
+        let article = match Article::load(path) {
+            Ok(a) => a,
+            Err(e) => {
+                let _ = out.flush();
+                eprintln!("glose: {}: {e}", path.display());
+                status = ExitCode::from(1);
+                continue;
+            }
+        };
+        let entities = extract(&article);
+        let written = match format {
+            Format::Json => write_json(&mut out, &article, &entities, explain),
+            Format::Text => {
+                if i > 0 {
+                    let _ = writeln!(out);
+                }
+                write_text(&mut out, &article, &entities, explain)
+            }
+        };
+        if let Err(e) = written {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return status;
+            }
+            eprintln!("glose: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    status
+}
+
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    article: JsonArticle<'a>,
+    entities: Vec<JsonEntity<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    path: &'a str,
+    title: &'a str,
+    date: Option<&'a str>,
+    language: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonEntity<'a> {
+    id: &'a str,
+    kind: EntityKind,
+    name: &'a str,
+    mentions: Vec<JsonMention<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a [String]>,
+}
+
+#[derive(Serialize)]
+struct JsonMention<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// One JSON object on one line (JSON Lines when there are several files).
+pub fn write_json(
+    out: &mut impl Write,
+    article: &Article,
+    entities: &[Entity],
+    explain: bool,
+) -> io::Result<()> {
+    let doc = JsonDoc {
+        article: JsonArticle {
+            path: &article.path,
+            title: &article.title,
+            date: article.date.as_deref(),
+            language: article.language.as_str(),
+        },
+        entities: entities
+            .iter()
+            .map(|e| JsonEntity {
+                id: &e.id,
+                kind: e.kind,
+                name: &e.name,
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|m| JsonMention {
+                        start: m.start,
+                        end: m.end,
+                        text: m.text(&article.text),
+                    })
+                    .collect(),
+                evidence: explain.then_some(e.evidence.as_slice()),
+            })
+            .collect(),
+    };
+    serde_json::to_writer(&mut *out, &doc).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// A readable listing grouped by kind, with mention counts.
+pub fn write_text(
+    out: &mut impl Write,
+    article: &Article,
+    entities: &[Entity],
+    explain: bool,
+) -> io::Result<()> {
+    let clean = crate::text::sanitize;
+    writeln!(out, "{}", clean(&article.title))?;
+    let mut meta = vec![article.path.clone()];
+    if let Some(d) = &article.date {
+        meta.push(d.clone());
+    }
+    meta.push(article.language.as_str().to_string());
+    writeln!(out, "{}", clean(&meta.join(" · ")))?;
+    for kind in EntityKind::ALL {
+        let of_kind: Vec<&Entity> = entities.iter().filter(|e| e.kind == kind).collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{} ({})", kind.plural(), of_kind.len())?;
+        let width = of_kind
+            .iter()
+            .map(|e| e.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        for e in of_kind {
+            let n = e.mentions.len();
+            let pad = width - e.name.chars().count();
+            writeln!(
+                out,
+                "  {}{}  {n} mention{}",
+                clean(&e.name),
+                " ".repeat(pad),
+                if n == 1 { "" } else { "s" }
+            )?;
+            if explain {
+                for why in &e.evidence {
+                    writeln!(out, "      - {}", clean(why))?;
+                }
+            }
+        }
+    }
+    if entities.is_empty() {
+        writeln!(out, "\nNo entities found.")?;
+    }
+    Ok(())
+}

@@ -15,6 +15,7 @@ pub mod cli;
 pub mod entity;
 pub mod extract;
 pub mod text;
+pub mod tui;
 
 pub use article::{Article, Block, BlockKind, Language, LoadError};
 pub use entity::{Entity, EntityKind, Mention};
