@@ -1,6 +1,12 @@
 //! Language-aware text units shared by the extractor, the reader and the notes:
 //! tokens and sentences, and the sanitizer for text shown to a user.
 
+mod sentence;
+mod token;
+
+pub use sentence::{sentences, sentences_from_tokens};
+pub use token::{tokenize, Token, TokenKind};
+
 /// Replaces control characters (C0 except tab and newline, DEL, C1) and bidi
 /// overrides with a visible placeholder, so text from a file can never drive the
 /// terminal. Tabs become spaces.

@@ -1,0 +1,232 @@
+//! Tokens for French and English news text.
+//!
+//! A word keeps its internal hyphens ("Kassym-Jomart", "ex-URSS", "Covid-19") and
+//! apostrophes ("aujourd'hui", "O'Brien"), but a French elided article or pronoun is
+//! its own token: "l'Ukraine" is `l'` + `Ukraine`, "jusqu’à" is `jusqu’` + `à`.
+//! Offsets are byte offsets into the text given.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with digits, hyphens, inner apostrophes, `&` or `.` in
+    /// acronyms.
+    Word,
+    /// Digits, with inner `.`/`,` separators ("7.290,80", "4,4").
+    Number,
+    /// Any other single non-space character.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// First letter uppercase.
+    pub cap: bool,
+    /// At least two letters and no lowercase letter ("CPI", "G20", "CD&V").
+    pub upper: bool,
+    /// A French elision ("l'", "d’", "qu'"): always followed directly by a word.
+    pub elision: bool,
+    /// Whitespace (or nothing, at the start) right before the token.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, s: &'a str) -> &'a str {
+        &s[self.start..self.end]
+    }
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn is_hyphen(c: char) -> bool {
+    c == '-' || c == '\u{2010}' || c == '\u{2011}'
+}
+
+/// Word-internal characters other than letters and digits.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x200D)
+}
+
+/// French words that elide before a vowel: what comes before the apostrophe.
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
+
+fn is_elision(word: &str) -> bool {
+    word.len() <= 6 && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
+}
+
+/// Splits `s` into tokens. Linear in the length of `s`.
+pub fn tokenize(s: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut space_before = true;
+    while i < s.len() {
+        let c = next_char(s, i);
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            space_before = true;
+            continue;
+        }
+        let start = i;
+        if c.is_ascii_digit() {
+            let mut j = i + 1;
+            while j < s.len() {
+                let b = bytes[j];
+                if b.is_ascii_digit() {
+                    j += 1;
+                } else if (b == b'.' || b == b',') && j + 1 < s.len() && bytes[j + 1].is_ascii_digit() {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            // "20e", "6e", "G20" handled as words: a number glued to letters is a word.
+            if j < s.len() && next_char(s, j).is_alphabetic() {
+                let end = scan_word(s, j);
+                out.push(word_token(s, start, end, space_before));
+                i = end;
+            } else {
+                out.push(Token {
+                    start,
+                    end: j,
+                    kind: TokenKind::Number,
+                    cap: false,
+                    upper: false,
+                    elision: false,
+                    space_before,
+                });
+                i = j;
+            }
+        } else if c.is_alphabetic() {
+            let end = scan_word(s, i);
+            // Split a leading elision: "l'Ukraine" -> "l'" + "Ukraine".
+            let w = &s[start..end];
+            if let Some(pos) = w.find(['\'', '\u{2019}']) {
+                let head = &w[..pos];
+                if is_elision(head) {
+                    let apos = next_char(w, pos).len_utf8();
+                    let el_end = start + pos + apos;
+                    out.push(Token {
+                        start,
+                        end: el_end,
+                        kind: TokenKind::Word,
+                        cap: head.starts_with(char::is_uppercase),
+                        upper: false,
+                        elision: true,
+                        space_before,
+                    });
+                    if el_end < end {
+                        // The rest may itself start with an elision ("qu'l'..." is not French; one level is enough).
+                        out.push(word_token(s, el_end, end, false));
+                    }
+                    i = end;
+                    space_before = false;
+                    continue;
+                }
+            }
+            out.push(word_token(s, start, end, space_before));
+            i = end;
+        } else {
+            let end = i + c.len_utf8();
+            out.push(Token {
+                start,
+                end,
+                kind: TokenKind::Punct,
+                cap: false,
+                upper: false,
+                elision: false,
+                space_before,
+            });
+            i = end;
+        }
+        space_before = false;
+    }
+    out
+}
+
+fn next_char(s: &str, i: usize) -> char {
+    s[i..].chars().next().unwrap_or(' ')
+}
+
+/// The end of a word starting at `i`: letters and digits, joined by single inner
+/// hyphens, apostrophes, `&` between capitals ("CD&V"), or dots in dotted acronyms.
+fn scan_word(s: &str, i: usize) -> usize {
+    let mut j = i;
+    let mut prev_upper = false;
+    loop {
+        let mut it = s[j..].char_indices();
+        let Some((_, c)) = it.next() else { break };
+        if is_word_char(c) {
+            prev_upper = c.is_uppercase();
+            j += c.len_utf8();
+            continue;
+        }
+        let after = s[j + c.len_utf8()..].chars().next();
+        let joins = match after {
+            Some(n) if is_word_char(n) => {
+                is_hyphen(c) || is_apostrophe(c) || (c == '&' && prev_upper && n.is_uppercase())
+            }
+            _ => false,
+        };
+        if joins {
+            j += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+fn word_token(s: &str, start: usize, end: usize, space_before: bool) -> Token {
+    let w = &s[start..end];
+    let first_letter = w.chars().find(|c| c.is_alphabetic());
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    Token {
+        start,
+        end,
+        kind: TokenKind::Word,
+        cap: first_letter.is_some_and(char::is_uppercase) && w.starts_with(|c: char| c.is_alphabetic() || c.is_ascii_digit()),
+        upper: letters >= 1 && w.chars().all(|c| !c.is_lowercase()) && (letters >= 2 || w.chars().any(|c| c.is_ascii_digit())),
+        elision: false,
+        space_before,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn elisions_split_both_apostrophes() {
+        assert_eq!(words("l'Ukraine d’Asie"), ["l'", "Ukraine", "d’", "Asie"]);
+        assert_eq!(words("jusqu'à lorsqu’il qu'elle"), ["jusqu'", "à", "lorsqu’", "il", "qu'", "elle"]);
+        assert_eq!(words("aujourd'hui O'Brien"), ["aujourd'hui", "O'Brien"]);
+    }
+
+    #[test]
+    fn hyphens_acronyms_numbers() {
+        assert_eq!(words("Kassym-Jomart ex-URSS Covid-19 G20 CD&V"), ["Kassym-Jomart", "ex-URSS", "Covid-19", "G20", "CD&V"]);
+        assert_eq!(words("7.290,80 points, 4,4%"), ["7.290,80", "points", ",", "4,4", "%"]);
+        let t = tokenize("CPI G20 Paris");
+        assert!(t[0].upper && t[1].upper && !t[2].upper && t[2].cap);
+        assert_eq!(words("«déportation»"), ["«", "déportation", "»"]);
+        assert_eq!(words("s'est-il - oui"), ["s'", "est-il", "-", "oui"]);
+    }
+}
