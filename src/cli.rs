@@ -34,6 +34,18 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Score the extractor against gold annotations (same table as the eval kit's score.py).
+    Eval {
+        /// Gold files (`NAME.gold.json`); the article is `NAME.txt`.
+        #[arg(required = true)]
+        gold: Vec<PathBuf>,
+        /// Folder holding the articles (default: next to the gold file, ../articles, ./articles).
+        #[arg(long)]
+        articles: Option<PathBuf>,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -50,6 +62,11 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             explain,
         }) => run_extract(&files, format, explain),
+        Some(Command::Eval {
+            gold,
+            articles,
+            json,
+        }) => run_eval(&gold, articles.as_deref(), json),
         None => {
             let target = cli.path.unwrap_or_else(|| PathBuf::from("articles"));
             match crate::tui::run(target) {
@@ -213,4 +230,45 @@ pub fn write_text(
         writeln!(out, "\nNo entities found.")?;
     }
     Ok(())
+}
+
+fn run_eval(golds: &[PathBuf], articles: Option<&std::path::Path>, json: bool) -> ExitCode {
+    let mut scorer = crate::eval::Scorer::new();
+    for g in golds {
+        let gold: crate::eval::Gold = match std::fs::read_to_string(g)
+            .map_err(|e| e.to_string())
+            .and_then(|s| serde_json::from_str(&s).map_err(|e| format!("not a gold file: {e}")))
+        {
+            Ok(gold) => gold,
+            Err(e) => {
+                eprintln!("glose: {}: {e}", g.display());
+                return ExitCode::from(1);
+            }
+        };
+        let Some(path) = crate::eval::find_article(g, gold.article.as_deref(), articles) else {
+            eprintln!(
+                "glose: {}: cannot find its article (try --articles DIR)",
+                g.display()
+            );
+            return ExitCode::from(1);
+        };
+        let article = match Article::load(&path) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("glose: {}: {e}", path.display());
+                return ExitCode::from(1);
+            }
+        };
+        scorer.add(&gold, &extract(&article));
+    }
+    let rows = scorer.summary();
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&crate::eval::to_json(&rows)).unwrap_or_default()
+        );
+    } else {
+        print!("{}", crate::eval::format_table(&rows));
+    }
+    ExitCode::SUCCESS
 }

@@ -13,6 +13,7 @@
 pub mod article;
 pub mod cli;
 pub mod entity;
+pub mod eval;
 pub mod extract;
 pub mod text;
 pub mod tui;

@@ -1,8 +1,70 @@
-//! Article -> entities.
+//! Article -> entities: tokens, word lists, rules, events, alias merging.
+//!
+//! - `lexicon`: the embedded word lists and rule tables (`assets/`).
+//! - `block`: one block's tokens and the facts rules ask about them.
+//! - `names`: capitalized names, classified by lists and cues.
+//! - `events`: event nouns with the complement that pins them down.
+//! - `merge`: one entity per thing: same forms, surnames, acronyms, events.
 
+mod block;
+mod events;
+pub mod lexicon;
+mod merge;
+mod names;
+
+use crate::text::tokenize;
 use crate::{Article, Entity};
+use block::BlockText;
+use merge::{Placed, PlacedEvent};
 
-/// Finds the entities an article mentions, in order of first mention.
-pub fn extract(_article: &Article) -> Vec<Entity> {
-    Vec::new()
+/// Finds the entities an article mentions, in order of first mention, each with its
+/// mentions in text order and the evidence behind it.
+pub fn extract(article: &Article) -> Vec<Entity> {
+    let lex = lexicon::lexicon(article.language);
+    let mut names = Vec::new();
+    let mut events = Vec::new();
+    let mut list_id = 0;
+    for block in &article.blocks {
+        let display = block.display(&article.text);
+        let bt = BlockText::new(&display.text, tokenize(&display.text), lex);
+        let cands = names::find(&bt);
+        for ev in events::find(&bt, &cands) {
+            let (start, end) = (display.to_file(ev.start), display.to_file(ev.end));
+            events.push(PlacedEvent {
+                cand: ev,
+                start,
+                end,
+            });
+        }
+        let mut prev_b: Option<usize> = None;
+        let mut in_list = false;
+        for c in cands {
+            // Enumerations: names separated only by "," or "et".
+            let joined = prev_b.is_some_and(|pb| {
+                let gap: Vec<&str> = (pb..c.a).map(|j| bt.s(j)).collect();
+                matches!(gap.as_slice(), [","] | ["et"] | [",", "et"] | ["ou"])
+            });
+            if joined {
+                if !in_list {
+                    list_id += 1;
+                    if let Some(last) = names.last_mut() {
+                        let last: &mut Placed = last;
+                        last.list = Some(list_id);
+                    }
+                }
+                in_list = true;
+            } else {
+                in_list = false;
+            }
+            prev_b = Some(c.b);
+            let (start, end) = (display.to_file(c.start), display.to_file(c.end));
+            names.push(Placed {
+                cand: c,
+                start,
+                end,
+                list: in_list.then_some(list_id),
+            });
+        }
+    }
+    merge::resolve(&article.text, names, events)
 }

@@ -1,0 +1,129 @@
+//! One block's tokens with the facts every rule asks about them.
+
+use super::lexicon::{fold, Lexicon};
+use crate::text::{sentences_from_tokens, Token, TokenKind};
+use std::borrow::Cow;
+
+pub struct BlockText<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    /// The token starts a sentence (first word after any opening punctuation).
+    pub initial: Vec<bool>,
+    pub lex: &'static Lexicon,
+}
+
+impl<'a> BlockText<'a> {
+    pub fn new(text: &'a str, toks: Vec<Token>, lex: &'static Lexicon) -> BlockText<'a> {
+        let mut initial = vec![false; toks.len()];
+        let sents = sentences_from_tokens(text, &toks);
+        let mut si = 0;
+        let mut want = true;
+        for (i, t) in toks.iter().enumerate() {
+            while si < sents.len() && sents[si].end <= t.start {
+                si += 1;
+                want = true;
+            }
+            if si < sents.len() && t.start == sents[si].start {
+                want = true;
+            }
+            if want && t.kind != TokenKind::Punct {
+                initial[i] = true;
+                want = false;
+            }
+        }
+        BlockText {
+            text,
+            toks,
+            initial,
+            lex,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn s(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    /// Lowercase text of token `i` (borrowed when already lowercase).
+    pub fn lc(&self, i: usize) -> Cow<'a, str> {
+        let s = self.s(i);
+        if s.chars().any(char::is_uppercase) {
+            Cow::Owned(s.to_lowercase().replace('\u{2019}', "'"))
+        } else if s.contains('\u{2019}') {
+            Cow::Owned(s.replace('\u{2019}', "'"))
+        } else {
+            Cow::Borrowed(s)
+        }
+    }
+
+    pub fn is(&self, i: usize, words: &[&str]) -> bool {
+        i < self.len() && words.contains(&self.lc(i).as_ref())
+    }
+
+    pub fn word(&self, i: usize) -> bool {
+        i < self.len() && self.toks[i].kind == TokenKind::Word
+    }
+
+    /// Capitalized word that can be part of a name ("Poutine", "CPI", "el-Tiné", "ex-URSS").
+    pub fn namelike(&self, i: usize) -> bool {
+        if i >= self.len() || self.toks[i].elision || self.toks[i].kind != TokenKind::Word {
+            return false;
+        }
+        if self.toks[i].cap {
+            return true;
+        }
+        // "el-Tiné", "al-Assad", "ex-URSS": a lowercase prefix glued to a capitalized name.
+        let s = self.s(i);
+        match s.find('-') {
+            Some(p) if p <= 3 => s[p + 1..].starts_with(char::is_uppercase),
+            _ => false,
+        }
+    }
+
+    pub fn is_common(&self, i: usize) -> bool {
+        let lc = self.lc(i);
+        self.lex.common.contains(lc.as_ref()) || self.lex.function_words.contains(lc.as_ref())
+    }
+
+    pub fn is_function(&self, i: usize) -> bool {
+        self.lex.function_words.contains(self.lc(i).as_ref())
+    }
+
+    pub fn is_demonym(&self, i: usize) -> bool {
+        self.lex.demonyms.contains_key(self.lc(i).as_ref())
+    }
+
+    pub fn folded(&self, a: usize, b: usize) -> String {
+        fold(&self.text[self.toks[a].start..self.toks[b - 1].end])
+    }
+
+    /// No punctuation or line break between tokens `i` and `i + 1`, only a space.
+    pub fn spaced(&self, i: usize) -> bool {
+        i + 1 < self.len() && self.toks[i + 1].space_before
+    }
+
+    /// Looks like an adjective: a lowercase word with an adjectival ending, or a
+    /// nationality word. Used to extend institutional names and event phrases.
+    pub fn adjective(&self, i: usize) -> bool {
+        if !self.word(i) || self.toks[i].cap || self.toks[i].elision || self.is_function(i) {
+            return false;
+        }
+        if self.is_demonym(i) {
+            return true;
+        }
+        let s = self.s(i);
+        const ENDINGS: &[&str] = &[
+            "al", "ale", "ales", "aux", "el", "elle", "elles", "els", "ique", "iques", "ien",
+            "ienne", "iens", "iennes", "ain", "aine", "ains", "aines", "ais", "aise", "aises",
+            "ois", "oise", "oises", "if", "ive", "ifs", "ives", "aire", "aires", "eur", "eure",
+            "eures", "ier", "ière", "iers", "ières", "ile", "iles", "able", "ables", "ible",
+            "ibles", "ulaire", "ulaires", "iste", "istes", "enne", "ennes", "éen", "éens", "ique",
+            "ée", "ées", "é", "és", "eux", "euse", "euses", "in", "ine", "ines", "ins", "ant",
+            "ante", "ants", "antes", "ent", "ente", "ents", "entes",
+        ];
+        s.chars().count() > 3 && ENDINGS.iter().any(|e| s.ends_with(e))
+    }
+}

@@ -1,0 +1,324 @@
+//! Events: an event noun with the adjectives and complements that pin it down
+//! ("invasion de l'Ukraine", "sommet des BRICS", "forum économique international").
+//! The span runs from the noun (with a leading ordinal) to the end of its complement;
+//! the article before it stays outside.
+
+use super::block::BlockText;
+use super::names::NameCand;
+
+#[derive(Debug, Clone)]
+pub struct EventCand {
+    pub start: usize,
+    pub end: usize,
+    /// The event noun's class ("war", "summit"): mentions of one class about the
+    /// same thing are one event.
+    pub class: &'static str,
+    /// The head noun as written, lowercase ("invasion", "mandat d'arrêt").
+    pub head: String,
+    /// Keys of the names in the complement, and folded lowercase argument nouns.
+    pub args: Vec<String>,
+    /// An ordinal identifies the event on its own ("6e étape").
+    pub numbered: bool,
+    pub evidence: Vec<String>,
+}
+
+const PREPS: &[&str] = &[
+    "de", "d'", "du", "des", "en", "au", "aux", "à", "sur", "contre", "vers", "entre", "par",
+];
+const DETS: &[&str] = &[
+    "la", "le", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs",
+];
+const ORDINALS: &[&str] = &[
+    "premier",
+    "première",
+    "second",
+    "seconde",
+    "deuxième",
+    "troisième",
+    "dernier",
+    "dernière",
+];
+const GENERIC_DETS: &[&str] = &[
+    "les",
+    "des",
+    "de",
+    "d'",
+    "ces",
+    "ses",
+    "leurs",
+    "aux",
+    "plusieurs",
+    "certaines",
+    "certains",
+    "nombreuses",
+    "nombreux",
+];
+/// Adjectives that do not pin an event down ("une nouvelle guerre").
+const VAGUE: &[&str] = &[
+    "nouveau",
+    "nouvelle",
+    "nouveaux",
+    "nouvelles",
+    "autre",
+    "autres",
+    "grand",
+    "grande",
+    "grands",
+    "grandes",
+    "petit",
+    "petite",
+    "même",
+    "seul",
+    "seule",
+    "possible",
+    "prochain",
+    "prochaine",
+    "éventuel",
+    "éventuelle",
+    "récent",
+    "récente",
+    "constante",
+    "constant",
+    "courte",
+    "court",
+    "longue",
+    "long",
+    "bonne",
+    "bon",
+];
+
+pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
+    let lex = bt.lex;
+    let n = bt.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let name_at = |t: usize| {
+        names
+            .iter()
+            .find(|c| c.a == t && c.votes.iter().any(|&v| v > 0.0))
+    };
+    while i < n {
+        if !bt.word(i) || bt.toks[i].cap && !bt.initial[i] {
+            i += 1;
+            continue;
+        }
+        // A capitalized named event ("Festival de Cannes") is found by the name pass.
+        if bt.toks[i].cap
+            && names
+                .iter()
+                .any(|c| c.a == i && c.votes.iter().any(|&v| v > 0.0))
+        {
+            i += 1;
+            continue;
+        }
+        // The head: a multi-word event noun first, then a single one.
+        let mut head_end = 0;
+        let mut noun = None;
+        for (phrase, ev) in &lex.event_phrases {
+            let m = phrase.len();
+            if i + m <= n && (0..m).all(|x| bt.lc(i + x) == phrase[x]) {
+                head_end = i + m;
+                noun = Some(*ev);
+                break;
+            }
+        }
+        if noun.is_none() {
+            if let Some(ev) = lex.event_nouns.get(bt.lc(i).as_ref()) {
+                head_end = i + 1;
+                noun = Some(*ev);
+            }
+        }
+        let Some(ev) = noun else {
+            i += 1;
+            continue;
+        };
+        // "d'accord", "cellule de crise": a bare noun complement is not an event.
+        if !ev.standalone && i > 0 && bt.is(i - 1, &["de", "d'"]) {
+            i += 1;
+            continue;
+        }
+        // "au sommet de" is a place ("at the top of"), not a summit.
+        if ev.class == "summit" && i > 0 && bt.is(i - 1, &["au"]) {
+            i += 1;
+            continue;
+        }
+        // Quotes around the noun: «déportation» d'enfants.
+        let mut start_tok = i;
+        let mut k = head_end;
+        if i > 0 && bt.s(i - 1) == "«" && !bt.toks[i].space_before
+            || (i > 0 && bt.s(i - 1) == "\"" && !bt.toks[i].space_before)
+        {
+            start_tok = i - 1;
+            if k < n && matches!(bt.s(k), "»" | "\"") {
+                k += 1;
+            }
+        }
+        // An ordinal right before: "6e étape", "premier round", "première motion".
+        if start_tok > 0
+            && (bt.is(start_tok - 1, ORDINALS) || is_numeric_ordinal(bt.s(start_tok - 1)))
+            && bt.spaced(start_tok - 1)
+        {
+            start_tok -= 1;
+        }
+        let det = if start_tok > 0 {
+            bt.lc(start_tok - 1).into_owned()
+        } else {
+            String::new()
+        };
+        let mut adjectives = 0;
+        let mut pinning_adj = 0;
+        while k < n && bt.spaced(k - 1) && bt.adjective(k) && !bt.is(k, &["de", "du"]) {
+            adjectives += 1;
+            if !bt.is(k, VAGUE) {
+                pinning_adj += 1;
+            }
+            k += 1;
+        }
+        let mut args = Vec::new();
+        let mut has_name = false;
+        let mut has_date = false;
+        let mut complements = 0;
+        let mut end_tok = k;
+        let preps_for = |cls: &str| -> Vec<&'static str> {
+            let mut p = PREPS.to_vec();
+            if cls == "meeting" {
+                p.push("avec");
+            }
+            p
+        };
+        let preps = preps_for(ev.class);
+        while complements < 3 && k < n && bt.spaced(k - 1) && bt.is(k, &preps) {
+            let prep = bt.lc(k).into_owned();
+            let mut c = k + 1;
+            if c < n && bt.is(c, DETS) && !bt.toks[c].cap {
+                c += 1;
+            }
+            if c >= n {
+                break;
+            }
+            // ordinal inside the noun phrase: "de la 76e édition"
+            if is_numeric_ordinal(bt.s(c)) {
+                c += 1;
+            }
+            if let Some(nm) = names.iter().find(|nm| nm.a == c) {
+                if nm.votes.iter().all(|&v| v == 0.0) && !nm.strong {
+                    break;
+                }
+                args.push(nm.key.clone());
+                has_name = true;
+                c = nm.b;
+            } else if c < n && bt.namelike(c) && !bt.is_function(c) {
+                // A capitalized word the name pass left out ("Covid-19").
+                args.push(super::lexicon::fold(bt.s(c)));
+                has_name = true;
+                c += 1;
+            } else if c < n && bt.lex.months.contains(bt.lc(c).as_ref()) {
+                args.push(bt.lc(c).into_owned());
+                has_date = true;
+                c += 1;
+                if c < n && bt.toks[c].kind == crate::text::TokenKind::Number {
+                    c += 1;
+                }
+            } else if c < n
+                && bt.word(c)
+                && !bt.toks[c].cap
+                && !bt.toks[c].elision
+                && !bt.is_function(c)
+                && !is_verbish(bt.s(c))
+                && prep != "entre"
+                && !(prep == "en" && bt.s(c).ends_with("ant"))
+            {
+                args.push(bt.lc(c).into_owned());
+                c += 1;
+                while c < n && bt.spaced(c - 1) && bt.adjective(c) {
+                    c += 1;
+                }
+            } else {
+                break;
+            }
+            // "entre le Hezbollah et Israël"
+            if prep == "entre" && bt.is(c, &["et"]) {
+                let mut d = c + 1;
+                if bt.is(d, DETS) {
+                    d += 1;
+                }
+                if let Some(nm) = names.iter().find(|nm| nm.a == d) {
+                    args.push(nm.key.clone());
+                    c = nm.b;
+                }
+            }
+            k = c;
+            end_tok = c;
+            complements += 1;
+            let _ = name_at;
+        }
+        let plural = {
+            let h = bt.lc(head_end - 1);
+            (h.ends_with('s') || h.ends_with('x'))
+                && !matches!(
+                    h.as_ref(),
+                    "procès" | "pourparlers" | "législatives" | "feux"
+                )
+        };
+        let generic = plural
+            && GENERIC_DETS.contains(&det.as_str())
+            && !has_name
+            && !has_date
+            && ev.class != "election";
+        let pinned = ev.standalone
+            || has_name
+            || has_date
+            || complements > 0
+            || (pinning_adj > 0 && (!plural || ev.class == "election"));
+        if pinned && !generic {
+            let mut evidence = vec![format!("event noun \"{}\" ({})", bt.lc(i), ev.class)];
+            if has_name {
+                evidence.push("pinned down by a name in its complement".into());
+            } else if has_date {
+                evidence.push("pinned down by a date".into());
+            } else if complements > 0 {
+                evidence.push("pinned down by its complement".into());
+            } else if adjectives > 0 {
+                evidence.push("pinned down by its adjectives".into());
+            } else {
+                evidence.push("a compound event noun that stands alone".into());
+            }
+            let mut head: Vec<String> = (i..head_end).map(|x| bt.lc(x).into_owned()).collect();
+            // "6e étape" twice is one stage: the ordinal is part of what identifies it.
+            let numbered = start_tok + 1 == i && is_numeric_ordinal(bt.s(start_tok));
+            if numbered {
+                head.insert(0, bt.lc(start_tok).into_owned());
+            }
+            out.push(EventCand {
+                start: bt.toks[start_tok].start,
+                end: bt.toks[end_tok - 1].end,
+                class: ev.class,
+                head: head.join(" "),
+                args,
+                numbered,
+                evidence,
+            });
+            // Event nouns inside this span are part of it ("premier round des négociations").
+            i = end_tok;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_numeric_ordinal(s: &str) -> bool {
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    digits > 0
+        && matches!(
+            &s[digits..],
+            "e" | "ème" | "er" | "ère" | "th" | "st" | "nd" | "rd"
+        )
+}
+
+/// Infinitives and finite verbs are not complements ("pour instaurer").
+fn is_verbish(s: &str) -> bool {
+    s.ends_with("er") && s.chars().count() > 5 && !s.ends_with("ier")
+        || s.ends_with("ir") && s.chars().count() > 5
+        || matches!(s, "est" | "a" | "ont" | "sont" | "était" | "fait")
+}

@@ -1,0 +1,246 @@
+//! The word lists and rule tables, embedded in the binary and loaded once per
+//! language (see `assets/`): a few hash sets built on first use.
+
+use crate::Language;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// What kind of place a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceType {
+    Country,
+    Region,
+    Continent,
+    City,
+}
+
+/// An event noun's class (nouns of one class about the same thing are one event)
+/// and whether it stands alone without a complement.
+#[derive(Debug, Clone, Copy)]
+pub struct EventNoun {
+    pub class: &'static str,
+    pub standalone: bool,
+}
+
+pub struct Lexicon {
+    /// Folded place name -> type. Multi-word names are joined by single spaces.
+    pub places: HashMap<String, PlaceType>,
+    /// The longest place name, in tokens.
+    pub place_max_tokens: usize,
+    pub first_names: HashSet<String>,
+    /// Lowercase common words (not proper nouns).
+    pub common: HashSet<String>,
+    /// Lowercase nationality word -> country.
+    pub demonyms: HashMap<String, String>,
+    pub function_words: HashSet<&'static str>,
+    pub person_cues: Phrases,
+    pub org_heads: HashSet<&'static str>,
+    pub org_cues: HashSet<&'static str>,
+    pub org_suffixes: HashSet<&'static str>,
+    pub place_cues: HashSet<&'static str>,
+    pub place_heads: HashSet<&'static str>,
+    pub event_nouns: HashMap<&'static str, EventNoun>,
+    /// Event nouns of several words ("mandat d'arrêt"), as lowercase token lists.
+    pub event_phrases: Vec<(Vec<&'static str>, EventNoun)>,
+    pub event_heads: HashSet<&'static str>,
+    pub particles: HashSet<&'static str>,
+    /// Acronyms of common nouns ("PIB", "TVA", "IA"): not organizations.
+    pub common_acronyms: HashSet<&'static str>,
+    /// Last words of geographic names ("Valley", "Island").
+    pub place_suffixes: HashSet<&'static str>,
+    pub months: HashSet<&'static str>,
+}
+
+/// Multi-word cues matched token by token, lowercase.
+pub struct Phrases {
+    pub single: HashSet<&'static str>,
+    pub multi: Vec<Vec<&'static str>>,
+}
+
+impl Phrases {
+    fn new(text: &'static str) -> Phrases {
+        let mut single = HashSet::new();
+        let mut multi = Vec::new();
+        for l in entries(text) {
+            let words = phrase_tokens(l);
+            if words.len() > 1 {
+                multi.push(words);
+            } else {
+                single.insert(l);
+            }
+        }
+        Phrases { single, multi }
+    }
+}
+
+/// A phrase cut the way the tokenizer cuts text ("mandat d'arrêt" -> mandat, d', arrêt).
+fn phrase_tokens(phrase: &'static str) -> Vec<&'static str> {
+    crate::text::tokenize(phrase)
+        .iter()
+        .map(|t| &phrase[t.start..t.end])
+        .collect()
+}
+
+fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The lexicon for a language, built on first use.
+pub fn lexicon(lang: Language) -> &'static Lexicon {
+    static FR: OnceLock<Lexicon> = OnceLock::new();
+    static EN: OnceLock<Lexicon> = OnceLock::new();
+    match lang {
+        Language::Fr => FR.get_or_init(|| build(Language::Fr)),
+        Language::En => EN.get_or_init(|| build(Language::En)),
+    }
+}
+
+macro_rules! asset {
+    ($path:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/", $path))
+    };
+}
+
+fn build(lang: Language) -> Lexicon {
+    let (places_tsv, common_txt, demonyms_tsv) = match lang {
+        Language::Fr => (
+            asset!("gazetteer/places.fr.tsv"),
+            asset!("gazetteer/common.fr.txt"),
+            asset!("gazetteer/demonyms.fr.tsv"),
+        ),
+        Language::En => (
+            asset!("gazetteer/places.en.tsv"),
+            asset!("gazetteer/common.en.txt"),
+            asset!("gazetteer/demonyms.en.tsv"),
+        ),
+    };
+    let mut places = HashMap::with_capacity(60_000);
+    let mut place_max_tokens = 1;
+    for line in entries(places_tsv) {
+        let mut cols = line.split('\t');
+        let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let t = match kind {
+            "country" | "territory" => PlaceType::Country,
+            "region" => PlaceType::Region,
+            "continent" => PlaceType::Continent,
+            _ => PlaceType::City,
+        };
+        let key = fold(name);
+        place_max_tokens =
+            place_max_tokens.max(key.split(' ').count() + key.matches(['\'', '-']).count());
+        // Keep the most significant type when a name is both a country and a city.
+        places
+            .entry(key)
+            .and_modify(|old: &mut PlaceType| {
+                if rank(t) < rank(*old) {
+                    *old = t
+                }
+            })
+            .or_insert(t);
+    }
+    let first_names = entries(asset!("gazetteer/firstnames.txt"))
+        .map(fold)
+        .collect();
+    let common = entries(common_txt).map(str::to_lowercase).collect();
+    let demonyms = entries(demonyms_tsv)
+        .filter_map(|l| {
+            let mut c = l.split('\t');
+            Some((c.next()?.to_lowercase(), c.next()?.to_string()))
+        })
+        .collect();
+    let mut event_nouns = HashMap::new();
+    let mut event_phrases = Vec::new();
+    for l in entries(asset!("rules/fr/event_nouns.txt")) {
+        let mut c = l.split('\t');
+        let (Some(noun), Some(class)) = (c.next(), c.next()) else {
+            continue;
+        };
+        let ev = EventNoun {
+            class,
+            standalone: c.next() == Some("1"),
+        };
+        let words = phrase_tokens(noun);
+        if words.len() > 1 {
+            event_phrases.push((words, ev));
+        } else {
+            event_nouns.insert(noun, ev);
+        }
+    }
+    // Longest phrases first, so "tour de financement" wins over "tour".
+    event_phrases.sort_by_key(|(p, _): &(Vec<&str>, EventNoun)| std::cmp::Reverse(p.len()));
+    Lexicon {
+        places,
+        place_max_tokens: place_max_tokens.min(8),
+        first_names,
+        common,
+        demonyms,
+        function_words: entries(asset!("rules/fr/function_words.txt")).collect(),
+        person_cues: Phrases::new(asset!("rules/fr/person_cues.txt")),
+        org_heads: entries(asset!("rules/fr/org_heads.txt")).collect(),
+        org_cues: entries(asset!("rules/fr/org_cues.txt")).collect(),
+        org_suffixes: entries(asset!("rules/fr/org_suffixes.txt")).collect(),
+        place_cues: entries(asset!("rules/fr/place_cues.txt")).collect(),
+        place_heads: entries(asset!("rules/fr/place_heads.txt")).collect(),
+        event_nouns,
+        event_phrases,
+        event_heads: entries(asset!("rules/fr/event_heads.txt")).collect(),
+        particles: entries(asset!("rules/fr/particles.txt")).collect(),
+        common_acronyms: entries(asset!("rules/fr/common_acronyms.txt")).collect(),
+        place_suffixes: entries(asset!("rules/fr/place_suffixes.txt")).collect(),
+        months: entries(asset!("rules/fr/months.txt")).collect(),
+    }
+}
+
+fn rank(t: PlaceType) -> u8 {
+    match t {
+        PlaceType::Country => 0,
+        PlaceType::Continent => 1,
+        PlaceType::Region => 2,
+        PlaceType::City => 3,
+    }
+}
+
+/// Lowercase, without diacritics, with typographic apostrophes and hyphens made
+/// plain: "Athènes", "ATHENES" and "Athenes" all fold to "athenes".
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => {
+                out.push('a')
+            }
+            'ç' | 'Ç' => out.push('c'),
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => out.push('e'),
+            'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' | 'Í' | 'Ì' => out.push('i'),
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'ø' | 'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' | 'Ø' => {
+                out.push('o')
+            }
+            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => out.push('u'),
+            'ÿ' | 'ý' | 'Ÿ' | 'Ý' => out.push('y'),
+            'ñ' | 'Ñ' => out.push('n'),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            '\u{2019}' | '\u{2018}' => out.push('\''),
+            '\u{2010}' | '\u{2011}' => out.push('-'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("ATHENES"), fold("Athènes"));
+        assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
+        assert_eq!(fold("Œuvre"), "oeuvre");
+    }
+}

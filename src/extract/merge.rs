@@ -1,0 +1,393 @@
+//! The document pass: one entity per thing in the world. Names with the same form
+//! pool their votes; surnames join the full name seen in the article; acronyms join
+//! their expansion; event mentions about the same thing join.
+
+use super::events::EventCand;
+use super::lexicon::fold;
+use super::names::NameCand;
+use crate::{Entity, EntityKind, Mention};
+use std::collections::HashMap;
+
+/// A name candidate placed in the file.
+pub struct Placed {
+    pub cand: NameCand,
+    pub start: usize,
+    pub end: usize,
+    /// Block index and list group (names joined by "," / "et" in one enumeration).
+    pub list: Option<usize>,
+}
+
+pub struct PlacedEvent {
+    pub cand: EventCand,
+    pub start: usize,
+    pub end: usize,
+}
+
+struct Group {
+    key: String,
+    votes: [f32; 4],
+    evidence: Vec<String>,
+    mentions: Vec<usize>,
+    /// Index of the group this one was merged into.
+    into: Option<usize>,
+    acronym_of: Option<String>,
+}
+
+fn kind_of(votes: &[f32; 4]) -> Option<EntityKind> {
+    let (i, &best) = votes
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
+    (best > 0.0).then(|| EntityKind::ALL[i])
+}
+
+pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<Entity> {
+    let mut names = names;
+    propagate_lists(&mut names);
+
+    // Pool by surface form.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (i, p) in names.iter().enumerate() {
+        let g = *by_key.entry(p.cand.key.clone()).or_insert_with(|| {
+            groups.push(Group {
+                key: p.cand.key.clone(),
+                votes: [0.0; 4],
+                evidence: Vec::new(),
+                mentions: Vec::new(),
+                into: None,
+                acronym_of: None,
+            });
+            groups.len() - 1
+        });
+        let gr = &mut groups[g];
+        for k in 0..4 {
+            gr.votes[k] += p.cand.votes[k];
+        }
+        for e in &p.cand.evidence {
+            if !gr.evidence.contains(e) {
+                gr.evidence.push(e.clone());
+            }
+        }
+        if gr.acronym_of.is_none() {
+            gr.acronym_of = p.cand.acronym_of.clone();
+        }
+        gr.mentions.push(i);
+    }
+
+    // Acronyms defined in parentheses, or matching the initials of a name.
+    for g in 0..groups.len() {
+        let target = match &groups[g].acronym_of {
+            Some(k) => by_key.get(k).copied(),
+            None => None,
+        }
+        .or_else(|| {
+            let key = &groups[g].key;
+            let is_acr = names[groups[g].mentions[0]].cand.b - names[groups[g].mentions[0]].cand.a
+                == 1
+                && text[names[groups[g].mentions[0]].start..names[groups[g].mentions[0]].end]
+                    .chars()
+                    .all(|c| !c.is_lowercase());
+            if !is_acr || key.len() < 2 {
+                return None;
+            }
+            groups.iter().position(|o| {
+                o.key != *key
+                    && kind_of(&o.votes) == Some(EntityKind::Organization)
+                    && initials(&o.key) == *key
+            })
+        });
+        if let Some(t) = target {
+            if t != g {
+                let why = format!("acronym of \"{}\"", groups[t].key);
+                groups[g].into = Some(t);
+                groups[g].evidence.push(why);
+            }
+        }
+    }
+
+    // Surnames and shorter forms join the full person name ("Poutine" -> "Vladimir Poutine").
+    let person_full: Vec<usize> = (0..groups.len())
+        .filter(|&g| {
+            kind_of(&groups[g].votes) == Some(EntityKind::Person) && groups[g].key.contains(' ')
+        })
+        .collect();
+    for g in 0..groups.len() {
+        if groups[g].into.is_some()
+            || groups[g].key.contains(' ') && kind_of(&groups[g].votes) == Some(EntityKind::Person)
+        {
+            continue;
+        }
+        let key = groups[g].key.clone();
+        let strong_other = groups[g].votes[EntityKind::Place as usize] >= 3.0
+            || groups[g].votes[EntityKind::Organization as usize] >= 3.0;
+        if strong_other {
+            continue;
+        }
+        let mut hits = person_full.iter().filter(|&&f| {
+            let full = &groups[f].key;
+            full.ends_with(&format!(" {key}")) && full != &key
+        });
+        if let (Some(&f), None) = (hits.next(), hits.next()) {
+            groups[g].into = Some(f);
+            let why = format!("surname of \"{}\"", groups[f].key);
+            groups[g].evidence.push(why);
+        }
+    }
+
+    // Named events: a lone "Tour" after "Tour de France".
+    let event_full: Vec<usize> = (0..groups.len())
+        .filter(|&g| {
+            kind_of(&groups[g].votes) == Some(EntityKind::Event) && groups[g].key.contains(' ')
+        })
+        .collect();
+    for g in 0..groups.len() {
+        if groups[g].into.is_some()
+            || groups[g].key.contains(' ')
+            || groups[g].votes.iter().any(|&v| v >= 1.0)
+        {
+            continue;
+        }
+        let key = groups[g].key.clone();
+        if let Some(&f) = event_full
+            .iter()
+            .find(|&&f| groups[f].key.starts_with(&format!("{key} ")))
+        {
+            groups[g].into = Some(f);
+        }
+    }
+
+    // Follow merges to their root, pooling votes there.
+    let root = |groups: &Vec<Group>, mut g: usize| {
+        let mut hops = 0;
+        while let Some(t) = groups[g].into {
+            g = t;
+            hops += 1;
+            if hops > groups.len() {
+                break;
+            }
+        }
+        g
+    };
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for g in 0..groups.len() {
+        members.entry(root(&groups, g)).or_default().push(g);
+    }
+
+    let mut entities: Vec<Entity> = Vec::new();
+    for (r, gs) in members {
+        let mut votes = [0.0f32; 4];
+        let mut mentions = Vec::new();
+        let mut evidence = Vec::new();
+        for &g in &gs {
+            // Aliases follow their root's kind: only the root's votes count.
+            if g == r {
+                votes = groups[g].votes;
+            }
+            for e in &groups[g].evidence {
+                let line = if g == r {
+                    e.clone()
+                } else {
+                    format!("\"{}\": {e}", groups[g].key)
+                };
+                if !evidence.contains(&line) {
+                    evidence.push(line);
+                }
+            }
+            mentions.extend(
+                groups[g]
+                    .mentions
+                    .iter()
+                    .map(|&m| Mention::new(names[m].start, names[m].end)),
+            );
+        }
+        let Some(kind) = kind_of(&votes) else {
+            continue;
+        };
+        // A weak single guess seen once with nothing else behind it is left out.
+        if votes.iter().cloned().fold(0.0, f32::max) < 1.0
+            && !gs.iter().any(|&g| names[groups[g].mentions[0]].cand.strong)
+            && mentions.len() < 2
+        {
+            continue;
+        }
+        mentions.sort();
+        let name = fullest(text, &mentions, kind);
+        evidence.push(format!(
+            "kind {kind}: votes person {:.1}, place {:.1}, organization {:.1}, event {:.1}",
+            votes[0], votes[1], votes[2], votes[3]
+        ));
+        entities.push(Entity {
+            id: String::new(),
+            kind,
+            name,
+            mentions,
+            evidence,
+        });
+    }
+
+    // Event arguments compare by entity, so "mandat d'arrêt de la CPI" and "... de la
+    // Cour pénale internationale" agree.
+    let mut canon: HashMap<String, String> = HashMap::new();
+    for g in 0..groups.len() {
+        let r = root(&groups, g);
+        canon.insert(groups[g].key.clone(), groups[r].key.clone());
+    }
+    let mut events = events;
+    for e in &mut events {
+        for a in &mut e.cand.args {
+            if let Some(c) = canon.get(a) {
+                *a = c.clone();
+            }
+        }
+    }
+    entities.extend(group_events(text, events));
+    entities.sort_by_key(|e| e.first_offset());
+    for (i, e) in entities.iter_mut().enumerate() {
+        e.id = format!("e{}", i + 1);
+    }
+    entities
+}
+
+/// Names in one enumeration ("Kiotari, Gennadi, Pefki et Lindos") take the kind a
+/// member has strong evidence for, when the others have none.
+fn propagate_lists(names: &mut [Placed]) {
+    let mut i = 0;
+    while i < names.len() {
+        let Some(l) = names[i].list else {
+            i += 1;
+            continue;
+        };
+        let mut j = i;
+        while j < names.len() && names[j].list == Some(l) {
+            j += 1;
+        }
+        // Two names joined by "et" are often a pair of different things ("le Hezbollah
+        // et Israël"); only longer enumerations share a kind.
+        if j - i < 3 {
+            i = j;
+            continue;
+        }
+        let strong = (i..j)
+            .filter_map(|k| {
+                let v = names[k].cand.votes;
+                let kind = kind_of(&v)?;
+                (v[kind as usize] >= 2.0).then_some(kind)
+            })
+            .next();
+        if let Some(kind) = strong {
+            for k in i..j {
+                let c = &mut names[k].cand;
+                if c.votes.iter().all(|&v| v < 1.0) {
+                    c.vote(kind, 1.5, format!("listed with another {kind}"));
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+fn initials(key: &str) -> String {
+    key.split([' ', '\''])
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    *w,
+                    "de" | "du" | "des" | "d" | "la" | "le" | "l" | "les" | "et" | "pour"
+                )
+        })
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// The entity's name: its fullest form (longest mention; the first one on ties).
+fn fullest(text: &str, mentions: &[Mention], kind: EntityKind) -> String {
+    let mut best: Option<&str> = None;
+    for m in mentions {
+        let t = m.text(text);
+        let t = t.trim_matches(|c: char| c == '«' || c == '»' || c == '"' || c.is_whitespace());
+        let better = match best {
+            None => true,
+            Some(b) => {
+                let (tl, bl) = (t.chars().count(), b.chars().count());
+                let t_upper = t.chars().all(|c| !c.is_lowercase());
+                let b_upper = b.chars().all(|c| !c.is_lowercase());
+                // Prefer "Strasbourg" over "STRASBOURG", then the longer form.
+                (b_upper && !t_upper) || (t_upper == b_upper && tl > bl)
+            }
+        };
+        if better {
+            best = Some(t);
+        }
+    }
+    let name = best.unwrap_or("").replace(['«', '»'], "");
+    let _ = kind;
+    crate::text::sanitize(&name.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Event mentions with the same head about the same thing, or of the same class
+/// sharing an argument, are one event.
+fn group_events(text: &str, events: Vec<PlacedEvent>) -> Vec<Entity> {
+    let n = events.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for i in 0..n {
+        for j in 0..i {
+            let (a, b) = (&events[i].cand, &events[j].cand);
+            let shared = a.args.iter().any(|x| b.args.contains(x));
+            let same_head = a.head == b.head;
+            let joins = (same_head
+                && (shared || a.numbered || a.args.is_empty() || b.args.is_empty()))
+                || (a.class == b.class && shared && !a.args.is_empty());
+            if joins {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                parent[ri] = rj;
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for (_, idx) in groups {
+        let mut mentions: Vec<Mention> = idx
+            .iter()
+            .map(|&i| Mention::new(events[i].start, events[i].end))
+            .collect();
+        mentions.sort();
+        mentions.dedup();
+        let mut evidence: Vec<String> = Vec::new();
+        for &i in &idx {
+            for e in &events[i].cand.evidence {
+                if !evidence.contains(e) {
+                    evidence.push(e.clone());
+                }
+            }
+        }
+        if idx.len() > 1 {
+            evidence.push(format!(
+                "{} mentions of one {} event merged (same head noun or shared argument)",
+                idx.len(),
+                events[idx[0]].cand.class
+            ));
+        }
+        let name = fullest(text, &mentions, EntityKind::Event);
+        let _ = fold;
+        out.push(Entity {
+            id: String::new(),
+            kind: EntityKind::Event,
+            name,
+            mentions,
+            evidence,
+        });
+    }
+    out
+}

@@ -1,0 +1,184 @@
+//! The `glose` command line: the JSON contract, JSON Lines, stdin, exit codes and a
+//! one-line error for each bad input.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = "articles/poutine-kirghizstan.txt";
+
+fn glose(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_glose"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// One line on stderr, `glose: <path>: <reason>`, exit 1, no panic or backtrace.
+macro_rules! refuses {
+    ($path:expr, $reason:expr) => {{
+        let p: &Path = $path.as_ref();
+        let o = glose(&["extract", "--format", "json", p.to_str().unwrap()]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "stderr: {err}");
+        assert_eq!(err.lines().count(), 1, "one line expected: {err:?}");
+        assert!(err.starts_with(&format!("glose: {}: ", p.display())), "{err}");
+        assert!(err.contains($reason), "{err:?} should contain {:?}", $reason);
+        assert!(!err.contains("panicked"));
+        assert!(stdout(&o).is_empty());
+    }};
+}
+
+#[test]
+fn json_contract_on_the_seed() {
+    let o = glose(&["extract", SEED, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let art = &v["article"];
+    assert_eq!(art["path"], SEED);
+    assert_eq!(art["date"], "2023-10");
+    assert_eq!(art["language"], "fr");
+    let title = art["title"].as_str().unwrap();
+    assert!(title.starts_with("Vladimir Poutine"), "title from the lede, not the date line: {title}");
+    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["article", "entities"]);
+
+    let file = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)).unwrap();
+    let ents = v["entities"].as_array().unwrap();
+    assert!(!ents.is_empty());
+    let mut last_first = 0;
+    for (i, e) in ents.iter().enumerate() {
+        assert_eq!(e["id"], format!("e{}", i + 1));
+        assert!(["person", "place", "organization", "event"].contains(&e["kind"].as_str().unwrap()));
+        let ms = e["mentions"].as_array().unwrap();
+        assert!(!ms.is_empty());
+        let mut prev = 0;
+        for m in ms {
+            let (s, en) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+            assert!(s < en && en <= file.len());
+            assert_eq!(&file[s..en], m["text"].as_str().unwrap().as_bytes(), "text is the file's bytes");
+            assert!(s >= prev, "mentions in text order");
+            prev = s;
+        }
+        let first = ms[0]["start"].as_u64().unwrap() as usize;
+        assert!(first >= last_first, "entities in order of first mention");
+        last_first = first;
+    }
+    let poutine = ents.iter().find(|e| e["name"] == "Vladimir Poutine").expect("Vladimir Poutine");
+    assert_eq!(poutine["kind"], "person");
+    assert_eq!(poutine["mentions"][0]["start"], 14);
+    assert_eq!(poutine["mentions"][0]["end"], 30);
+}
+
+#[test]
+fn several_files_give_json_lines_in_argument_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("b.txt");
+    std::fs::write(&other, "Emmanuel Macron est arrivé à Berlin.\n").unwrap();
+    let o = glose(&["extract", "--format", "json", other.to_str().unwrap(), SEED]);
+    assert!(o.status.success());
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["article"]["path"], other.to_str().unwrap());
+    assert_eq!(lines[1]["article"]["path"], SEED);
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_glose"))
+        .args(["extract", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all("M. Poutine est à Moscou.\n".as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success());
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["article"]["path"], "-");
+    assert!(v["article"]["date"].is_null());
+}
+
+#[test]
+fn text_format_groups_by_kind_with_counts() {
+    let o = glose(&["extract", SEED]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("People ("), "{out}");
+    assert!(out.contains("Places ("), "{out}");
+    assert!(out.lines().any(|l| l.trim_start().starts_with("Vladimir Poutine") && l.contains("mentions")), "{out}");
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let o = glose(&["extract"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = glose(&["extract", SEED, "--format", "xml"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = glose(&["frobnicate", "--nope"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+fn temp_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn bad_inputs_get_one_line_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    refuses!(d.join("missing.txt"), "no such file");
+    refuses!(d, "is a directory");
+    refuses!(temp_file(d, "empty.txt", b""), "empty");
+    refuses!(temp_file(d, "blank.txt", b"  \n\t\r\n  "), "whitespace");
+    refuses!(temp_file(d, "bin.txt", b"abc\0def"), "binary file (NUL byte at offset 3)");
+    refuses!(temp_file(d, "latin1.txt", b"Caf\xe9 de Paris"), "invalid UTF-8 at byte offset 3");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "Bonjour Paris".encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    refuses!(temp_file(d, "utf16.txt", &utf16), "UTF-16");
+    let bare16: Vec<u8> = "Bonjour Paris, ceci est un texte".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    refuses!(temp_file(d, "utf16-nobom.txt", &bare16), "UTF-16");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let p = temp_file(d, "secret.txt", b"Paris");
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
+        // root reads anything: only check when the permission really bites.
+        if std::fs::read(&p).is_err() {
+            refuses!(p, "permission denied");
+        }
+        let fifo = d.join("fifo");
+        if Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+            refuses!(fifo, "not a regular file");
+        }
+        let a = d.join("loop-a");
+        let b = d.join("loop-b");
+        std::os::unix::fs::symlink(&b, &a).unwrap();
+        std::os::unix::fs::symlink(&a, &b).unwrap();
+        refuses!(a, "symbolic links");
+    }
+}
+
+#[test]
+fn one_bad_file_among_good_ones_still_prints_the_good_ones() {
+    let o = glose(&["extract", "--format", "json", "nope.txt", SEED]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o).lines().count(), 1);
+    assert_eq!(stderr(&o).trim(), "glose: nope.txt: no such file");
+}
