@@ -1,8 +1,15 @@
 //! File -> [`Article`]: metadata, title, language and blocks, each block keeping its
 //! byte range in the file exactly as it is on disk.
 
+mod blocks;
+mod classify;
+mod inline;
+mod lang;
+mod lines;
 mod load;
+mod meta;
 mod parse;
+mod title;
 
 pub use load::LoadError;
 
@@ -89,7 +96,7 @@ impl Block {
             if let Some(pe) = prev_end {
                 if source
                     .get(pe..p.start)
-                    .is_some_and(|gap| gap.contains('\n'))
+                    .is_some_and(|gap| gap.contains(['\n', '\r']))
                 {
                     text.push(' ');
                 }
