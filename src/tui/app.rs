@@ -1,0 +1,123 @@
+//! The application state: the open article (or the library), the overlay, the
+//! message line, and the requests for I/O that the event loop carries out.
+
+use super::action::Action;
+use super::keymap::{self, Mode};
+use super::library::{Info, Library};
+use super::reader::{Focus, InputTarget, Reader};
+use super::theme::Theme;
+use super::update::update;
+use crate::{Article, Entity};
+use crossterm::event::{KeyEvent, KeyEventKind};
+use std::path::PathBuf;
+
+/// The help overlay: which mode's keys it lists, and how far it is scrolled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Help {
+    pub mode: Mode,
+    pub scroll: usize,
+}
+
+/// I/O that `update` asks the event loop to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Open(PathBuf),
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub theme: Theme,
+    /// The terminal's size (columns, rows).
+    pub size: (u16, u16),
+    pub library: Option<Library>,
+    /// The open article; when `None` the library is shown.
+    pub reader: Option<Reader>,
+    pub help: Option<Help>,
+    /// A short message for the status line; cleared by the next key.
+    pub message: Option<String>,
+    pub quit: bool,
+    pub command: Option<Command>,
+}
+
+impl App {
+    fn new(theme: Theme) -> App {
+        App {
+            theme,
+            size: (0, 0),
+            library: None,
+            reader: None,
+            help: None,
+            message: None,
+            quit: false,
+            command: None,
+        }
+    }
+
+    /// The reader on one article.
+    pub fn with_article(
+        article: Article,
+        entities: Vec<Entity>,
+        theme: Theme,
+        size: (u16, u16),
+    ) -> App {
+        let mut app = App::new(theme);
+        app.reader = Some(Reader::new(article, entities));
+        update(&mut app, Action::Resize(size.0, size.1));
+        app
+    }
+
+    /// The library view of a folder.
+    pub fn with_library(library: Library, theme: Theme, size: (u16, u16)) -> App {
+        let mut app = App::new(theme);
+        app.library = Some(library);
+        update(&mut app, Action::Resize(size.0, size.1));
+        app
+    }
+
+    /// Opens an article read by the event loop (from the library).
+    pub fn open(&mut self, article: Article, entities: Vec<Entity>) {
+        let mut reader = Reader::new(article, entities);
+        reader.from_library = self.library.is_some();
+        self.reader = Some(reader);
+        self.help = None;
+        let (w, h) = self.size;
+        update(self, Action::Resize(w, h));
+    }
+
+    /// Records what the worker learnt about a library entry.
+    pub fn set_info(&mut self, index: usize, info: Result<Info, String>) {
+        if let Some(entry) = self
+            .library
+            .as_mut()
+            .and_then(|lib| lib.entries.get_mut(index))
+        {
+            entry.info = Some(info);
+        }
+    }
+
+    /// The keymap table in force.
+    pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            return Mode::Help;
+        }
+        let Some(reader) = &self.reader else {
+            return Mode::Library;
+        };
+        match (&reader.input, reader.focus) {
+            (Some(input), _) if input.target == InputTarget::Search => Mode::Search,
+            (Some(_), _) => Mode::Filter,
+            (None, Focus::Article) => Mode::Article,
+            (None, Focus::Sidebar) => Mode::Sidebar,
+        }
+    }
+
+    /// Handles a key event: presses only (not repeats' releases), through the keymap.
+    pub fn key(&mut self, key: KeyEvent) {
+        if key.kind != KeyEventKind::Press {
+            return;
+        }
+        if let Some(action) = keymap::lookup(self.mode(), &key) {
+            update(self, action);
+        }
+    }
+}

@@ -1,0 +1,503 @@
+//! The reader's state (one open article) and the motions `update` is made of:
+//! walking screen lines, keeping things in view, moving between mentions and
+//! search matches. Nothing here draws.
+
+use super::doc::{reading_order, BlockLayout, Layout, MentionRef};
+use crate::{Article, Entity, EntityKind};
+use std::ops::Range;
+use std::rc::Rc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Article,
+    Sidebar,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    FirstAppearance,
+    MostMentioned,
+}
+
+/// What the input line at the bottom is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputTarget {
+    Search,
+    Filter,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub target: InputTarget,
+    pub text: String,
+}
+
+/// A search in the article's displayed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    /// The match the view is on: block and byte range of its displayed text.
+    pub current: Option<(usize, Range<usize>)>,
+    /// Where the view was when the search began (Esc returns there while typing).
+    pub origin: Anchor,
+}
+
+/// The first line in view, as a block and the display offset that starts the line
+/// (`usize::MAX` for the blank line after the block). Independent of the width, so a
+/// resize keeps the reading position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Anchor {
+    pub block: usize,
+    pub offset: usize,
+}
+
+/// A screen line for the current width: block and line index (`lines.len()` is
+/// the blank line after the block).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LinePos {
+    pub block: usize,
+    pub line: usize,
+}
+
+/// One row of the sidebar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Header { kind: EntityKind, count: usize },
+    Entity(usize),
+}
+
+#[derive(Debug)]
+pub struct Reader {
+    pub article: Article,
+    pub entities: Vec<Entity>,
+    /// Every mention in reading order.
+    pub mentions: Vec<MentionRef>,
+    pub focus: Focus,
+    pub top: Anchor,
+    /// Size of the text area (columns, rows); set by `update` on resize.
+    pub view: (usize, usize),
+    pub layout: Layout,
+    pub selected: Option<usize>,
+    /// Index into `mentions`: the mention `n`, `]`, Enter or a click landed on.
+    pub current: Option<usize>,
+    pub sort: Sort,
+    pub kind_filter: Option<EntityKind>,
+    pub name_filter: String,
+    pub input: Option<Input>,
+    pub search: Option<Search>,
+    pub focus_mode: bool,
+    pub sidebar_offset: usize,
+    /// Opened from the library: Esc and Backspace go back to it.
+    pub from_library: bool,
+}
+
+impl Reader {
+    pub fn new(article: Article, entities: Vec<Entity>) -> Reader {
+        let mentions = reading_order(&entities);
+        let mut reader = Reader {
+            article,
+            entities,
+            mentions,
+            focus: Focus::Article,
+            top: Anchor::default(),
+            view: (0, 0),
+            layout: Layout::default(),
+            selected: None,
+            current: None,
+            sort: Sort::FirstAppearance,
+            kind_filter: None,
+            name_filter: String::new(),
+            input: None,
+            search: None,
+            focus_mode: false,
+            sidebar_offset: 0,
+            from_library: false,
+        };
+        reader.selected = reader.visible_entities().first().copied();
+        reader
+    }
+
+    // ---- layout and line walking -------------------------------------------------
+
+    pub fn block(&self, index: usize) -> Rc<BlockLayout> {
+        self.layout.block(&self.article, &self.mentions, index)
+    }
+
+    pub fn set_view(&mut self, width: usize, height: usize) {
+        self.view = (width, height);
+        self.layout.set_width(width.max(1));
+        self.clamp_top();
+    }
+
+    fn height_of(&self, block: usize) -> usize {
+        let gap = usize::from(block + 1 < self.article.blocks.len());
+        self.block(block).lines.len() + gap
+    }
+
+    pub fn top_pos(&self) -> Option<LinePos> {
+        let n = self.article.blocks.len();
+        if n == 0 {
+            return None;
+        }
+        let block = self.top.block.min(n - 1);
+        let bl = self.block(block);
+        let line = bl.line_of(self.top.offset).min(self.height_of(block) - 1);
+        Some(LinePos { block, line })
+    }
+
+    pub fn anchor_of(&self, pos: LinePos) -> Anchor {
+        let bl = self.block(pos.block);
+        Anchor {
+            block: pos.block,
+            offset: bl.lines.get(pos.line).map_or(usize::MAX, |l| l.start),
+        }
+    }
+
+    pub fn next_line(&self, pos: LinePos) -> Option<LinePos> {
+        if pos.line + 1 < self.height_of(pos.block) {
+            Some(LinePos {
+                block: pos.block,
+                line: pos.line + 1,
+            })
+        } else if pos.block + 1 < self.article.blocks.len() {
+            Some(LinePos {
+                block: pos.block + 1,
+                line: 0,
+            })
+        } else {
+            None
+        }
+    }
+
+    pub fn prev_line(&self, pos: LinePos) -> Option<LinePos> {
+        if pos.line > 0 {
+            Some(LinePos {
+                block: pos.block,
+                line: pos.line - 1,
+            })
+        } else if pos.block > 0 {
+            let block = pos.block - 1;
+            Some(LinePos {
+                block,
+                line: self.height_of(block) - 1,
+            })
+        } else {
+            None
+        }
+    }
+
+    fn last_line(&self) -> Option<LinePos> {
+        let n = self.article.blocks.len();
+        (n > 0).then(|| LinePos {
+            block: n - 1,
+            line: self.height_of(n - 1) - 1,
+        })
+    }
+
+    /// The furthest the top can go: the last page is full.
+    pub fn max_top(&self) -> Option<LinePos> {
+        let mut pos = self.last_line()?;
+        for _ in 1..self.view.1.max(1) {
+            match self.prev_line(pos) {
+                Some(p) => pos = p,
+                None => break,
+            }
+        }
+        Some(pos)
+    }
+
+    fn set_top(&mut self, pos: LinePos) {
+        let pos = match self.max_top() {
+            Some(max) if pos > max => max,
+            _ => pos,
+        };
+        self.top = self.anchor_of(pos);
+    }
+
+    pub fn clamp_top(&mut self) {
+        if let Some(pos) = self.top_pos() {
+            self.set_top(pos);
+        }
+    }
+
+    /// Moves the view by `delta` lines.
+    pub fn scroll(&mut self, delta: isize) {
+        let Some(mut pos) = self.top_pos() else {
+            return;
+        };
+        for _ in 0..delta.unsigned_abs() {
+            let next = if delta > 0 {
+                self.next_line(pos)
+            } else {
+                self.prev_line(pos)
+            };
+            match next {
+                Some(p) => pos = p,
+                None => break,
+            }
+            if delta > 0 && self.max_top().is_some_and(|max| pos >= max) {
+                break;
+            }
+        }
+        self.set_top(pos);
+    }
+
+    pub fn page(&self) -> isize {
+        self.view.1.saturating_sub(2).max(1) as isize
+    }
+
+    pub fn go_top(&mut self) {
+        self.top = Anchor::default();
+    }
+
+    pub fn go_bottom(&mut self) {
+        if let Some(max) = self.max_top() {
+            self.top = self.anchor_of(max);
+        }
+    }
+
+    /// The screen line holding display offset `offset` of block `block`.
+    pub fn pos_of(&self, block: usize, offset: usize) -> LinePos {
+        LinePos {
+            block,
+            line: self.block(block).line_of(offset),
+        }
+    }
+
+    /// Whether `pos` is on screen.
+    pub fn is_visible(&self, pos: LinePos) -> bool {
+        let Some(mut p) = self.top_pos() else {
+            return false;
+        };
+        if pos < p {
+            return false;
+        }
+        for _ in 1..self.view.1.max(1) {
+            if p >= pos {
+                break;
+            }
+            match self.next_line(p) {
+                Some(n) => p = n,
+                None => break,
+            }
+        }
+        p == pos
+    }
+
+    /// Scrolls so `pos` is on screen, a third of the way down if it was not.
+    pub fn reveal(&mut self, pos: LinePos) {
+        if self.is_visible(pos) {
+            return;
+        }
+        let mut top = pos;
+        for _ in 0..self.view.1 / 3 {
+            match self.prev_line(top) {
+                Some(p) => top = p,
+                None => break,
+            }
+        }
+        self.set_top(top);
+    }
+
+    /// The block holding file offset `offset` (or the last block before it).
+    pub fn block_at(&self, offset: usize) -> usize {
+        self.article
+            .blocks
+            .partition_point(|b| b.range.start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The file offset at the top of the view.
+    pub fn top_offset(&self) -> usize {
+        let Some(pos) = self.top_pos() else {
+            return 0;
+        };
+        let bl = self.block(pos.block);
+        match bl.lines.get(pos.line) {
+            Some(l) => bl.display.to_file(l.start),
+            None => self.article.blocks[pos.block].range.end,
+        }
+    }
+
+    /// How far into the article the view is: 100 once the end is on screen.
+    pub fn percent(&self) -> usize {
+        let (Some(top), Some(max)) = (self.top_pos(), self.max_top()) else {
+            return 100;
+        };
+        if top >= max {
+            return 100;
+        }
+        let len = self.article.text.len().max(1);
+        (self.top_offset() * 100 / len).min(99)
+    }
+
+    // ---- entities and mentions ---------------------------------------------------
+
+    pub fn entity_matches_filter(&self, i: usize) -> bool {
+        let e = &self.entities[i];
+        if self.kind_filter.is_some_and(|k| k != e.kind) {
+            return false;
+        }
+        let filter = self.active_name_filter();
+        filter.is_empty() || e.name.to_lowercase().contains(&filter.to_lowercase())
+    }
+
+    /// The name filter in force: the one being typed, else the kept one.
+    pub fn active_name_filter(&self) -> &str {
+        match &self.input {
+            Some(Input {
+                target: InputTarget::Filter,
+                text,
+            }) => text,
+            _ => &self.name_filter,
+        }
+    }
+
+    /// The sidebar's rows: each shown kind's header, then its entities in the chosen order.
+    pub fn sidebar_rows(&self) -> Vec<Row> {
+        let mut rows = Vec::new();
+        for kind in EntityKind::ALL {
+            if self.kind_filter.is_some_and(|k| k != kind) {
+                continue;
+            }
+            let mut ids: Vec<usize> = (0..self.entities.len())
+                .filter(|&i| self.entities[i].kind == kind && self.entity_matches_filter(i))
+                .collect();
+            match self.sort {
+                Sort::FirstAppearance => ids.sort_by_key(|&i| (self.entities[i].first_offset(), i)),
+                Sort::MostMentioned => ids.sort_by_key(|&i| {
+                    let e = &self.entities[i];
+                    (std::cmp::Reverse(e.mentions.len()), e.first_offset(), i)
+                }),
+            }
+            rows.push(Row::Header {
+                kind,
+                count: ids.len(),
+            });
+            rows.extend(ids.into_iter().map(Row::Entity));
+        }
+        rows
+    }
+
+    /// The entities the sidebar shows, top to bottom.
+    pub fn visible_entities(&self) -> Vec<usize> {
+        self.sidebar_rows()
+            .into_iter()
+            .filter_map(|r| match r {
+                Row::Entity(i) => Some(i),
+                Row::Header { .. } => None,
+            })
+            .collect()
+    }
+
+    /// Selects an entity; the current mention goes unless it is that entity's.
+    pub fn select(&mut self, entity: Option<usize>) {
+        if entity != self.selected {
+            self.selected = entity;
+            if self
+                .current
+                .is_some_and(|c| Some(self.mentions[c].entity) != entity)
+            {
+                self.current = None;
+            }
+        }
+    }
+
+    /// Keeps the selection among the shown entities after a filter changed.
+    pub fn fix_selection(&mut self) {
+        let visible = self.visible_entities();
+        if self.selected.is_none_or(|s| !visible.contains(&s)) {
+            self.select(visible.first().copied());
+        }
+    }
+
+    /// Selects an entity the filters may hide, clearing them if they do.
+    pub fn select_shown(&mut self, entity: usize) {
+        if !self.entity_matches_filter(entity) {
+            self.kind_filter = None;
+            self.name_filter.clear();
+        }
+        self.select(Some(entity));
+    }
+
+    /// The index in `mentions` of an entity's k-th mention.
+    pub fn mention_index(&self, entity: usize, k: usize) -> Option<usize> {
+        let m = self.entities[entity].mentions.get(k)?;
+        let from = self.mentions.partition_point(|r| r.start < m.start);
+        (from..self.mentions.len())
+            .take_while(|&i| self.mentions[i].start == m.start)
+            .find(|&i| self.mentions[i].entity == entity && self.mentions[i].end == m.end)
+    }
+
+    /// The position of the current mention among its entity's mentions.
+    pub fn current_k(&self) -> Option<(usize, usize)> {
+        let r = self.mentions.get(self.current?)?;
+        let list = &self.entities[r.entity].mentions;
+        let k = list.partition_point(|m| m.start < r.start);
+        (k < list.len()).then_some((r.entity, k))
+    }
+
+    /// Makes `mentions[index]` the current mention and brings it into view.
+    pub fn go_to_mention(&mut self, index: usize) {
+        let r = self.mentions[index];
+        self.current = Some(index);
+        let block = self.block_at(r.start);
+        let offset = self.block(block).display.from_file(r.start).unwrap_or(0);
+        let pos = self.pos_of(block, offset);
+        self.reveal(pos);
+    }
+
+    /// The mention (index into `mentions`) drawn at a screen line and column of the
+    /// text area: the innermost one under the cell.
+    pub fn mention_at(&self, pos: LinePos, col: usize) -> Option<usize> {
+        let bl = self.block(pos.block);
+        let line = bl.lines.get(pos.line)?.clone();
+        let offset = offset_at_column(&bl.display.text, line.clone(), col)?;
+        bl.spans_in(line)
+            .filter(|s| s.range.contains(&offset))
+            .min_by_key(|s| s.range.len())
+            .map(|s| s.mention)
+    }
+}
+
+/// The byte offset of the character drawn at column `col` of a line.
+pub fn offset_at_column(text: &str, line: Range<usize>, col: usize) -> Option<usize> {
+    let mut x = 0;
+    for (i, c) in text.get(line.clone())?.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(super::doc::safe_char(c)).unwrap_or(0);
+        if col < x + w {
+            return Some(line.start + i);
+        }
+        x += w;
+    }
+    None
+}
+
+/// The first sidebar row to show so that the selected entity's row is in view,
+/// moving as little as possible from `offset` (its section header too when it fits).
+pub fn sidebar_window(
+    rows: &[Row],
+    selected: Option<usize>,
+    offset: usize,
+    height: usize,
+) -> usize {
+    let height = height.max(1);
+    let max = rows.len().saturating_sub(height);
+    let Some(sel) = selected.and_then(|s| rows.iter().position(|r| *r == Row::Entity(s))) else {
+        return offset.min(max);
+    };
+    let mut offset = offset.min(max);
+    if sel < offset {
+        offset = sel;
+        if sel > 0 && matches!(rows[sel - 1], Row::Header { .. }) {
+            offset = sel - 1;
+        }
+    } else if sel >= offset + height {
+        offset = sel + 1 - height;
+    }
+    // Keep the section header of the selected row in view when there is room.
+    if offset == sel && sel > 0 && height >= 2 && matches!(rows[sel - 1], Row::Header { .. }) {
+        offset = sel - 1;
+    }
+    offset
+}

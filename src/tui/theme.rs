@@ -1,0 +1,195 @@
+//! Every style the reader draws with. `NO_COLOR` is handled here and nowhere else:
+//! without colour, each entity kind keeps a cue of its own (bold, italic,
+//! bold italic, underline) and selection falls back on reverse video.
+
+use crate::EntityKind;
+use ratatui::style::{Color, Modifier, Style};
+use std::ffi::OsString;
+
+/// The styles of one run of the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    /// Colours unless `NO_COLOR` is set to a non-empty value (<https://no-color.org>).
+    pub fn from_env() -> Theme {
+        Theme::from_no_color(std::env::var_os("NO_COLOR"))
+    }
+
+    /// The decision `from_env` makes, given the value of `NO_COLOR`.
+    pub fn from_no_color(value: Option<OsString>) -> Theme {
+        Theme {
+            color: value.is_none_or(|v| v.is_empty()),
+        }
+    }
+
+    pub fn colored() -> Theme {
+        Theme { color: true }
+    }
+
+    pub fn no_color() -> Theme {
+        Theme { color: false }
+    }
+
+    pub fn has_color(self) -> bool {
+        self.color
+    }
+
+    fn fg(self, style: Style, color: Color) -> Style {
+        if self.color {
+            style.fg(color)
+        } else {
+            style
+        }
+    }
+
+    /// The colour of a kind: mid-tone 256-colour entries, legible on dark and on
+    /// light backgrounds alike.
+    fn kind_color(kind: EntityKind) -> Color {
+        match kind {
+            EntityKind::Person => Color::Indexed(33),
+            EntityKind::Place => Color::Indexed(34),
+            EntityKind::Organization => Color::Indexed(166),
+            EntityKind::Event => Color::Indexed(133),
+        }
+    }
+
+    /// The cue that tells a kind apart without colour.
+    fn kind_cue(kind: EntityKind) -> Modifier {
+        match kind {
+            EntityKind::Person => Modifier::BOLD,
+            EntityKind::Place => Modifier::ITALIC,
+            EntityKind::Organization => Modifier::BOLD | Modifier::ITALIC,
+            EntityKind::Event => Modifier::UNDERLINED,
+        }
+    }
+
+    /// A mention of an entity of this kind (also the legend swatch).
+    pub fn kind(self, kind: EntityKind) -> Style {
+        let style = Style::new().add_modifier(Theme::kind_cue(kind));
+        self.fg(style, Theme::kind_color(kind))
+    }
+
+    /// Added over a mention of the selected entity.
+    pub fn selected_mention(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// Added over the current mention (the one `n`, `]` or a click landed on).
+    pub fn current_mention(self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Indexed(220))
+                .add_modifier(Modifier::BOLD)
+                .remove_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
+    pub fn search_match(self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Indexed(186))
+                .remove_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    pub fn search_current(self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Indexed(208))
+                .add_modifier(Modifier::BOLD)
+                .remove_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
+    pub fn heading(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn caption(self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    /// Paragraphs without the selected entity, in focus mode.
+    pub fn unfocused_block(self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    /// The marker in the left margin of the line holding the current mention or match.
+    pub fn margin_marker(self) -> Style {
+        self.fg(
+            Style::new().add_modifier(Modifier::BOLD),
+            Color::Indexed(208),
+        )
+    }
+
+    pub fn title_bar(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    pub fn status(self) -> Style {
+        Style::new()
+    }
+
+    pub fn message(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn hint_key(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn hint_text(self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    pub fn dim(self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    pub fn border(self, focused: bool) -> Style {
+        if focused {
+            self.fg(
+                Style::new().add_modifier(Modifier::BOLD),
+                Color::Indexed(33),
+            )
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    pub fn section_header(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// The selected row of a list (sidebar, library), when the list has focus.
+    pub fn row_selected(self, focused: bool) -> Style {
+        if focused {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
+    pub fn help_key(self) -> Style {
+        self.fg(
+            Style::new().add_modifier(Modifier::BOLD),
+            Color::Indexed(33),
+        )
+    }
+
+    pub fn input(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+}

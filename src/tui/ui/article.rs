@@ -1,0 +1,157 @@
+//! The article pane: only the lines in view are styled, each from the block layout
+//! (wrapped once per width) and the mentions mapped onto it.
+
+use super::super::app::App;
+use super::super::doc::{safe_char, BlockLayout};
+use super::super::reader::{LinePos, Reader};
+use super::super::search::matches_in;
+use super::{put, put_str, Areas};
+use crate::BlockKind;
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use std::ops::Range;
+
+pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
+    let area = a.text;
+    let Some(mut pos) = r.top_pos() else {
+        put_str(
+            buf,
+            area.x,
+            area.y,
+            "(empty article)",
+            app.theme.dim(),
+            area.width,
+        );
+        return;
+    };
+    for y in area.y..area.y + area.height {
+        draw_line(app, r, pos, a, y, buf);
+        match r.next_line(pos) {
+            Some(p) => pos = p,
+            None => break,
+        }
+    }
+}
+
+/// Whether block `block` mentions the selected entity (for focus mode).
+fn mentions_selected(r: &Reader, block: usize) -> bool {
+    let Some(e) = r.selected else {
+        return false;
+    };
+    let range = &r.article.blocks[block].range;
+    let ms = &r.entities[e].mentions;
+    let i = ms.partition_point(|m| m.end <= range.start);
+    ms.get(i).is_some_and(|m| m.start < range.end)
+}
+
+fn base_style(app: &App, r: &Reader, block: usize) -> Style {
+    let t = app.theme;
+    let mut style = match r.article.blocks[block].kind {
+        BlockKind::Heading => t.heading(),
+        BlockKind::Paragraph => Style::new(),
+        BlockKind::Caption => t.caption(),
+    };
+    if r.focus_mode && r.selected.is_some() && !mentions_selected(r, block) {
+        style = style.patch(t.unfocused_block());
+    }
+    style
+}
+
+fn draw_line(app: &App, r: &Reader, pos: LinePos, a: &Areas, y: u16, buf: &mut Buffer) {
+    let bl = r.block(pos.block);
+    let Some(range) = bl.lines.get(pos.line).cloned() else {
+        return; // the blank line between blocks
+    };
+    let t = app.theme;
+    let base = base_style(app, r, pos.block);
+    let spans: Vec<_> = bl.spans_in(range.clone()).collect();
+    let matches = search_matches(r, &bl, range.clone());
+    let current_match = r
+        .search
+        .as_ref()
+        .and_then(|s| s.current.clone())
+        .filter(|(b, _)| *b == pos.block)
+        .map(|(_, m)| m);
+
+    let style_at = |d: usize| -> Style {
+        let mut st = base;
+        let mut selected = false;
+        let mut current = false;
+        // Outer spans first: an event's underline stays under the names nested in it,
+        // and each name keeps its own colour.
+        for s in spans.iter().filter(|s| s.range.contains(&d)) {
+            let m = r.mentions[s.mention];
+            let kind = r.entities[m.entity].kind;
+            st = st.patch(t.kind(kind));
+            selected |= Some(m.entity) == r.selected;
+            current |= Some(s.mention) == r.current;
+        }
+        if selected {
+            st = st.patch(t.selected_mention());
+        }
+        if current {
+            st = st.patch(t.current_mention());
+        }
+        if matches.iter().any(|m| m.contains(&d)) {
+            st = st.patch(if current_match.as_ref().is_some_and(|c| c.contains(&d)) {
+                t.search_current()
+            } else {
+                t.search_match()
+            });
+        }
+        st
+    };
+
+    let text = &bl.display.text[range.clone()];
+    let mut out: Vec<Span> = Vec::new();
+    let mut run = String::new();
+    let mut run_style: Option<Style> = None;
+    for (i, c) in text.char_indices() {
+        let st = style_at(range.start + i);
+        if run_style != Some(st) {
+            if let Some(prev) = run_style {
+                out.push(Span::styled(std::mem::take(&mut run), prev));
+            }
+            run_style = Some(st);
+        }
+        run.push(safe_char(c));
+    }
+    if let Some(prev) = run_style {
+        out.push(Span::styled(run, prev));
+    }
+    put(buf, a.text.x, y, &Line::from(out), a.text.width);
+
+    // A marker in the margin on the line of the current mention or match.
+    let current_mention_here = r.current.is_some_and(|c| {
+        bl.spans
+            .iter()
+            .any(|s| s.mention == c && range.contains(&s.range.start))
+    });
+    let current_match_here = current_match
+        .as_ref()
+        .is_some_and(|m| range.contains(&m.start) || (range.is_empty() && m.start == range.start));
+    if (current_mention_here || current_match_here) && a.article.width > 0 {
+        put_str(buf, a.article.x, y, "▌", t.margin_marker(), 1);
+    }
+}
+
+/// The search matches that touch a line (computed for the line only).
+fn search_matches(r: &Reader, bl: &BlockLayout, line: Range<usize>) -> Vec<Range<usize>> {
+    let Some(search) = &r.search else {
+        return Vec::new();
+    };
+    if search.query.is_empty() {
+        return Vec::new();
+    }
+    let reach = search.query.chars().count() * 4;
+    let text = &bl.display.text;
+    matches_in(
+        text,
+        line.start.saturating_sub(reach)..line.end,
+        &search.query,
+    )
+    .into_iter()
+    .filter(|m| m.end > line.start)
+    .collect()
+}

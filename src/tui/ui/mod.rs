@@ -1,0 +1,146 @@
+//! Drawing: one file per widget. Render reads the `App` and never changes it.
+
+mod article;
+mod help;
+mod library;
+mod sidebar;
+mod status;
+mod title;
+
+use super::app::App;
+use super::doc::safe_char;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthChar;
+
+/// Below this the reader asks for a larger terminal instead of drawing.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+/// Where each part of the screen goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub title: Rect,
+    pub status: Rect,
+    /// The article pane (margins included) and the text inside it.
+    pub article: Rect,
+    pub text: Rect,
+    /// The sidebar (border and header included) and its list of rows.
+    pub sidebar: Rect,
+    pub list: Rect,
+    /// The library's rows.
+    pub library_list: Rect,
+}
+
+/// The layout of a screen of `size`; never panics, whatever the size.
+pub fn areas(size: Rect) -> Areas {
+    let (x, y, w, h) = (size.x, size.y, size.width, size.height);
+    let title = Rect::new(x, y, w, h.min(1));
+    let status = Rect::new(x, y + h.saturating_sub(1), w, u16::from(h >= 2));
+    let body_h = h.saturating_sub(2);
+    let side_w = (w * 3 / 10).max(14).min(w);
+    let art_w = w - side_w;
+    let article = Rect::new(x, y + 1, art_w, body_h);
+    let text = Rect::new(x + 2.min(art_w), y + 1, art_w.saturating_sub(3), body_h);
+    let sidebar = Rect::new(x + art_w, y + 1, side_w, body_h);
+    let list = Rect::new(
+        sidebar.x + 2.min(side_w),
+        y + 2,
+        side_w.saturating_sub(2),
+        body_h.saturating_sub(1),
+    );
+    let library_list = Rect::new(x, y + 2, w, h.saturating_sub(3));
+    Areas {
+        title,
+        status,
+        article,
+        text,
+        sidebar,
+        list,
+        library_list,
+    }
+}
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    draw(app, area, frame.buffer_mut());
+}
+
+/// Draws the whole screen into a buffer.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(area, buf);
+        return;
+    }
+    let a = areas(area);
+    match &app.reader {
+        Some(r) => {
+            title::render_reader(app, r, a.title, buf);
+            article::render(app, r, &a, buf);
+            sidebar::render(app, r, &a, buf);
+            status::render_reader(app, r, a.status, buf);
+        }
+        None => library::render(app, &a, buf),
+    }
+    if let Some(h) = &app.help {
+        help::render(app, h, area, buf);
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "Enlarge the terminal: {MIN_WIDTH}x{MIN_HEIGHT} at least (now {}x{}).",
+        area.width, area.height
+    );
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+/// Display width of a string as drawn (after `safe_char`).
+pub fn width(s: &str) -> usize {
+    s.chars().map(|c| safe_char(c).width().unwrap_or(0)).sum()
+}
+
+/// `s` made safe and cut to `max` columns, with `…` when cut.
+pub fn fit(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    let total = width(s);
+    let limit = if total > max {
+        max.saturating_sub(1)
+    } else {
+        max
+    };
+    for c in s.chars().map(safe_char) {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > limit {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    if total > max && max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Writes a line at `(x, y)`, clipped to `max` columns.
+fn put(buf: &mut Buffer, x: u16, y: u16, line: &Line, max: u16) {
+    if max > 0 {
+        buf.set_line(x, y, line, max);
+    }
+}
+
+/// Writes a string with one style, clipped.
+fn put_str(buf: &mut Buffer, x: u16, y: u16, s: &str, style: Style, max: u16) {
+    if max > 0 {
+        buf.set_stringn(x, y, s, usize::from(max), style);
+    }
+}

@@ -1,0 +1,83 @@
+//! The entity sidebar: a section per kind with its count and legend swatch, one row
+//! per entity with its mention count; the selected row is always in view.
+
+use super::super::app::App;
+use super::super::reader::{sidebar_window, Focus, Reader, Row, Sort};
+use super::{fit, put, put_str, width, Areas};
+use ratatui::buffer::Buffer;
+use ratatui::text::{Line, Span};
+
+pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
+    let t = app.theme;
+    let side = a.sidebar;
+    if side.width == 0 || side.height == 0 {
+        return;
+    }
+    let focused = r.focus == Focus::Sidebar;
+    let border = t.border(focused);
+    for y in side.y..side.y + side.height {
+        put_str(buf, side.x, y, "│", border, 1);
+    }
+
+    // Header: what the list shows.
+    let mut head = format!("Entities {}", r.entities.len());
+    if r.sort == Sort::MostMentioned {
+        head.push_str(" · most mentioned");
+    }
+    let filter = r.active_name_filter();
+    if !filter.is_empty() {
+        head.push_str(&format!(" · “{filter}”"));
+    }
+    let head_w = side.width.saturating_sub(2);
+    put_str(
+        buf,
+        side.x + 2.min(side.width),
+        side.y,
+        &fit(&head, usize::from(head_w)),
+        border,
+        head_w,
+    );
+
+    let list = a.list;
+    let rows = r.sidebar_rows();
+    let offset = sidebar_window(
+        &rows,
+        r.selected,
+        r.sidebar_offset,
+        usize::from(list.height),
+    );
+    let w = usize::from(list.width);
+    for (row, y) in rows.iter().skip(offset).zip(list.y..list.y + list.height) {
+        match *row {
+            Row::Header { kind, count } => {
+                let label = format!(" {} {count}", kind.plural());
+                let style = if count == 0 {
+                    t.dim()
+                } else {
+                    t.section_header()
+                };
+                let line = Line::from(vec![
+                    Span::styled("Aa", t.kind(kind)),
+                    Span::styled(fit(&label, w.saturating_sub(2)), style),
+                ]);
+                put(buf, list.x, y, &line, list.width);
+            }
+            Row::Entity(i) => {
+                let e = &r.entities[i];
+                let count = e.mentions.len().to_string();
+                let selected = r.selected == Some(i);
+                let marker = if selected { "▸ " } else { "  " };
+                let name_w = w.saturating_sub(2 + count.len() + 1);
+                let name = fit(&e.name, name_w);
+                let pad = name_w.saturating_sub(width(&name)) + 1;
+                let text = format!("{marker}{name}{}{count}", " ".repeat(pad));
+                let style = if selected {
+                    t.row_selected(focused)
+                } else {
+                    ratatui::style::Style::new()
+                };
+                put_str(buf, list.x, y, &text, style, list.width);
+            }
+        }
+    }
+}

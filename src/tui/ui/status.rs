@@ -1,0 +1,87 @@
+//! The status line: reading position, selected entity, `mention k/N`, messages, the
+//! text being typed, and hints drawn from the keymap table.
+
+use super::super::app::App;
+use super::super::keymap;
+use super::super::reader::{InputTarget, Reader};
+use super::{fit, put, width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let mut left: Vec<Span> = Vec::new();
+    if let Some(input) = &r.input {
+        let prompt = match input.target {
+            InputTarget::Search => "/",
+            InputTarget::Filter => "filter: ",
+        };
+        left.push(Span::styled(prompt, t.input()));
+        left.push(Span::styled(fit(&input.text, 60), t.input()));
+        left.push(Span::styled("▏", t.input()));
+        if let Some(msg) = &app.message {
+            left.push(Span::styled(format!("  {msg}"), t.message()));
+        }
+    } else {
+        left.push(Span::raw(format!("{:>3}%", r.percent())));
+        if r.focus_mode {
+            left.push(Span::styled("  focus", t.message()));
+        }
+        if let Some(e) = r.selected {
+            let ent = &r.entities[e];
+            left.push(Span::raw("  "));
+            left.push(Span::styled(fit(&ent.name, 40), t.kind(ent.kind)));
+            left.push(Span::raw(format!(" ({})", ent.kind.as_str())));
+            if let Some((ce, k)) = r.current_k() {
+                if ce == e {
+                    left.push(Span::raw(format!(
+                        "  mention {}/{}",
+                        k + 1,
+                        ent.mentions.len()
+                    )));
+                }
+            }
+        }
+        if let Some(s) = &r.search {
+            left.push(Span::raw(format!("  /{}", fit(&s.query, 30))));
+        }
+        if let Some(msg) = &app.message {
+            left.push(Span::styled(format!("  {}", fit(msg, 60)), t.message()));
+        }
+    }
+    draw(app, left, area, buf);
+}
+
+/// Lays out a status line: `left` from the left edge, the mode's key hints on the
+/// right when they fit.
+pub fn draw(app: &App, left: Vec<Span>, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    buf.set_style(area, t.status());
+    let left = Line::from(left);
+    let room = usize::from(area.width).saturating_sub(left.width() + 3);
+    // As many hints as fit, most useful first (table order).
+    let mut hints: Vec<Span> = Vec::new();
+    let mut hints_w = 0;
+    for (key, word) in keymap::hints(app.mode()) {
+        let text = format!(" {word}  ");
+        let w = width(&key) + width(&text);
+        if hints_w + w > room {
+            break;
+        }
+        hints_w += w;
+        hints.push(Span::styled(key, t.hint_key()));
+        hints.push(Span::styled(text, t.hint_text()));
+    }
+    put(
+        buf,
+        area.x + 1.min(area.width),
+        area.y,
+        &left,
+        area.width.saturating_sub(1),
+    );
+    if hints_w > 0 {
+        let x = area.x + area.width - hints_w as u16;
+        put(buf, x, area.y, &Line::from(hints), hints_w as u16);
+    }
+}

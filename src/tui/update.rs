@@ -1,0 +1,515 @@
+//! `update(&mut App, Action)`: every state change, no drawing, no I/O (file access
+//! is requested through `App::command` and done by the event loop).
+
+use super::action::Action;
+use super::app::{App, Command, Help};
+use super::keymap::{self, Mode};
+use super::reader::{sidebar_window, Focus, Input, InputTarget, Reader, Row, Search, Sort};
+use super::ui::{self, Areas};
+use ratatui::layout::{Position, Rect};
+
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Resize(w, h) => {
+            app.size = (w, h);
+            sync(app);
+            return;
+        }
+        Action::Quit => {
+            app.quit = true;
+            return;
+        }
+        _ => app.message = None,
+    }
+    match app.mode() {
+        Mode::Help => help(app, action),
+        Mode::Library => library(app, action),
+        mode => reader(app, mode, action),
+    }
+    sync(app);
+}
+
+fn areas(app: &App) -> Areas {
+    ui::areas(Rect::new(0, 0, app.size.0, app.size.1))
+}
+
+/// Brings the derived view state in line with the size and the selection.
+fn sync(app: &mut App) {
+    let a = areas(app);
+    if let Some(r) = &mut app.reader {
+        r.set_view(a.text.width as usize, a.text.height as usize);
+        let rows = r.sidebar_rows();
+        r.sidebar_offset =
+            sidebar_window(&rows, r.selected, r.sidebar_offset, a.list.height as usize);
+    } else if let Some(lib) = &mut app.library {
+        let h = a.library_list.height as usize;
+        lib.selected = lib.selected.min(lib.entries.len().saturating_sub(1));
+        if lib.selected < lib.offset {
+            lib.offset = lib.selected;
+        } else if h > 0 && lib.selected >= lib.offset + h {
+            lib.offset = lib.selected + 1 - h;
+        }
+    }
+}
+
+fn help(app: &mut App, action: Action) {
+    let Some(h) = &mut app.help else {
+        return;
+    };
+    match action {
+        Action::Back | Action::Help => app.help = None,
+        Action::ScrollDown => h.scroll += 1,
+        Action::ScrollUp => h.scroll = h.scroll.saturating_sub(1),
+        Action::Wheel { down, .. } => {
+            h.scroll = if down {
+                h.scroll + 3
+            } else {
+                h.scroll.saturating_sub(3)
+            }
+        }
+        _ => {}
+    }
+    if let Some(h) = &mut app.help {
+        let rows = keymap::help_rows(h.mode).len();
+        h.scroll = h.scroll.min(rows.saturating_sub(1));
+    }
+}
+
+fn library(app: &mut App, action: Action) {
+    let a = areas(app);
+    let Some(lib) = &mut app.library else {
+        return;
+    };
+    let last = lib.entries.len().saturating_sub(1);
+    match action {
+        Action::SelectNext => lib.selected = (lib.selected + 1).min(last),
+        Action::SelectPrev => lib.selected = lib.selected.saturating_sub(1),
+        Action::SelectFirst => lib.selected = 0,
+        Action::SelectLast => lib.selected = last,
+        Action::Open => match lib.entries.get(lib.selected) {
+            Some(entry) => app.command = Some(Command::Open(entry.path.clone())),
+            None => app.message = Some("no article to open".into()),
+        },
+        Action::Help => {
+            app.help = Some(Help {
+                mode: Mode::Library,
+                scroll: 0,
+            })
+        }
+        Action::Click { col, row } if a.library_list.contains(Position::new(col, row)) => {
+            let i = lib.offset + usize::from(row - a.library_list.y);
+            if i < lib.entries.len() {
+                lib.selected = i;
+            }
+        }
+        Action::Wheel { down, .. } => {
+            lib.selected = if down {
+                (lib.selected + 1).min(last)
+            } else {
+                lib.selected.saturating_sub(1)
+            }
+        }
+        _ => {}
+    }
+}
+
+fn reader(app: &mut App, mode: Mode, action: Action) {
+    let a = areas(app);
+    if action == Action::Help {
+        app.help = Some(Help { mode, scroll: 0 });
+        return;
+    }
+    if action == Action::ToLibrary || (action == Action::Back && back_leaves(app, mode)) {
+        let from_library = app.reader.as_ref().is_some_and(|r| r.from_library);
+        if from_library {
+            app.reader = None;
+        } else if action == Action::ToLibrary {
+            app.message = Some("no library: this article was opened on its own".into());
+        } else {
+            app.message = Some("q quits".into());
+        }
+        return;
+    }
+    let Some(r) = &mut app.reader else {
+        return;
+    };
+    let message = match action {
+        Action::ScrollDown => scroll(r, 1),
+        Action::ScrollUp => scroll(r, -1),
+        Action::PageDown => scroll(r, r.page()),
+        Action::PageUp => scroll(r, -r.page()),
+        Action::Top => {
+            r.go_top();
+            None
+        }
+        Action::Bottom => {
+            r.go_bottom();
+            None
+        }
+        Action::ToggleFocus => {
+            r.focus = match r.focus {
+                Focus::Article => Focus::Sidebar,
+                Focus::Sidebar => Focus::Article,
+            };
+            None
+        }
+        Action::SelectNext | Action::SelectPrev | Action::SelectFirst | Action::SelectLast => {
+            move_selection(r, action);
+            None
+        }
+        Action::JumpToEntity => jump_to_entity(r),
+        Action::ShowKind(kind) => {
+            r.kind_filter = kind;
+            r.sidebar_offset = 0;
+            r.fix_selection();
+            None
+        }
+        Action::StartFilter => {
+            r.input = Some(Input {
+                target: InputTarget::Filter,
+                text: r.name_filter.clone(),
+            });
+            None
+        }
+        Action::ToggleSort => {
+            r.sort = match r.sort {
+                Sort::FirstAppearance => Sort::MostMentioned,
+                Sort::MostMentioned => Sort::FirstAppearance,
+            };
+            None
+        }
+        Action::StartSearch => {
+            r.search = Some(Search {
+                query: String::new(),
+                current: None,
+                origin: r.top,
+            });
+            r.input = Some(Input {
+                target: InputTarget::Search,
+                text: String::new(),
+            });
+            None
+        }
+        Action::NextMention | Action::PrevMention => {
+            let forward = action == Action::NextMention;
+            if r.search.is_some() {
+                next_match(r, forward)
+            } else {
+                next_mention(r, forward)
+            }
+        }
+        Action::NextAny | Action::PrevAny => next_any(r, action == Action::NextAny),
+        Action::ToggleFocusMode => {
+            r.focus_mode = !r.focus_mode;
+            match (r.focus_mode, r.selected) {
+                (true, Some(e)) => Some(format!("focus mode: following {}", r.entities[e].name)),
+                (true, None) => Some("focus mode: select an entity to follow".into()),
+                (false, _) => Some("focus mode off".into()),
+            }
+        }
+        Action::Back => back(r, mode),
+        Action::Input(c) => {
+            if let Some(input) = &mut r.input {
+                input.text.push(c);
+            }
+            input_changed(r)
+        }
+        Action::DeleteChar => {
+            if let Some(input) = &mut r.input {
+                input.text.pop();
+            }
+            input_changed(r)
+        }
+        Action::Accept => accept(r),
+        Action::Click { col, row } => {
+            click(r, &a, col, row);
+            None
+        }
+        Action::Wheel { col, row, down } => {
+            if a.sidebar.contains(Position::new(col, row)) {
+                move_selection(
+                    r,
+                    if down {
+                        Action::SelectNext
+                    } else {
+                        Action::SelectPrev
+                    },
+                );
+                None
+            } else {
+                scroll(r, if down { 3 } else { -3 })
+            }
+        }
+        _ => None,
+    };
+    if message.is_some() {
+        app.message = message;
+    }
+}
+
+/// Whether Esc in this state leaves the article (for the library).
+fn back_leaves(app: &App, mode: Mode) -> bool {
+    let Some(r) = &app.reader else {
+        return false;
+    };
+    mode == Mode::Article && r.search.is_none()
+}
+
+fn scroll(r: &mut Reader, delta: isize) -> Option<String> {
+    r.scroll(delta);
+    None
+}
+
+fn back(r: &mut Reader, mode: Mode) -> Option<String> {
+    match mode {
+        Mode::Search => {
+            if let Some(search) = r.search.take() {
+                r.top = search.origin;
+                r.clamp_top();
+            }
+            r.input = None;
+            None
+        }
+        Mode::Filter => {
+            r.input = None;
+            r.name_filter.clear();
+            r.fix_selection();
+            None
+        }
+        Mode::Article => {
+            r.search = None;
+            Some("search ended".into())
+        }
+        Mode::Sidebar => {
+            if r.kind_filter.is_some() || !r.name_filter.is_empty() {
+                r.kind_filter = None;
+                r.name_filter.clear();
+                r.fix_selection();
+            } else {
+                r.focus = Focus::Article;
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+fn accept(r: &mut Reader) -> Option<String> {
+    let input = r.input.take()?;
+    match input.target {
+        InputTarget::Search => {
+            if input.text.is_empty() {
+                r.search = None;
+                return None;
+            }
+            let found = r.search.as_ref().is_some_and(|s| s.current.is_some());
+            if found {
+                None
+            } else {
+                Some(format!("no match for “{}”", input.text))
+            }
+        }
+        InputTarget::Filter => {
+            r.name_filter = input.text;
+            r.fix_selection();
+            None
+        }
+    }
+}
+
+/// The search or the filter follows what is typed.
+fn input_changed(r: &mut Reader) -> Option<String> {
+    let input = r.input.clone()?;
+    match input.target {
+        InputTarget::Filter => {
+            r.sidebar_offset = 0;
+            r.fix_selection();
+            None
+        }
+        InputTarget::Search => {
+            let origin = r.search.as_ref().map_or(r.top, |s| s.origin);
+            if let Some(s) = &mut r.search {
+                s.query = input.text.clone();
+                s.current = None;
+            }
+            r.top = origin;
+            r.clamp_top();
+            if input.text.is_empty() {
+                return None;
+            }
+            let (block, offset) = r.search_start(origin);
+            match r.find_forward(block, offset, &input.text) {
+                Some(found) => {
+                    r.go_to_match(found);
+                    None
+                }
+                None => Some("no match".into()),
+            }
+        }
+    }
+}
+
+fn next_match(r: &mut Reader, forward: bool) -> Option<String> {
+    let search = r.search.clone()?;
+    if search.query.is_empty() {
+        return None;
+    }
+    let found = match &search.current {
+        Some((b, m)) if forward => r.find_forward(*b, m.start + 1, &search.query),
+        Some((b, m)) => r.find_backward(*b, m.start, &search.query),
+        None => {
+            let (b, o) = r.search_start(r.top);
+            if forward {
+                r.find_forward(b, o, &search.query)
+            } else {
+                r.find_backward(b, o, &search.query)
+            }
+        }
+    };
+    let Some(found) = found else {
+        return Some(format!("no match for “{}”", search.query));
+    };
+    let wrapped = search.current.as_ref().is_some_and(|(b, m)| {
+        let here = (*b, m.start);
+        let there = (found.0, found.1.start);
+        if forward {
+            there <= here
+        } else {
+            there >= here
+        }
+    });
+    r.go_to_match(found);
+    wrapped.then(|| {
+        if forward {
+            "search wrapped to the top".into()
+        } else {
+            "search wrapped to the end".into()
+        }
+    })
+}
+
+fn next_mention(r: &mut Reader, forward: bool) -> Option<String> {
+    let Some(e) = r.selected else {
+        return Some("no entity selected".into());
+    };
+    let n = r.entities[e].mentions.len();
+    if n == 0 {
+        return Some(format!("{} has no mentions", r.entities[e].name));
+    }
+    let (k, wrapped) = match r.current_k() {
+        Some((ce, k)) if ce == e => {
+            if forward {
+                ((k + 1) % n, k + 1 == n)
+            } else {
+                ((k + n - 1) % n, k == 0)
+            }
+        }
+        _ => {
+            let top = r.top_offset();
+            let p = r.entities[e].mentions.partition_point(|m| m.start < top);
+            if forward {
+                (if p < n { p } else { 0 }, p >= n)
+            } else {
+                (if p > 0 { p - 1 } else { n - 1 }, p == 0)
+            }
+        }
+    };
+    let i = r.mention_index(e, k)?;
+    r.go_to_mention(i);
+    match (wrapped && n > 1, forward) {
+        (true, true) => Some("wrapped to the first mention".into()),
+        (true, false) => Some("wrapped to the last mention".into()),
+        _ => None,
+    }
+}
+
+fn next_any(r: &mut Reader, forward: bool) -> Option<String> {
+    let n = r.mentions.len();
+    if n == 0 {
+        return Some("no entities found in this article".into());
+    }
+    let i = match r.current {
+        Some(c) if forward => (c + 1) % n,
+        Some(c) => (c + n - 1) % n,
+        None => {
+            let top = r.top_offset();
+            let p = r.mentions.partition_point(|m| m.start < top);
+            if forward {
+                if p < n {
+                    p
+                } else {
+                    0
+                }
+            } else if p > 0 {
+                p - 1
+            } else {
+                n - 1
+            }
+        }
+    };
+    r.select_shown(r.mentions[i].entity);
+    r.go_to_mention(i);
+    None
+}
+
+fn jump_to_entity(r: &mut Reader) -> Option<String> {
+    let Some(e) = r.selected else {
+        return Some("no entity selected".into());
+    };
+    match r.mention_index(e, 0) {
+        Some(i) => {
+            r.go_to_mention(i);
+            None
+        }
+        None => Some(format!("{} has no mentions", r.entities[e].name)),
+    }
+}
+
+fn move_selection(r: &mut Reader, action: Action) {
+    let visible = r.visible_entities();
+    if visible.is_empty() {
+        return;
+    }
+    let last = visible.len() - 1;
+    let at = r
+        .selected
+        .and_then(|s| visible.iter().position(|&v| v == s));
+    let next = match (action, at) {
+        (Action::SelectFirst, _) | (_, None) => 0,
+        (Action::SelectLast, _) => last,
+        (Action::SelectNext, Some(i)) => (i + 1).min(last),
+        (Action::SelectPrev, Some(i)) => i.saturating_sub(1),
+        (_, Some(i)) => i,
+    };
+    r.select(Some(visible[next]));
+}
+
+fn click(r: &mut Reader, a: &Areas, col: u16, row: u16) {
+    let at = Position::new(col, row);
+    if a.list.contains(at) {
+        r.focus = Focus::Sidebar;
+        let rows = r.sidebar_rows();
+        let i = r.sidebar_offset + usize::from(row - a.list.y);
+        if let Some(Row::Entity(e)) = rows.get(i) {
+            r.select(Some(*e));
+        }
+    } else if a.article.contains(at) {
+        r.focus = Focus::Article;
+        if !a.text.contains(at) {
+            return;
+        }
+        let Some(mut pos) = r.top_pos() else {
+            return;
+        };
+        for _ in 0..row - a.text.y {
+            match r.next_line(pos) {
+                Some(p) => pos = p,
+                None => return,
+            }
+        }
+        if let Some(m) = r.mention_at(pos, usize::from(col - a.text.x)) {
+            r.select_shown(r.mentions[m].entity);
+            r.current = Some(m);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! End to end: the real binary in a real terminal (tmux). Skips, with a notice,
+//! where tmux is not installed; CI installs it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own (its own socket), killed when the test ends.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, width: u16, height: u16, shell_command: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("notice: tmux is not installed; skipping the end-to-end test");
+            return None;
+        }
+        let socket = format!("glose-e2e-{name}-{}", std::process::id());
+        let tmux = Tmux { socket };
+        let out = tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "-c",
+            env!("CARGO_MANIFEST_DIR"),
+            shell_command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Some(tmux)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn send(&self, key: &str) {
+        let out = self.run(&["send-keys", "-t", "0", key]);
+        assert!(out.status.success(), "send-keys {key}");
+    }
+
+    fn capture(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
+    }
+
+    fn display(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "0", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Waits until the screen satisfies `ok`, returning it; panics with the screen after a while.
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if ok(&screen) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("timed out waiting for {what}; the screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn status_line(screen: &str) -> &str {
+    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
+}
+
+#[test]
+fn reader_opens_the_seed_walks_mentions_and_quits_cleanly() {
+    let bin = env!("CARGO_BIN_EXE_glose");
+    let seed = Path::new("articles/poutine-kirghizstan.txt");
+    assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join(seed).exists());
+    let command = format!("'{bin}' {}; echo glose-exit=$?; sleep 60", seed.display());
+    let Some(tmux) = Tmux::start("reader", 100, 30, &command) else {
+        return;
+    };
+
+    // The reader is up: the status line shows the reading position.
+    tmux.wait_for("the reader", |s| status_line(s).contains('%'));
+    assert_eq!(
+        tmux.display("#{alternate_on}"),
+        "1",
+        "runs in the alternate screen"
+    );
+
+    // Tab to the sidebar, Enter on the first entity (whatever extraction found), n.
+    tmux.send("Tab");
+    tmux.wait_for("the sidebar focus", |s| status_line(s).contains("jump"));
+    tmux.send("Enter");
+    tmux.wait_for("the first mention", |s| {
+        status_line(s).contains("mention 1/")
+    });
+    tmux.send("n");
+    let screen = tmux.wait_for("the second mention", |s| {
+        status_line(s).contains("mention 2/")
+    });
+
+    // The selected sidebar row (▸) names the entity the status line shows.
+    let row = screen
+        .lines()
+        .find_map(|l| l.split_once("▸ ").map(|(_, rest)| rest))
+        .expect("a selected sidebar row");
+    let name = row
+        .trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end();
+    let name = name.trim_end_matches('…');
+    assert!(!name.is_empty());
+    assert!(
+        status_line(&screen).contains(name),
+        "status line lacks {name:?}:\n{screen}"
+    );
+
+    // q quits with status 0, and the terminal is restored.
+    tmux.send("q");
+    let screen = tmux.wait_for("the exit", |s| s.contains("glose-exit="));
+    assert!(screen.contains("glose-exit=0"), "{screen}");
+    assert!(
+        !screen.contains("mention 2/"),
+        "the reader's screen is gone:\n{screen}"
+    );
+    assert_eq!(
+        tmux.display("#{alternate_on}"),
+        "0",
+        "alternate screen left"
+    );
+    assert_eq!(
+        tmux.display("#{mouse_any_flag}"),
+        "0",
+        "mouse reporting off"
+    );
+    assert_eq!(tmux.display("#{cursor_flag}"), "1", "cursor visible");
+}
+
+#[test]
+fn a_missing_file_is_one_line_on_stderr_and_exit_1() {
+    let out = Command::new(env!("CARGO_BIN_EXE_glose"))
+        .arg("no/such/article.txt")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("glose: no/such/article.txt:"), "{err}");
+}
