@@ -101,6 +101,9 @@ fn reader_opens_the_seed_walks_mentions_and_quits_cleanly() {
 
     // The reader is up: the status line shows the reading position.
     tmux.wait_for("the reader", |s| status_line(s).contains('%'));
+    // Extraction runs on a worker; the first sidebar row is selected when it is done.
+    // (The rest needs the extractor to find an entity with two mentions or more.)
+    tmux.wait_for("the entities", |s| s.contains("▸ "));
     assert_eq!(
         tmux.display("#{alternate_on}"),
         "1",

@@ -59,16 +59,20 @@ fn article(path: &str, text: &str) -> Article {
 /// An entity whose mentions are every occurrence of each form, in text order,
 /// skipping overlaps (the longer, earlier form wins).
 fn entity(text: &str, id: usize, kind: EntityKind, name: &str, forms: &[&str]) -> Entity {
+    let mut found: Vec<Mention> = forms
+        .iter()
+        .flat_map(|form| {
+            text.match_indices(form)
+                .map(|(start, _)| Mention::new(start, start + form.len()))
+        })
+        .collect();
+    found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut mentions: Vec<Mention> = Vec::new();
-    for form in forms {
-        for (start, _) in text.match_indices(form) {
-            let m = Mention::new(start, start + form.len());
-            if !mentions.iter().any(|o| o.overlaps(&m)) {
-                mentions.push(m);
-            }
+    for m in found {
+        if mentions.last().is_none_or(|last| last.end <= m.start) {
+            mentions.push(m);
         }
     }
-    mentions.sort();
     Entity {
         id: format!("e{id}"),
         kind,
@@ -818,7 +822,7 @@ fn resize_reflows_and_keeps_the_reading_position() {
     let r = reader(&app);
     let pos = r.top_pos().unwrap();
     let bl = r.block(pos.block);
-    let line = bl.lines.get(pos.line).cloned().unwrap_or(0..0);
+    let line = r.line_range(pos).unwrap_or(0..0);
     let (lo, hi) = (bl.display.to_file(line.start), bl.display.to_file(line.end));
     assert!(
         lo <= before && before <= hi,
@@ -915,7 +919,7 @@ fn library_lists_opens_and_returns() {
         Some(Command::Open(PathBuf::from("articles/b.txt")))
     );
     let (a, e) = seed_fixture();
-    app.open(a, e);
+    app.open(a, Some(e));
     assert_eq!(app.mode(), Mode::Article);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.mode(), Mode::Library);
@@ -923,7 +927,7 @@ fn library_lists_opens_and_returns() {
     press(&mut app, KeyCode::Enter);
     let (a, e) = seed_fixture();
     app.command = None;
-    app.open(a, e);
+    app.open(a, Some(e));
     press(&mut app, KeyCode::Backspace);
     assert_eq!(app.mode(), Mode::Library);
 }
@@ -967,9 +971,95 @@ fn a_ten_megabyte_article_opens_and_scrolls_quickly() {
     update(&mut app, Action::Resize(100, 40));
     draw(&app);
     let scrolled = t.elapsed();
+    eprintln!(
+        "10 MB: opened and drawn in {opened:?}; 50 lines, G, 3 pages, a resize in {scrolled:?}"
+    );
     assert!(status_line(&app).contains('%'));
     // Generous bounds for unoptimised test builds on a slow machine; the work per
     // key is bounded by the screen, not the file.
     assert!(opened.as_secs_f64() < 3.0, "opening took {opened:?}");
     assert!(scrolled.as_secs_f64() < 3.0, "scrolling took {scrolled:?}");
+}
+
+#[test]
+fn a_ten_megabyte_single_paragraph_opens() {
+    let sentence = "Vladimir Poutine a prôné jeudi au Kirghizstan un renforcement des liens. ";
+    let text = sentence.repeat(10 * 1024 * 1024 / sentence.len()) + "\n";
+    let a = article("one-block.txt", &text);
+    assert_eq!(a.blocks.len(), 1);
+    let entities = vec![entity(
+        &text,
+        1,
+        EntityKind::Person,
+        "Vladimir Poutine",
+        &["Vladimir Poutine"],
+    )];
+    let t = std::time::Instant::now();
+    let mut app = app_with(a, entities, Theme::colored(), 120, 40);
+    draw(&app);
+    let opened = t.elapsed();
+    let t = std::time::Instant::now();
+    keys(&mut app, "jjjG");
+    draw(&app);
+    keys(&mut app, "n");
+    draw(&app);
+    eprintln!(
+        "10 MB in one block: opened in {opened:?}, moved in {:?}",
+        t.elapsed()
+    );
+}
+
+#[test]
+fn entities_arriving_from_the_worker_fill_the_sidebar() {
+    let (a, e) = seed_fixture();
+    let mut app = App::with_article_pending(a, Theme::colored(), (100, 30));
+    let shown = screen(&app);
+    assert!(shown.contains("finding entities…"), "{shown}");
+    keys(&mut app, "jj");
+    app.set_entities(e);
+    assert_eq!(selected_name(&app), "Vladimir Poutine");
+    assert!(!screen(&app).contains("finding entities…"));
+    assert!(
+        reader(&app).top > glose::tui::reader::Anchor::default(),
+        "position kept"
+    );
+}
+
+#[test]
+fn wrapping_respects_widths_and_segments_cover_the_text() {
+    use glose::tui::doc::{segments, wrap, SEGMENT};
+    use unicode_width::UnicodeWidthStr;
+    let text = "習近平は北京で会談した。Émile Zola à Zürich 🇫🇷 👍🏽 naïveté cœur. ".repeat(20);
+    for width in 1..40 {
+        let lines = wrap(&text, width);
+        let mut last = 0;
+        for l in &lines {
+            assert!(l.start >= last, "lines in order");
+            last = l.end;
+            let w = UnicodeWidthStr::width(&text[l.clone()]);
+            assert!(
+                w <= width.max(2),
+                "width {width}: {:?} is {w} wide",
+                &text[l.clone()]
+            );
+        }
+        let shown: String = lines
+            .iter()
+            .map(|l| text[l.clone()].replace(' ', ""))
+            .collect();
+        assert_eq!(
+            shown,
+            text.replace(' ', ""),
+            "nothing lost at width {width}"
+        );
+    }
+    let big = "mot ".repeat(SEGMENT);
+    let segs = segments(&big);
+    assert!(segs.len() > 3);
+    assert_eq!(segs.first().unwrap().start, 0);
+    assert_eq!(segs.last().unwrap().end, big.len());
+    for w in segs.windows(2) {
+        assert_eq!(w[0].end, w[1].start);
+        assert!(big[..w[0].end].ends_with(' '), "cut after a space");
+    }
 }

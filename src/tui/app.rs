@@ -66,6 +66,25 @@ impl App {
         app
     }
 
+    /// The reader on an article whose entities are still being extracted: they
+    /// arrive through `set_entities`.
+    pub fn with_article_pending(article: Article, theme: Theme, size: (u16, u16)) -> App {
+        let mut app = App::with_article(article, Vec::new(), theme, size);
+        if let Some(r) = &mut app.reader {
+            r.extracting = true;
+        }
+        app
+    }
+
+    /// The extractor's result for the open article.
+    pub fn set_entities(&mut self, entities: Vec<Entity>) {
+        if let Some(r) = &mut self.reader {
+            r.set_entities(entities);
+        }
+        let (w, h) = self.size;
+        update(self, Action::Resize(w, h));
+    }
+
     /// The library view of a folder.
     pub fn with_library(library: Library, theme: Theme, size: (u16, u16)) -> App {
         let mut app = App::new(theme);
@@ -74,9 +93,14 @@ impl App {
         app
     }
 
-    /// Opens an article read by the event loop (from the library).
-    pub fn open(&mut self, article: Article, entities: Vec<Entity>) {
-        let mut reader = Reader::new(article, entities);
+    /// Opens an article read by the event loop (from the library). `entities` is
+    /// `None` while the extractor runs.
+    pub fn open(&mut self, article: Article, entities: Option<Vec<Entity>>) {
+        let mut reader = Reader::new(article, Vec::new());
+        match entities {
+            Some(entities) => reader.set_entities(entities),
+            None => reader.extracting = true,
+        }
         reader.from_library = self.library.is_some();
         self.reader = Some(reader);
         self.help = None;

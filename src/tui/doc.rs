@@ -5,7 +5,7 @@
 
 use crate::article::Display;
 use crate::{Article, Entity};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
@@ -119,12 +119,42 @@ pub struct Span {
     pub mention: usize,
 }
 
+/// Blocks longer than this are wrapped a segment at a time, so a huge paragraph is
+/// laid out only where it is looked at. Segments end after a space when one is near.
+pub const SEGMENT: usize = 16 * 1024;
+
+/// Splits a displayed text into segments of at most about `SEGMENT` bytes.
+pub fn segments(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > SEGMENT {
+        let mut cut = start + SEGMENT;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let mut lo = start + SEGMENT * 3 / 4;
+        while !text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        if let Some(space) = text[lo..cut].rfind(' ') {
+            cut = lo + space + 1;
+        }
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..text.len());
+    out
+}
+
 /// One block laid out for one width.
 #[derive(Debug)]
 pub struct BlockLayout {
     pub display: Display,
-    /// Byte ranges of `display.text`, one per screen line; never empty.
-    pub lines: Vec<Range<usize>>,
+    /// Byte ranges of `display.text` wrapped independently; never empty.
+    pub segments: Vec<Range<usize>>,
+    /// Each segment's screen lines (byte ranges of `display.text`), wrapped on first use.
+    lines: Vec<OnceCell<Vec<Range<usize>>>>,
+    width: usize,
     /// The block's mentions, in reading order.
     pub spans: Vec<Span>,
     /// The longest span, to find the spans that reach into a line quickly.
@@ -135,7 +165,7 @@ impl BlockLayout {
     fn new(article: &Article, mentions: &[MentionRef], index: usize, width: usize) -> BlockLayout {
         let block = &article.blocks[index];
         let display = block.display(&article.text);
-        let lines = wrap(&display.text, width);
+        let segments = segments(&display.text);
         let lo = mentions.partition_point(|m| m.start < block.range.start);
         let hi = mentions.partition_point(|m| m.start < block.range.end);
         let mut spans = Vec::new();
@@ -157,18 +187,44 @@ impl BlockLayout {
         }
         BlockLayout {
             display,
-            lines,
+            lines: segments.iter().map(|_| OnceCell::new()).collect(),
+            segments,
+            width,
             spans,
             max_span,
         }
     }
 
-    /// The line holding display offset `offset` (`usize::MAX`: the gap after the block).
-    pub fn line_of(&self, offset: usize) -> usize {
+    /// The screen lines of segment `seg`; never empty.
+    pub fn lines(&self, seg: usize) -> &[Range<usize>] {
+        self.lines[seg].get_or_init(|| {
+            let r = self.segments[seg].clone();
+            wrap(&self.display.text[r.clone()], self.width)
+                .into_iter()
+                .map(|l| l.start + r.start..l.end + r.start)
+                .collect()
+        })
+    }
+
+    pub fn last_segment(&self) -> usize {
+        self.segments.len() - 1
+    }
+
+    /// The segment holding display offset `offset` (`usize::MAX`: the last one).
+    pub fn segment_of(&self, offset: usize) -> usize {
+        self.segments
+            .partition_point(|s| s.start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The line of segment `seg` holding display offset `offset` (`usize::MAX`: the
+    /// blank line after the block).
+    pub fn line_of(&self, seg: usize, offset: usize) -> usize {
+        let lines = self.lines(seg);
         if offset == usize::MAX {
-            return self.lines.len();
+            return lines.len();
         }
-        self.lines
+        lines
             .partition_point(|l| l.start <= offset)
             .saturating_sub(1)
     }
@@ -204,6 +260,11 @@ impl Layout {
             self.width = width;
             self.blocks.get_mut().clear();
         }
+    }
+
+    /// Forgets every block (the mentions changed).
+    pub fn clear(&mut self) {
+        self.blocks.get_mut().clear();
     }
 
     /// Block `index` laid out for the current width (a memo: computed once, then shared).

@@ -20,7 +20,7 @@ pub use app::{App, Command};
 pub use theme::Theme;
 pub use update::update;
 
-use crate::{extract, Article};
+use crate::{extract, Article, Entity};
 use anyhow::{anyhow, Context};
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
@@ -29,20 +29,21 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 /// Opens the reader on an article file, or the library view on a folder.
 pub fn run(target: PathBuf) -> anyhow::Result<()> {
     let theme = Theme::from_env();
-    let mut worker = None;
+    let mut workers = Workers::new();
     let mut app = if target.is_dir() {
         let paths = library::list(&target).with_context(|| target.display().to_string())?;
-        worker = Some(spawn_worker(paths.clone()));
+        workers.scan(paths.clone());
         App::with_library(library::Library::new(target, paths), theme, (0, 0))
     } else {
-        let (article, entities) = load(&target)?;
-        App::with_article(article, entities, theme, (0, 0))
+        let article = load(&target)?;
+        workers.extract(&article);
+        App::with_article_pending(article, theme, (0, 0))
     };
 
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
@@ -54,51 +55,95 @@ pub fn run(target: PathBuf) -> anyhow::Result<()> {
     }));
     let result = execute!(io::stdout(), EnableMouseCapture)
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, &mut app, worker));
+        .and_then(|()| event_loop(&mut terminal, &mut app, &mut workers));
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-/// Reads and analyses an article.
-fn load(path: &Path) -> anyhow::Result<(Article, Vec<crate::Entity>)> {
+/// Reads and parses an article (extraction runs on a worker).
+fn load(path: &Path) -> anyhow::Result<Article> {
     if !path.exists() && path.symlink_metadata().is_err() {
         return Err(anyhow!("{}: no such file or folder", path.display()));
     }
-    let article = Article::load(path).map_err(|e| anyhow!("{}: {e}", path.display()))?;
-    let entities = extract(&article);
-    Ok((article, entities))
+    Article::load(path).map_err(|e| anyhow!("{}: {e}", path.display()))
 }
 
-type LibraryInfo = (usize, Result<library::Info, String>);
+/// What the worker threads report.
+enum Msg {
+    Info(usize, Result<library::Info, String>),
+    /// Entities for the article opened `generation`-th.
+    Entities(u64, Vec<Entity>),
+}
 
-/// Reads the library's articles one by one, off the UI thread.
-fn spawn_worker(paths: Vec<PathBuf>) -> Receiver<LibraryInfo> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for (i, path) in paths.iter().enumerate() {
-            if tx.send((i, library::info(path))).is_err() {
-                break;
+/// Work done off the UI thread so the screen comes up at once: extraction and the
+/// library's per-article summaries.
+struct Workers {
+    tx: Sender<Msg>,
+    rx: Receiver<Msg>,
+    /// Messages still to come.
+    pending: usize,
+    generation: u64,
+}
+
+impl Workers {
+    fn new() -> Workers {
+        let (tx, rx) = mpsc::channel();
+        Workers {
+            tx,
+            rx,
+            pending: 0,
+            generation: 0,
+        }
+    }
+
+    fn extract(&mut self, article: &Article) {
+        self.generation += 1;
+        self.pending += 1;
+        let (tx, generation, article) = (self.tx.clone(), self.generation, article.clone());
+        std::thread::spawn(move || {
+            let _ = tx.send(Msg::Entities(generation, extract(&article)));
+        });
+    }
+
+    fn scan(&mut self, paths: Vec<PathBuf>) {
+        self.pending += paths.len();
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            for (i, path) in paths.iter().enumerate() {
+                if tx.send(Msg::Info(i, library::info(path))).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+
+    /// Hands what has arrived to the app.
+    fn deliver(&mut self, app: &mut App) {
+        while let Ok(msg) = self.rx.try_recv() {
+            self.pending = self.pending.saturating_sub(1);
+            match msg {
+                Msg::Info(i, info) => app.set_info(i, info),
+                Msg::Entities(g, entities) if g == self.generation => app.set_entities(entities),
+                Msg::Entities(..) => {}
             }
         }
-    });
-    rx
+    }
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    worker: Option<Receiver<LibraryInfo>>,
+    workers: &mut Workers,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
-    let mut worker = worker;
     loop {
         terminal.draw(|frame| ui::render(app, frame))?;
         if app.quit {
             return Ok(());
         }
-        let wait = if worker.is_some() { 50 } else { 1000 };
+        let wait = if workers.pending > 0 { 50 } else { 1000 };
         if event::poll(Duration::from_millis(wait))? {
             handle_event(app, event::read()?);
             // Apply whatever else is queued before drawing again (fast key repeat).
@@ -106,20 +151,9 @@ fn event_loop(
                 handle_event(app, event::read()?);
             }
         }
-        if let Some(rx) = &worker {
-            loop {
-                match rx.try_recv() {
-                    Ok((i, info)) => app.set_info(i, info),
-                    Err(mpsc::TryRecvError::Empty) => break,
-                    Err(mpsc::TryRecvError::Disconnected) => {
-                        worker = None;
-                        break;
-                    }
-                }
-            }
-        }
+        workers.deliver(app);
         if let Some(command) = app.command.take() {
-            perform(terminal, app, command)?;
+            perform(terminal, app, workers, command)?;
         }
     }
 }
@@ -152,15 +186,21 @@ fn handle_event(app: &mut App, event: Event) {
 }
 
 /// Carries out the I/O `update` asked for.
-fn perform(terminal: &mut DefaultTerminal, app: &mut App, command: Command) -> anyhow::Result<()> {
+fn perform(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    workers: &mut Workers,
+    command: Command,
+) -> anyhow::Result<()> {
     match command {
         Command::Open(path) => {
             app.message = Some(format!("opening {}…", path.display()));
             terminal.draw(|frame| ui::render(app, frame))?;
             match load(&path) {
-                Ok((article, entities)) => {
+                Ok(article) => {
                     app.message = None;
-                    app.open(article, entities);
+                    workers.extract(&article);
+                    app.open(article, None);
                 }
                 Err(e) => app.message = Some(e.to_string()),
             }

@@ -51,11 +51,12 @@ pub struct Anchor {
     pub offset: usize,
 }
 
-/// A screen line for the current width: block and line index (`lines.len()` is
-/// the blank line after the block).
+/// A screen line for the current width: block, segment and line index in the
+/// segment (`lines.len()` of the last segment is the blank line after the block).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LinePos {
     pub block: usize,
+    pub seg: usize,
     pub line: usize,
 }
 
@@ -89,6 +90,8 @@ pub struct Reader {
     pub sidebar_offset: usize,
     /// Opened from the library: Esc and Backspace go back to it.
     pub from_library: bool,
+    /// The extractor is still running on a worker; entities come later.
+    pub extracting: bool,
 }
 
 impl Reader {
@@ -112,9 +115,21 @@ impl Reader {
             focus_mode: false,
             sidebar_offset: 0,
             from_library: false,
+            extracting: false,
         };
         reader.selected = reader.visible_entities().first().copied();
         reader
+    }
+
+    /// Takes the entities found by the extractor (run on a worker thread).
+    pub fn set_entities(&mut self, entities: Vec<Entity>) {
+        self.mentions = reading_order(&entities);
+        self.entities = entities;
+        self.layout.clear();
+        self.current = None;
+        self.extracting = false;
+        self.selected = None;
+        self.fix_selection();
     }
 
     // ---- layout and line walking -------------------------------------------------
@@ -129,9 +144,10 @@ impl Reader {
         self.clamp_top();
     }
 
-    fn height_of(&self, block: usize) -> usize {
-        let gap = usize::from(block + 1 < self.article.blocks.len());
-        self.block(block).lines.len() + gap
+    /// Lines in a segment, the blank line after the block included.
+    fn height_of(&self, bl: &BlockLayout, block: usize, seg: usize) -> usize {
+        let gap = seg == bl.last_segment() && block + 1 < self.article.blocks.len();
+        bl.lines(seg).len() + usize::from(gap)
     }
 
     pub fn top_pos(&self) -> Option<LinePos> {
@@ -141,27 +157,42 @@ impl Reader {
         }
         let block = self.top.block.min(n - 1);
         let bl = self.block(block);
-        let line = bl.line_of(self.top.offset).min(self.height_of(block) - 1);
-        Some(LinePos { block, line })
+        let seg = bl.segment_of(self.top.offset);
+        let line = bl
+            .line_of(seg, self.top.offset)
+            .min(self.height_of(&bl, block, seg) - 1);
+        Some(LinePos { block, seg, line })
+    }
+
+    /// The display range of a screen line in its block (`None`: the blank line).
+    pub fn line_range(&self, pos: LinePos) -> Option<Range<usize>> {
+        self.block(pos.block).lines(pos.seg).get(pos.line).cloned()
     }
 
     pub fn anchor_of(&self, pos: LinePos) -> Anchor {
-        let bl = self.block(pos.block);
         Anchor {
             block: pos.block,
-            offset: bl.lines.get(pos.line).map_or(usize::MAX, |l| l.start),
+            offset: self.line_range(pos).map_or(usize::MAX, |l| l.start),
         }
     }
 
     pub fn next_line(&self, pos: LinePos) -> Option<LinePos> {
-        if pos.line + 1 < self.height_of(pos.block) {
+        let bl = self.block(pos.block);
+        if pos.line + 1 < self.height_of(&bl, pos.block, pos.seg) {
+            Some(LinePos {
+                line: pos.line + 1,
+                ..pos
+            })
+        } else if pos.seg < bl.last_segment() {
             Some(LinePos {
                 block: pos.block,
-                line: pos.line + 1,
+                seg: pos.seg + 1,
+                line: 0,
             })
         } else if pos.block + 1 < self.article.blocks.len() {
             Some(LinePos {
                 block: pos.block + 1,
+                seg: 0,
                 line: 0,
             })
         } else {
@@ -171,26 +202,34 @@ impl Reader {
 
     pub fn prev_line(&self, pos: LinePos) -> Option<LinePos> {
         if pos.line > 0 {
-            Some(LinePos {
-                block: pos.block,
+            return Some(LinePos {
                 line: pos.line - 1,
-            })
-        } else if pos.block > 0 {
-            let block = pos.block - 1;
-            Some(LinePos {
-                block,
-                line: self.height_of(block) - 1,
-            })
-        } else {
-            None
+                ..pos
+            });
         }
+        let (block, seg) = if pos.seg > 0 {
+            (pos.block, pos.seg - 1)
+        } else if pos.block > 0 {
+            (pos.block - 1, self.block(pos.block - 1).last_segment())
+        } else {
+            return None;
+        };
+        let bl = self.block(block);
+        Some(LinePos {
+            block,
+            seg,
+            line: self.height_of(&bl, block, seg) - 1,
+        })
     }
 
     fn last_line(&self) -> Option<LinePos> {
-        let n = self.article.blocks.len();
-        (n > 0).then(|| LinePos {
-            block: n - 1,
-            line: self.height_of(n - 1) - 1,
+        let block = self.article.blocks.len().checked_sub(1)?;
+        let bl = self.block(block);
+        let seg = bl.last_segment();
+        Some(LinePos {
+            block,
+            seg,
+            line: self.height_of(&bl, block, seg) - 1,
         })
     }
 
@@ -258,9 +297,12 @@ impl Reader {
 
     /// The screen line holding display offset `offset` of block `block`.
     pub fn pos_of(&self, block: usize, offset: usize) -> LinePos {
+        let bl = self.block(block);
+        let seg = bl.segment_of(offset);
         LinePos {
             block,
-            line: self.block(block).line_of(offset),
+            seg,
+            line: bl.line_of(seg, offset),
         }
     }
 
@@ -312,9 +354,8 @@ impl Reader {
         let Some(pos) = self.top_pos() else {
             return 0;
         };
-        let bl = self.block(pos.block);
-        match bl.lines.get(pos.line) {
-            Some(l) => bl.display.to_file(l.start),
+        match self.line_range(pos) {
+            Some(l) => self.block(pos.block).display.to_file(l.start),
             None => self.article.blocks[pos.block].range.end,
         }
     }
@@ -451,7 +492,7 @@ impl Reader {
     /// text area: the innermost one under the cell.
     pub fn mention_at(&self, pos: LinePos, col: usize) -> Option<usize> {
         let bl = self.block(pos.block);
-        let line = bl.lines.get(pos.line)?.clone();
+        let line = self.line_range(pos)?;
         let offset = offset_at_column(&bl.display.text, line.clone(), col)?;
         bl.spans_in(line)
             .filter(|s| s.range.contains(&offset))

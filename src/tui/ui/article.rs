@@ -60,7 +60,7 @@ fn base_style(app: &App, r: &Reader, block: usize) -> Style {
 
 fn draw_line(app: &App, r: &Reader, pos: LinePos, a: &Areas, y: u16, buf: &mut Buffer) {
     let bl = r.block(pos.block);
-    let Some(range) = bl.lines.get(pos.line).cloned() else {
+    let Some(range) = r.line_range(pos) else {
         return; // the blank line between blocks
     };
     let t = app.theme;

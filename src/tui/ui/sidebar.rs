@@ -39,6 +39,17 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
     );
 
     let list = a.list;
+    if r.extracting {
+        put_str(
+            buf,
+            list.x,
+            list.y,
+            &fit("finding entities…", usize::from(list.width)),
+            t.dim(),
+            list.width,
+        );
+        return;
+    }
     let rows = r.sidebar_rows();
     let offset = sidebar_window(
         &rows,

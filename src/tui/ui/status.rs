@@ -25,6 +25,9 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         }
     } else {
         left.push(Span::raw(format!("{:>3}%", r.percent())));
+        if r.extracting {
+            left.push(Span::styled("  finding entities…", t.dim()));
+        }
         if r.focus_mode {
             left.push(Span::styled("  focus", t.message()));
         }
