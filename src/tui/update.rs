@@ -4,7 +4,9 @@
 use super::action::Action;
 use super::app::{App, Command, Help};
 use super::keymap::{self, Mode};
-use super::reader::{sidebar_window, Focus, Input, InputTarget, Reader, Row, Search, Sort};
+use super::navigate::{jump_to_entity, next_any, next_match, next_mention};
+use super::reader::{Focus, Input, InputTarget, Reader, Row, Search, Sort};
+use super::sidebar::sidebar_window;
 use super::ui::{self, Areas};
 use ratatui::layout::{Position, Rect};
 
@@ -346,122 +348,6 @@ fn input_changed(r: &mut Reader) -> Option<String> {
                 None => Some("no match".into()),
             }
         }
-    }
-}
-
-fn next_match(r: &mut Reader, forward: bool) -> Option<String> {
-    let search = r.search.clone()?;
-    if search.query.is_empty() {
-        return None;
-    }
-    let found = match &search.current {
-        Some((b, m)) if forward => r.find_forward(*b, m.start + 1, &search.query),
-        Some((b, m)) => r.find_backward(*b, m.start, &search.query),
-        None => {
-            let (b, o) = r.search_start(r.top);
-            if forward {
-                r.find_forward(b, o, &search.query)
-            } else {
-                r.find_backward(b, o, &search.query)
-            }
-        }
-    };
-    let Some(found) = found else {
-        return Some(format!("no match for “{}”", search.query));
-    };
-    let wrapped = search.current.as_ref().is_some_and(|(b, m)| {
-        let here = (*b, m.start);
-        let there = (found.0, found.1.start);
-        if forward {
-            there <= here
-        } else {
-            there >= here
-        }
-    });
-    r.go_to_match(found);
-    wrapped.then(|| {
-        if forward {
-            "search wrapped to the top".into()
-        } else {
-            "search wrapped to the end".into()
-        }
-    })
-}
-
-fn next_mention(r: &mut Reader, forward: bool) -> Option<String> {
-    let Some(e) = r.selected else {
-        return Some("no entity selected".into());
-    };
-    let n = r.entities[e].mentions.len();
-    if n == 0 {
-        return Some(format!("{} has no mentions", r.entities[e].name));
-    }
-    let (k, wrapped) = match r.current_k() {
-        Some((ce, k)) if ce == e => {
-            if forward {
-                ((k + 1) % n, k + 1 == n)
-            } else {
-                ((k + n - 1) % n, k == 0)
-            }
-        }
-        _ => {
-            let top = r.top_offset();
-            let p = r.entities[e].mentions.partition_point(|m| m.start < top);
-            if forward {
-                (if p < n { p } else { 0 }, p >= n)
-            } else {
-                (if p > 0 { p - 1 } else { n - 1 }, p == 0)
-            }
-        }
-    };
-    let i = r.mention_index(e, k)?;
-    r.go_to_mention(i);
-    match (wrapped && n > 1, forward) {
-        (true, true) => Some("wrapped to the first mention".into()),
-        (true, false) => Some("wrapped to the last mention".into()),
-        _ => None,
-    }
-}
-
-fn next_any(r: &mut Reader, forward: bool) -> Option<String> {
-    let n = r.mentions.len();
-    if n == 0 {
-        return Some("no entities found in this article".into());
-    }
-    let i = match r.current {
-        Some(c) if forward => (c + 1) % n,
-        Some(c) => (c + n - 1) % n,
-        None => {
-            let top = r.top_offset();
-            let p = r.mentions.partition_point(|m| m.start < top);
-            if forward {
-                if p < n {
-                    p
-                } else {
-                    0
-                }
-            } else if p > 0 {
-                p - 1
-            } else {
-                n - 1
-            }
-        }
-    };
-    r.select_shown(r.mentions[i].entity);
-    r.go_to_mention(i);
-    None
-}
-
-fn jump_to_entity(r: &mut Reader) -> Option<String> {
-    let Some(e) = r.selected else {
-        return Some("no entity selected".into());
-    };
-    match r.mention_index(e, 0) {
-        Some(i) => {
-            r.go_to_mention(i);
-            None
-        }
-        None => Some(format!("{} has no mentions", r.entities[e].name)),
     }
 }
 

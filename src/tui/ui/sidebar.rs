@@ -2,7 +2,8 @@
 //! per entity with its mention count; the selected row is always in view.
 
 use super::super::app::App;
-use super::super::reader::{sidebar_window, Focus, Reader, Row, Sort};
+use super::super::reader::{Focus, Reader, Row, Sort};
+use super::super::sidebar::sidebar_window;
 use super::{fit, put, put_str, width, Areas};
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};

@@ -1,0 +1,123 @@
+//! The sidebar's state: which entities it shows, in which order, which one is
+//! selected, and which rows are in view. Nothing here draws.
+
+use super::reader::{Input, InputTarget, Reader, Row, Sort};
+use crate::EntityKind;
+
+impl Reader {
+    pub fn entity_matches_filter(&self, i: usize) -> bool {
+        let e = &self.entities[i];
+        if self.kind_filter.is_some_and(|k| k != e.kind) {
+            return false;
+        }
+        let filter = self.active_name_filter();
+        filter.is_empty() || e.name.to_lowercase().contains(&filter.to_lowercase())
+    }
+
+    /// The name filter in force: the one being typed, else the kept one.
+    pub fn active_name_filter(&self) -> &str {
+        match &self.input {
+            Some(Input {
+                target: InputTarget::Filter,
+                text,
+            }) => text,
+            _ => &self.name_filter,
+        }
+    }
+
+    /// The sidebar's rows: each shown kind's header, then its entities in the chosen order.
+    pub fn sidebar_rows(&self) -> Vec<Row> {
+        let mut rows = Vec::new();
+        for kind in EntityKind::ALL {
+            if self.kind_filter.is_some_and(|k| k != kind) {
+                continue;
+            }
+            let mut ids: Vec<usize> = (0..self.entities.len())
+                .filter(|&i| self.entities[i].kind == kind && self.entity_matches_filter(i))
+                .collect();
+            match self.sort {
+                Sort::FirstAppearance => ids.sort_by_key(|&i| (self.entities[i].first_offset(), i)),
+                Sort::MostMentioned => ids.sort_by_key(|&i| {
+                    let e = &self.entities[i];
+                    (std::cmp::Reverse(e.mentions.len()), e.first_offset(), i)
+                }),
+            }
+            rows.push(Row::Header {
+                kind,
+                count: ids.len(),
+            });
+            rows.extend(ids.into_iter().map(Row::Entity));
+        }
+        rows
+    }
+
+    /// The entities the sidebar shows, top to bottom.
+    pub fn visible_entities(&self) -> Vec<usize> {
+        self.sidebar_rows()
+            .into_iter()
+            .filter_map(|r| match r {
+                Row::Entity(i) => Some(i),
+                Row::Header { .. } => None,
+            })
+            .collect()
+    }
+
+    /// Selects an entity; the current mention goes unless it is that entity's.
+    pub fn select(&mut self, entity: Option<usize>) {
+        if entity != self.selected {
+            self.selected = entity;
+            if self
+                .current
+                .is_some_and(|c| Some(self.mentions[c].entity) != entity)
+            {
+                self.current = None;
+            }
+        }
+    }
+
+    /// Keeps the selection among the shown entities after a filter changed.
+    pub fn fix_selection(&mut self) {
+        let visible = self.visible_entities();
+        if self.selected.is_none_or(|s| !visible.contains(&s)) {
+            self.select(visible.first().copied());
+        }
+    }
+
+    /// Selects an entity the filters may hide, clearing them if they do.
+    pub fn select_shown(&mut self, entity: usize) {
+        if !self.entity_matches_filter(entity) {
+            self.kind_filter = None;
+            self.name_filter.clear();
+        }
+        self.select(Some(entity));
+    }
+}
+
+/// The first sidebar row to show so that the selected entity's row is in view,
+/// moving as little as possible from `offset` (its section header too when it fits).
+pub fn sidebar_window(
+    rows: &[Row],
+    selected: Option<usize>,
+    offset: usize,
+    height: usize,
+) -> usize {
+    let height = height.max(1);
+    let max = rows.len().saturating_sub(height);
+    let Some(sel) = selected.and_then(|s| rows.iter().position(|r| *r == Row::Entity(s))) else {
+        return offset.min(max);
+    };
+    let mut offset = offset.min(max);
+    if sel < offset {
+        offset = sel;
+        if sel > 0 && matches!(rows[sel - 1], Row::Header { .. }) {
+            offset = sel - 1;
+        }
+    } else if sel >= offset + height {
+        offset = sel + 1 - height;
+    }
+    // Keep the section header of the selected row in view when there is room.
+    if offset == sel && sel > 0 && height >= 2 && matches!(rows[sel - 1], Row::Header { .. }) {
+        offset = sel - 1;
+    }
+    offset
+}
