@@ -27,13 +27,21 @@ fn stderr(o: &Output) -> String {
 /// One line on stderr, `glose: <path>: <reason>`, exit 1, no panic or backtrace.
 macro_rules! refuses {
     ($path:expr, $reason:expr) => {{
-        let p: &Path = $path.as_ref();
+        let owned: PathBuf = PathBuf::from($path);
+        let p: &Path = &owned;
         let o = glose(&["extract", "--format", "json", p.to_str().unwrap()]);
         let err = stderr(&o);
         assert_eq!(o.status.code(), Some(1), "stderr: {err}");
         assert_eq!(err.lines().count(), 1, "one line expected: {err:?}");
-        assert!(err.starts_with(&format!("glose: {}: ", p.display())), "{err}");
-        assert!(err.contains($reason), "{err:?} should contain {:?}", $reason);
+        assert!(
+            err.starts_with(&format!("glose: {}: ", p.display())),
+            "{err}"
+        );
+        assert!(
+            err.contains($reason),
+            "{err:?} should contain {:?}",
+            $reason
+        );
         assert!(!err.contains("panicked"));
         assert!(stdout(&o).is_empty());
     }};
@@ -51,7 +59,10 @@ fn json_contract_on_the_seed() {
     assert_eq!(art["date"], "2023-10");
     assert_eq!(art["language"], "fr");
     let title = art["title"].as_str().unwrap();
-    assert!(title.starts_with("Vladimir Poutine"), "title from the lede, not the date line: {title}");
+    assert!(
+        title.starts_with("Vladimir Poutine"),
+        "title from the lede, not the date line: {title}"
+    );
     let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
     assert_eq!(keys, ["article", "entities"]);
 
@@ -66,9 +77,16 @@ fn json_contract_on_the_seed() {
         assert!(!ms.is_empty());
         let mut prev = 0;
         for m in ms {
-            let (s, en) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+            let (s, en) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
             assert!(s < en && en <= file.len());
-            assert_eq!(&file[s..en], m["text"].as_str().unwrap().as_bytes(), "text is the file's bytes");
+            assert_eq!(
+                &file[s..en],
+                m["text"].as_str().unwrap().as_bytes(),
+                "text is the file's bytes"
+            );
             assert!(s >= prev, "mentions in text order");
             prev = s;
         }
@@ -76,7 +94,10 @@ fn json_contract_on_the_seed() {
         assert!(first >= last_first, "entities in order of first mention");
         last_first = first;
     }
-    let poutine = ents.iter().find(|e| e["name"] == "Vladimir Poutine").expect("Vladimir Poutine");
+    let poutine = ents
+        .iter()
+        .find(|e| e["name"] == "Vladimir Poutine")
+        .expect("Vladimir Poutine");
     assert_eq!(poutine["kind"], "person");
     assert_eq!(poutine["mentions"][0]["start"], 14);
     assert_eq!(poutine["mentions"][0]["end"], 30);
@@ -89,7 +110,10 @@ fn several_files_give_json_lines_in_argument_order() {
     std::fs::write(&other, "Emmanuel Macron est arrivé à Berlin.\n").unwrap();
     let o = glose(&["extract", "--format", "json", other.to_str().unwrap(), SEED]);
     assert!(o.status.success());
-    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["article"]["path"], other.to_str().unwrap());
     assert_eq!(lines[1]["article"]["path"], SEED);
@@ -103,7 +127,12 @@ fn stdin_is_read_with_a_dash() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all("M. Poutine est à Moscou.\n".as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("M. Poutine est à Moscou.\n".as_bytes())
+        .unwrap();
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success());
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -118,7 +147,11 @@ fn text_format_groups_by_kind_with_counts() {
     let out = stdout(&o);
     assert!(out.contains("People ("), "{out}");
     assert!(out.contains("Places ("), "{out}");
-    assert!(out.lines().any(|l| l.trim_start().starts_with("Vladimir Poutine") && l.contains("mentions")), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.trim_start().starts_with("Vladimir Poutine") && l.contains("mentions")),
+        "{out}"
+    );
 }
 
 #[test]
@@ -145,14 +178,23 @@ fn bad_inputs_get_one_line_and_exit_1() {
     refuses!(d, "is a directory");
     refuses!(temp_file(d, "empty.txt", b""), "empty");
     refuses!(temp_file(d, "blank.txt", b"  \n\t\r\n  "), "whitespace");
-    refuses!(temp_file(d, "bin.txt", b"abc\0def"), "binary file (NUL byte at offset 3)");
-    refuses!(temp_file(d, "latin1.txt", b"Caf\xe9 de Paris"), "invalid UTF-8 at byte offset 3");
+    refuses!(
+        temp_file(d, "bin.txt", b"abc\0def"),
+        "binary file (NUL byte at offset 3)"
+    );
+    refuses!(
+        temp_file(d, "latin1.txt", b"Caf\xe9 de Paris"),
+        "invalid UTF-8 at byte offset 3"
+    );
     let mut utf16 = vec![0xFF, 0xFE];
     for u in "Bonjour Paris".encode_utf16() {
         utf16.extend(u.to_le_bytes());
     }
     refuses!(temp_file(d, "utf16.txt", &utf16), "UTF-16");
-    let bare16: Vec<u8> = "Bonjour Paris, ceci est un texte".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let bare16: Vec<u8> = "Bonjour Paris, ceci est un texte"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
     refuses!(temp_file(d, "utf16-nobom.txt", &bare16), "UTF-16");
     #[cfg(unix)]
     {
@@ -164,7 +206,11 @@ fn bad_inputs_get_one_line_and_exit_1() {
             refuses!(p, "permission denied");
         }
         let fifo = d.join("fifo");
-        if Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+        if Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
             refuses!(fifo, "not a regular file");
         }
         let a = d.join("loop-a");

@@ -10,6 +10,22 @@ pub struct BlockText<'a> {
     /// The token starts a sentence (first word after any opening punctuation).
     pub initial: Vec<bool>,
     pub lex: &'static Lexicon,
+    /// Lowercase form of each token, computed once (most are borrowed).
+    lower: Vec<Cow<'a, str>>,
+}
+
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    } else if s.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
+        Cow::Owned(s.to_lowercase().replace('\u{2019}', "'"))
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 impl<'a> BlockText<'a> {
@@ -31,11 +47,13 @@ impl<'a> BlockText<'a> {
                 want = false;
             }
         }
+        let lower = toks.iter().map(|t| lowercase(t.text(text))).collect();
         BlockText {
             text,
             toks,
             initial,
             lex,
+            lower,
         }
     }
 
@@ -48,15 +66,8 @@ impl<'a> BlockText<'a> {
     }
 
     /// Lowercase text of token `i` (borrowed when already lowercase).
-    pub fn lc(&self, i: usize) -> Cow<'a, str> {
-        let s = self.s(i);
-        if s.chars().any(char::is_uppercase) {
-            Cow::Owned(s.to_lowercase().replace('\u{2019}', "'"))
-        } else if s.contains('\u{2019}') {
-            Cow::Owned(s.replace('\u{2019}', "'"))
-        } else {
-            Cow::Borrowed(s)
-        }
+    pub fn lc(&self, i: usize) -> Cow<'_, str> {
+        Cow::Borrowed(self.lower[i].as_ref())
     }
 
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
@@ -77,10 +88,24 @@ impl<'a> BlockText<'a> {
         }
         // "el-Tiné", "al-Assad", "ex-URSS": a lowercase prefix glued to a capitalized name.
         let s = self.s(i);
-        match s.find('-') {
-            Some(p) if p <= 3 => s[p + 1..].starts_with(char::is_uppercase),
-            _ => false,
+        match s.as_bytes().iter().take(4).position(|&b| b == b'-') {
+            Some(p) => s[p + 1..].starts_with(char::is_uppercase),
+            None => false,
         }
+    }
+
+    /// In the first-name list ("Vladimir", also "VLADIMIR" in a dateline).
+    pub fn first_name(&self, i: usize) -> bool {
+        let s = self.s(i);
+        self.lex.first_names.contains(s)
+            || (self.toks[i].upper && {
+                let mut t = self.lower[i].to_string();
+                if let Some(c) = t.get(0..1) {
+                    let up = c.to_uppercase();
+                    t.replace_range(0..1, &up);
+                }
+                self.lex.first_names.contains(t.as_str())
+            })
     }
 
     pub fn is_common(&self, i: usize) -> bool {

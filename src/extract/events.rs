@@ -114,7 +114,12 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
         // The head: a multi-word event noun first, then a single one.
         let mut head_end = 0;
         let mut noun = None;
-        for (phrase, ev) in &lex.event_phrases {
+        let phrases: &[(Vec<&str>, _)] = if lex.event_phrase_starts.contains(bt.lc(i).as_ref()) {
+            &lex.event_phrases
+        } else {
+            &[]
+        };
+        for (phrase, ev) in phrases {
             let m = phrase.len();
             if i + m <= n && (0..m).all(|x| bt.lc(i + x) == phrase[x]) {
                 head_end = i + m;
@@ -145,9 +150,7 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
         // Quotes around the noun: «déportation» d'enfants.
         let mut start_tok = i;
         let mut k = head_end;
-        if i > 0 && bt.s(i - 1) == "«" && !bt.toks[i].space_before
-            || (i > 0 && bt.s(i - 1) == "\"" && !bt.toks[i].space_before)
-        {
+        if i > 0 && matches!(bt.s(i - 1), "«" | "\"") && !bt.toks[i].space_before {
             start_tok = i - 1;
             if k < n && matches!(bt.s(k), "»" | "\"") {
                 k += 1;

@@ -2,7 +2,7 @@
 //! language (see `assets/`): a few hash sets built on first use.
 
 use crate::Language;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// What kind of place a gazetteer entry is.
@@ -27,9 +27,10 @@ pub struct Lexicon {
     pub places: HashMap<String, PlaceType>,
     /// The longest place name, in tokens.
     pub place_max_tokens: usize,
-    pub first_names: HashSet<String>,
+    /// As written in the list ("Vladimir"); looked up by the token as written.
+    pub first_names: HashSet<&'static str>,
     /// Lowercase common words (not proper nouns).
-    pub common: HashSet<String>,
+    pub common: HashSet<&'static str>,
     /// Lowercase nationality word -> country.
     pub demonyms: HashMap<String, String>,
     pub function_words: HashSet<&'static str>,
@@ -42,6 +43,8 @@ pub struct Lexicon {
     pub event_nouns: HashMap<&'static str, EventNoun>,
     /// Event nouns of several words ("mandat d'arrêt"), as lowercase token lists.
     pub event_phrases: Vec<(Vec<&'static str>, EventNoun)>,
+    /// First words of `event_phrases`, to skip the phrase scan for most tokens.
+    pub event_phrase_starts: HashSet<&'static str>,
     pub event_heads: HashSet<&'static str>,
     pub particles: HashSet<&'static str>,
     /// Acronyms of common nouns ("PIB", "TVA", "IA"): not organizations.
@@ -59,7 +62,7 @@ pub struct Phrases {
 
 impl Phrases {
     fn new(text: &'static str) -> Phrases {
-        let mut single = HashSet::new();
+        let mut single = HashSet::default();
         let mut multi = Vec::new();
         for l in entries(text) {
             let words = phrase_tokens(l);
@@ -103,7 +106,8 @@ macro_rules! asset {
     };
 }
 
-fn build(lang: Language) -> Lexicon {
+/// Builds a lexicon from the embedded assets (uncached: see [`lexicon`]).
+pub fn build(lang: Language) -> Lexicon {
     let (places_tsv, common_txt, demonyms_tsv) = match lang {
         Language::Fr => (
             asset!("gazetteer/places.fr.tsv"),
@@ -116,7 +120,7 @@ fn build(lang: Language) -> Lexicon {
             asset!("gazetteer/demonyms.en.tsv"),
         ),
     };
-    let mut places = HashMap::with_capacity(60_000);
+    let mut places = HashMap::with_capacity_and_hasher(60_000, Default::default());
     let mut place_max_tokens = 1;
     for line in entries(places_tsv) {
         let mut cols = line.split('\t');
@@ -142,17 +146,16 @@ fn build(lang: Language) -> Lexicon {
             })
             .or_insert(t);
     }
-    let first_names = entries(asset!("gazetteer/firstnames.txt"))
-        .map(fold)
-        .collect();
-    let common = entries(common_txt).map(str::to_lowercase).collect();
+    let first_names = entries(asset!("gazetteer/firstnames.txt")).collect();
+    // The list is lowercase already (a test checks it): no copies needed.
+    let common = entries(common_txt).collect();
     let demonyms = entries(demonyms_tsv)
         .filter_map(|l| {
             let mut c = l.split('\t');
             Some((c.next()?.to_lowercase(), c.next()?.to_string()))
         })
         .collect();
-    let mut event_nouns = HashMap::new();
+    let mut event_nouns = HashMap::default();
     let mut event_phrases = Vec::new();
     for l in entries(asset!("rules/fr/event_nouns.txt")) {
         let mut c = l.split('\t');
@@ -186,6 +189,7 @@ fn build(lang: Language) -> Lexicon {
         place_cues: entries(asset!("rules/fr/place_cues.txt")).collect(),
         place_heads: entries(asset!("rules/fr/place_heads.txt")).collect(),
         event_nouns,
+        event_phrase_starts: event_phrases.iter().map(|(p, _)| p[0]).collect(),
         event_phrases,
         event_heads: entries(asset!("rules/fr/event_heads.txt")).collect(),
         particles: entries(asset!("rules/fr/particles.txt")).collect(),

@@ -6,7 +6,7 @@ use super::events::EventCand;
 use super::lexicon::fold;
 use super::names::NameCand;
 use crate::{Entity, EntityKind, Mention};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A name candidate placed in the file.
 pub struct Placed {
@@ -47,7 +47,7 @@ pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<
 
     // Pool by surface form.
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     for (i, p) in names.iter().enumerate() {
         let g = *by_key.entry(p.cand.key.clone()).or_insert_with(|| {
             groups.push(Group {
@@ -76,27 +76,23 @@ pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<
     }
 
     // Acronyms defined in parentheses, or matching the initials of a name.
+    let mut by_initials: HashMap<String, usize> = HashMap::default();
+    for (g, gr) in groups.iter().enumerate() {
+        if kind_of(&gr.votes) == Some(EntityKind::Organization) && gr.key.contains(' ') {
+            by_initials.entry(initials(&gr.key)).or_insert(g);
+        }
+    }
     for g in 0..groups.len() {
+        let first = &names[groups[g].mentions[0]];
+        let is_acr = first.cand.b - first.cand.a == 1
+            && text[first.start..first.end]
+                .chars()
+                .all(|c| !c.is_lowercase());
         let target = match &groups[g].acronym_of {
             Some(k) => by_key.get(k).copied(),
+            None if is_acr && groups[g].key.len() >= 2 => by_initials.get(&groups[g].key).copied(),
             None => None,
-        }
-        .or_else(|| {
-            let key = &groups[g].key;
-            let is_acr = names[groups[g].mentions[0]].cand.b - names[groups[g].mentions[0]].cand.a
-                == 1
-                && text[names[groups[g].mentions[0]].start..names[groups[g].mentions[0]].end]
-                    .chars()
-                    .all(|c| !c.is_lowercase());
-            if !is_acr || key.len() < 2 {
-                return None;
-            }
-            groups.iter().position(|o| {
-                o.key != *key
-                    && kind_of(&o.votes) == Some(EntityKind::Organization)
-                    && initials(&o.key) == *key
-            })
-        });
+        };
         if let Some(t) = target {
             if t != g {
                 let why = format!("acronym of \"{}\"", groups[t].key);
@@ -106,54 +102,59 @@ pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<
         }
     }
 
-    // Surnames and shorter forms join the full person name ("Poutine" -> "Vladimir Poutine").
-    let person_full: Vec<usize> = (0..groups.len())
-        .filter(|&g| {
-            kind_of(&groups[g].votes) == Some(EntityKind::Person) && groups[g].key.contains(' ')
-        })
-        .collect();
-    for g in 0..groups.len() {
-        if groups[g].into.is_some()
-            || groups[g].key.contains(' ') && kind_of(&groups[g].votes) == Some(EntityKind::Person)
-        {
+    // Surnames and shorter forms join the full person name ("Poutine" -> "Vladimir
+    // Poutine"). Every word-boundary ending of each full name is indexed; an ending
+    // shared by two people is ambiguous and joins neither.
+    let mut endings: HashMap<String, Option<usize>> = HashMap::default();
+    for (f, gr) in groups.iter().enumerate() {
+        if kind_of(&gr.votes) != Some(EntityKind::Person) || !gr.key.contains(' ') {
             continue;
         }
-        let key = groups[g].key.clone();
-        let strong_other = groups[g].votes[EntityKind::Place as usize] >= 3.0
-            || groups[g].votes[EntityKind::Organization as usize] >= 3.0;
-        if strong_other {
+        for (i, _) in gr.key.match_indices(' ') {
+            endings
+                .entry(gr.key[i + 1..].to_string())
+                .and_modify(|v| {
+                    if *v != Some(f) {
+                        *v = None
+                    }
+                })
+                .or_insert(Some(f));
+        }
+    }
+    let mut joins = Vec::new();
+    for (g, gr) in groups.iter().enumerate() {
+        let full_person = gr.key.contains(' ') && kind_of(&gr.votes) == Some(EntityKind::Person);
+        let strong_other = gr.votes[EntityKind::Place as usize] >= 3.0
+            || gr.votes[EntityKind::Organization as usize] >= 3.0;
+        if gr.into.is_some() || full_person || strong_other {
             continue;
         }
-        let mut hits = person_full.iter().filter(|&&f| {
-            let full = &groups[f].key;
-            full.ends_with(&format!(" {key}")) && full != &key
-        });
-        if let (Some(&f), None) = (hits.next(), hits.next()) {
-            groups[g].into = Some(f);
-            let why = format!("surname of \"{}\"", groups[f].key);
-            groups[g].evidence.push(why);
+        if let Some(Some(f)) = endings.get(&gr.key) {
+            joins.push((g, *f));
         }
+    }
+    for (g, f) in joins {
+        groups[g].into = Some(f);
+        let why = format!("surname of \"{}\"", groups[f].key);
+        groups[g].evidence.push(why);
     }
 
     // Named events: a lone "Tour" after "Tour de France".
-    let event_full: Vec<usize> = (0..groups.len())
-        .filter(|&g| {
-            kind_of(&groups[g].votes) == Some(EntityKind::Event) && groups[g].key.contains(' ')
-        })
-        .collect();
-    for g in 0..groups.len() {
-        if groups[g].into.is_some()
-            || groups[g].key.contains(' ')
-            || groups[g].votes.iter().any(|&v| v >= 1.0)
-        {
+    let mut event_first: HashMap<String, usize> = HashMap::default();
+    for (f, gr) in groups.iter().enumerate() {
+        if kind_of(&gr.votes) == Some(EntityKind::Event) && gr.key.contains(' ') {
+            if let Some(w) = gr.key.split(' ').next() {
+                event_first.entry(w.to_string()).or_insert(f);
+            }
+        }
+    }
+    for gr in groups.iter_mut() {
+        let weak = gr.votes.iter().all(|&v| v < 1.0);
+        if gr.into.is_some() || gr.key.contains(' ') || !weak {
             continue;
         }
-        let key = groups[g].key.clone();
-        if let Some(&f) = event_full
-            .iter()
-            .find(|&&f| groups[f].key.starts_with(&format!("{key} ")))
-        {
-            groups[g].into = Some(f);
+        if let Some(&f) = event_first.get(&gr.key) {
+            gr.into = Some(f);
         }
     }
 
@@ -169,7 +170,7 @@ pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<
         }
         g
     };
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
     for g in 0..groups.len() {
         members.entry(root(&groups, g)).or_default().push(g);
     }
@@ -228,7 +229,7 @@ pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<
 
     // Event arguments compare by entity, so "mandat d'arrêt de la CPI" and "... de la
     // Cour pénale internationale" agree.
-    let mut canon: HashMap<String, String> = HashMap::new();
+    let mut canon: HashMap<String, String> = HashMap::default();
     for g in 0..groups.len() {
         let r = root(&groups, g);
         canon.insert(groups[g].key.clone(), groups[r].key.clone());
@@ -276,8 +277,8 @@ fn propagate_lists(names: &mut [Placed]) {
             })
             .next();
         if let Some(kind) = strong {
-            for k in i..j {
-                let c = &mut names[k].cand;
+            for p in &mut names[i..j] {
+                let c = &mut p.cand;
                 if c.votes.iter().all(|&v| v < 1.0) {
                     c.vote(kind, 1.5, format!("listed with another {kind}"));
                 }
@@ -337,21 +338,38 @@ fn group_events(text: &str, events: Vec<PlacedEvent>) -> Vec<Entity> {
         }
         x
     }
-    for i in 0..n {
-        for j in 0..i {
-            let (a, b) = (&events[i].cand, &events[j].cand);
-            let shared = a.args.iter().any(|x| b.args.contains(x));
-            let same_head = a.head == b.head;
-            let joins = (same_head
-                && (shared || a.numbered || a.args.is_empty() || b.args.is_empty()))
-                || (a.class == b.class && shared && !a.args.is_empty());
-            if joins {
-                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                parent[ri] = rj;
+    // Buckets instead of comparing every pair: events that meet in a bucket are one.
+    // A bare "mandat d'arrêt" (or a numbered "6e étape") opens its head's bucket to
+    // every mention with that head.
+    let open_heads: rustc_hash::FxHashSet<&str> = events
+        .iter()
+        .filter(|e| e.cand.args.is_empty() || e.cand.numbered)
+        .map(|e| e.cand.head.as_str())
+        .collect();
+    let mut first_in: HashMap<(u8, &str, &str), usize> = HashMap::default();
+    for (i, e) in events.iter().enumerate() {
+        let c = &e.cand;
+        let mut keys: Vec<(u8, &str, &str)> = Vec::new();
+        if open_heads.contains(c.head.as_str()) {
+            keys.push((0, c.head.as_str(), ""));
+        }
+        for a in &c.args {
+            keys.push((1, c.head.as_str(), a.as_str()));
+            keys.push((2, c.class, a.as_str()));
+        }
+        for k in keys {
+            match first_in.get(&k) {
+                Some(&j) => {
+                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[ri] = rj;
+                }
+                None => {
+                    first_in.insert(k, i);
+                }
             }
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..n {
         let r = find(&mut parent, i);
         groups.entry(r).or_default().push(i);

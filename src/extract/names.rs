@@ -139,21 +139,37 @@ fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
     }
     // Longest gazetteer place first ("Afrique du Sud", "Asie centrale").
     let mut best_place = None;
-    let maxk = lex.place_max_tokens.min(n - a);
+    // The window stops at punctuation inside it; its folded text is built once and
+    // each candidate length is a prefix of it.
+    let mut maxk = 1;
+    while maxk < lex.place_max_tokens.min(n - a) {
+        let j = a + maxk;
+        if !bt.toks[j].space_before && bt.toks[j].kind == crate::text::TokenKind::Punct {
+            break;
+        }
+        maxk += 1;
+    }
+    // Multi-word places end on a name or an adjective ("Asie centrale").
+    let can_end =
+        |b: usize| b == a + 1 || bt.toks[b - 1].cap || bt.namelike(b - 1) || bt.adjective(b - 1);
+    while maxk > 1 && !can_end(a + maxk) {
+        maxk -= 1;
+    }
+    let base = bt.toks[a].start;
+    let mut folded = String::new();
+    let mut ends = Vec::with_capacity(maxk);
+    for k in 0..maxk {
+        let t = bt.toks[a + k];
+        let from = if k == 0 { base } else { bt.toks[a + k - 1].end };
+        folded.push_str(&super::lexicon::fold(&bt.text[from..t.end]));
+        ends.push(folded.len());
+    }
     for k in (1..=maxk).rev() {
         let b = a + k;
-        if !bt.toks[b - 1].cap && k > 1 && !bt.adjective(b - 1) {
-            // Multi-word places end on a name or an adjective ("Asie centrale").
-            if !bt.namelike(b - 1) {
-                continue;
-            }
-        }
-        if (a + 1..b)
-            .any(|j| !bt.toks[j].space_before && bt.toks[j].kind == crate::text::TokenKind::Punct)
-        {
+        if !can_end(b) {
             continue;
         }
-        if let Some(&t) = lex.places.get(&bt.folded(a, b)) {
+        if let Some(&t) = lex.places.get(&folded[..ends[k - 1]]) {
             best_place = Some((b, t));
             break;
         }
@@ -199,9 +215,7 @@ fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
                     lex.org_heads.contains(head)
                         || lex.event_heads.contains(head)
                         || lex.place_heads.contains(head)
-                        || (lex.first_names.contains(&bt.folded(a, a + 1))
-                            && b == a + 1
-                            && p == "de")
+                        || (bt.first_name(a) && b == a + 1 && p == "de")
                 } else {
                     true
                 };
@@ -231,8 +245,8 @@ fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
     if b - a >= 3 {
         for k in a + 1..b - 1 {
             if bt.toks[k].cap
-                && lex.first_names.contains(&bt.folded(k, k + 1))
-                && !lex.first_names.contains(&bt.folded(a, a + 1))
+                && bt.first_name(k)
+                && !bt.first_name(a)
                 && (institutional || lex.places.contains_key(&bt.folded(a, k)))
             {
                 b = k;
@@ -250,7 +264,7 @@ fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         && bt.toks[a].cap
         && !bt.toks[a].upper
     {
-        let next_is_first_name = b - a >= 2 && lex.first_names.contains(&bt.folded(a + 1, a + 2));
+        let next_is_first_name = b - a >= 2 && bt.first_name(a + 1);
         if b - a >= 3 || next_is_first_name {
             demonym_cue = true;
             a += 1;
@@ -445,7 +459,7 @@ fn classify(bt: &BlockText, c: &mut NameCand) {
         c.vote(Organization, 2.0, "an all-caps acronym");
     }
     if ntok >= 2
-        && lex.first_names.contains(&bt.folded(a, a + 1))
+        && bt.first_name(a)
         && c.votes[Organization as usize] == 0.0
         && c.votes[Event as usize] == 0.0
     {
@@ -546,11 +560,9 @@ fn person_cue_before(bt: &BlockText, a: usize) -> Option<String> {
     let mut skipped = 0;
     while j > 0 && skipped <= 3 {
         let k = j - 1;
-        if !bt.spaced(k) && !(bt.s(k) == "." && k > 0) {
-            // Punctuation right before the name ends the search, except "M." and "Dr."
-            if bt.toks[k].kind != crate::text::TokenKind::Word && bt.s(k) != "." {
-                return None;
-            }
+        // Punctuation right before the name ends the search, except the period of "M.".
+        if !bt.spaced(k) && bt.toks[k].kind != crate::text::TokenKind::Word && bt.s(k) != "." {
+            return None;
         }
         if bt.s(k) == "." && k > 0 && bt.is(k - 1, &["m", "mm", "dr", "pr", "me", "mgr"]) {
             return Some(format!("{}.", bt.s(k - 1)));
