@@ -77,9 +77,34 @@ pub fn find(bt: &BlockText) -> Vec<NameCand> {
         };
         classify(bt, &mut c);
         i = c.b;
+        let nested = nested_places(bt, &c);
         out.push(c);
+        out.extend(nested);
     }
     define_acronyms(bt, &mut out);
+    out
+}
+
+/// Places named inside a named event stay places: "Festival d'Avignon" holds "Avignon".
+fn nested_places(bt: &BlockText, c: &NameCand) -> Vec<NameCand> {
+    let event = c.votes[EntityKind::Event as usize];
+    if event == 0.0 || c.votes.iter().any(|&v| v > event) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for j in c.a + 1..c.b {
+        if bt.namelike(j) && bt.is(j - 1, &["de", "d'", "du", "à"]) {
+            if let Some(_t) = bt.lex.places.get(bt.folded(j, j + 1).as_str()) {
+                let mut p = new_cand(bt, j, j + 1);
+                p.vote(
+                    EntityKind::Place,
+                    3.0,
+                    "in the place list, inside a named event",
+                );
+                out.push(p);
+            }
+        }
+    }
     out
 }
 
@@ -348,6 +373,17 @@ fn extend_institution(bt: &BlockText, a: usize, mut b: usize) -> usize {
             // "des droits de l'Homme": a lowercase noun that leads to a name.
             c += 1;
             continue_after_noun(bt, &mut c);
+        } else if complements == 0
+            && bt.lex.org_heads.contains(head_word(bt, a))
+            && bt.word(c)
+            && !bt.toks[c].cap
+            && !bt.toks[c].elision
+            && !bt.is_function(c)
+            && bt.is_common(c)
+        {
+            // "Conseil de sécurité", "Organisation mondiale de la santé", "Cour des
+            // comptes": one lowercase noun completes an institution's name.
+            c += 1;
         } else {
             break;
         }
@@ -633,6 +669,11 @@ fn place_cue_behind(bt: &BlockText, a: usize) -> bool {
     false
 }
 
+/// An acronym starts with the first letter of what it stands for ("CPI", "Cour ...").
+fn same_initial(name: &str, acronym: &str) -> bool {
+    name.chars().next() == acronym.chars().next()
+}
+
 fn is_roman(s: &str) -> bool {
     s.len() <= 5 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
 }
@@ -668,6 +709,8 @@ fn define_acronyms(bt: &BlockText, cands: &mut [NameCand]) {
             && bt.s(a - 1) == "("
             && prev.b == a - 1
             && bt.s(cur.b.min(bt.len() - 1)) == ")"
+            && !dateline
+            && same_initial(&prev.key, &cur.key)
         {
             let key = prev.key.clone();
             let votes = prev.votes;

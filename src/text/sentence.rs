@@ -112,7 +112,11 @@ mod tests {
     fn quotes_stay_with_their_sentence() {
         assert_eq!(
             split("Il a dit «Nos relations se développent.» Puis il est parti. «Oui», dit-elle."),
-            ["Il a dit «Nos relations se développent.»", "Puis il est parti.", "«Oui», dit-elle."]
+            [
+                "Il a dit «Nos relations se développent.»",
+                "Puis il est parti.",
+                "«Oui», dit-elle."
+            ]
         );
     }
 

@@ -87,7 +87,10 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                 let b = bytes[j];
                 if b.is_ascii_digit() {
                     j += 1;
-                } else if (b == b'.' || b == b',') && j + 1 < s.len() && bytes[j + 1].is_ascii_digit() {
+                } else if (b == b'.' || b == b',')
+                    && j + 1 < s.len()
+                    && bytes[j + 1].is_ascii_digit()
+                {
                     j += 2;
                 } else {
                     break;
@@ -198,8 +201,11 @@ fn word_token(s: &str, start: usize, end: usize, space_before: bool) -> Token {
         start,
         end,
         kind: TokenKind::Word,
-        cap: first_letter.is_some_and(char::is_uppercase) && w.starts_with(|c: char| c.is_alphabetic() || c.is_ascii_digit()),
-        upper: letters >= 1 && w.chars().all(|c| !c.is_lowercase()) && (letters >= 2 || w.chars().any(|c| c.is_ascii_digit())),
+        cap: first_letter.is_some_and(char::is_uppercase)
+            && w.starts_with(|c: char| c.is_alphabetic() || c.is_ascii_digit()),
+        upper: letters >= 1
+            && w.chars().all(|c| !c.is_lowercase())
+            && (letters >= 2 || w.chars().any(|c| c.is_ascii_digit())),
         elision: false,
         space_before,
     }
@@ -216,14 +222,23 @@ mod tests {
     #[test]
     fn elisions_split_both_apostrophes() {
         assert_eq!(words("l'Ukraine d’Asie"), ["l'", "Ukraine", "d’", "Asie"]);
-        assert_eq!(words("jusqu'à lorsqu’il qu'elle"), ["jusqu'", "à", "lorsqu’", "il", "qu'", "elle"]);
+        assert_eq!(
+            words("jusqu'à lorsqu’il qu'elle"),
+            ["jusqu'", "à", "lorsqu’", "il", "qu'", "elle"]
+        );
         assert_eq!(words("aujourd'hui O'Brien"), ["aujourd'hui", "O'Brien"]);
     }
 
     #[test]
     fn hyphens_acronyms_numbers() {
-        assert_eq!(words("Kassym-Jomart ex-URSS Covid-19 G20 CD&V"), ["Kassym-Jomart", "ex-URSS", "Covid-19", "G20", "CD&V"]);
-        assert_eq!(words("7.290,80 points, 4,4%"), ["7.290,80", "points", ",", "4,4", "%"]);
+        assert_eq!(
+            words("Kassym-Jomart ex-URSS Covid-19 G20 CD&V"),
+            ["Kassym-Jomart", "ex-URSS", "Covid-19", "G20", "CD&V"]
+        );
+        assert_eq!(
+            words("7.290,80 points, 4,4%"),
+            ["7.290,80", "points", ",", "4,4", "%"]
+        );
         let t = tokenize("CPI G20 Paris");
         assert!(t[0].upper && t[1].upper && !t[2].upper && t[2].cap);
         assert_eq!(words("«déportation»"), ["«", "déportation", "»"]);

@@ -1,0 +1,148 @@
+//! Each rule family on sentences written for these tests (not taken from any
+//! evaluation article), in the fixture markup of DESIGN.md:
+//! `[[Vladimir Poutine|person]] est arrivé à [[Bichkek|place]]`. Markup nests:
+//! `l'[[invasion de l'[[Irak|place]]|event]]`. The test strips the markup, runs the
+//! extractor on the plain text and compares every (span, kind) exactly.
+
+use glose::{extract, Article, EntityKind};
+use std::collections::BTreeSet;
+
+type Expect = BTreeSet<(usize, usize, EntityKind)>;
+
+/// Plain text and the marked spans.
+fn parse_markup(src: &str) -> (String, Expect) {
+    let mut text = String::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut spans = Expect::new();
+    let mut rest = src;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("[[") {
+            open.push(text.len());
+            rest = r;
+        } else if rest.starts_with('|') && !open.is_empty() {
+            let close = rest.find("]]").expect("unclosed markup");
+            let kind = EntityKind::parse(&rest[1..close]).expect("kind");
+            spans.insert((open.pop().unwrap(), text.len(), kind));
+            rest = &rest[close + 2..];
+        } else {
+            let c = rest.chars().next().unwrap();
+            text.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    (text, spans)
+}
+
+fn found(text: &str) -> (Expect, Vec<glose::Entity>) {
+    let article = Article::from_text("fixture.txt", format!("{text}\n"));
+    let ents = extract(&article);
+    let spans = ents
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.end, e.kind)))
+        .collect();
+    (spans, ents)
+}
+
+fn show(text: &str, s: &Expect) -> Vec<String> {
+    s.iter()
+        .map(|&(a, b, k)| format!("{}|{k}", &text[a..b]))
+        .collect()
+}
+
+#[track_caller]
+fn check(markup: &str) {
+    let (text, want) = parse_markup(markup);
+    let (got, _) = found(&text);
+    assert_eq!(show(&text, &got), show(&text, &want), "\n in: {text}");
+}
+
+/// Names that must come out as one entity.
+#[track_caller]
+fn same_entity(text: &str, a: &str, b: &str) {
+    let (_, ents) = found(text);
+    let holder = |needle: &str| {
+        ents.iter()
+            .position(|e| e.mentions.iter().any(|m| &text[m.start..m.end] == needle))
+            .unwrap_or_else(|| panic!("{needle:?} not found in {text:?}"))
+    };
+    assert_eq!(
+        holder(a),
+        holder(b),
+        "{a:?} and {b:?} should be one entity in {text:?}"
+    );
+}
+
+#[test]
+fn person_cues_titles_and_first_names() {
+    check("Le ministre [[Gérald Darmanin|person]] a reçu Mme [[Lagarde|person]] à [[Lyon|place]].");
+    check("Son homologue [[Olaf Scholz|person]] est resté à [[Berlin|place]].");
+    check("[[Angela Merkel|person]] a salué le travail de [[Jean-Luc Mélenchon|person]].");
+    check("Le général [[Charles de Gaulle|person]] a quitté [[Londres|place]] en 1944.");
+}
+
+#[test]
+fn sentence_initial_words_are_not_names() {
+    check(
+        "Selon [[Pedro Sánchez|person]], la crise est finie. Mais [[Madrid|place]] reste prudent.",
+    );
+    check("Arrivé au pouvoir en 2019, il a promis des réformes. Pour lui, rien ne change.");
+}
+
+#[test]
+fn nationality_nouns_are_cues_not_names() {
+    check("Le Brésilien [[Luiz Inácio Lula da Silva|person]] a rencontré le Sud-Africain [[Cyril Ramaphosa|person]].");
+}
+
+#[test]
+fn place_prepositions_and_place_words() {
+    check(
+        "Il vit en [[Norvège|place]] et travaille au [[Portugal|place]], près de [[Porto|place]].",
+    );
+    check(
+        "Les villages de [[Kallio|place]], [[Vuosaari|place]] et [[Pasila|place]] ont été évacués.",
+    );
+}
+
+#[test]
+fn institutions_and_acronyms() {
+    check(
+        "La [[Banque centrale européenne|organization]] ([[BCE|organization]]) a relevé ses taux.",
+    );
+    check("L'[[Organisation mondiale de la santé|organization]] a publié un rapport.");
+    check("Le [[Conseil de sécurité de l'ONU|organization]] se réunit à [[New York|place]].");
+    check("La [[Cour des comptes|organization]] critique l'[[ONU|organization]].");
+    check("Le [[ministère de la Santé|organization]] a confirmé les chiffres.");
+    check("Le PIB et la TVA ont augmenté.");
+}
+
+#[test]
+fn datelines_name_the_agency() {
+    check("[[LISBONNE|place]] ([[AFP|organization]]) - Le gouvernement a démissionné.");
+}
+
+#[test]
+fn events_with_their_complement() {
+    check("Depuis l'[[invasion de l'[[Irak|place]]|event]], la région a changé.");
+    check("La [[pandémie de Covid-19|event]] a touché la [[France|place]].");
+    check("Le [[Festival d'[[Avignon|place]]|event]] ouvre ses portes.");
+    check("Les sommets se suivent et les crises aussi.");
+}
+
+#[test]
+fn aliases_merge_into_one_entity() {
+    same_entity(
+        "Emmanuel Macron est arrivé à Berlin. M. Macron a ensuite rencontré la presse.",
+        "Emmanuel Macron",
+        "Macron",
+    );
+    same_entity(
+        "La Cour pénale internationale (CPI) a émis un mandat. La CPI siège à La Haye.",
+        "Cour pénale internationale",
+        "CPI",
+    );
+    same_entity(
+        "La guerre en Syrie dure depuis 2011. Le conflit en Syrie a fait des milliers de morts.",
+        "guerre en Syrie",
+        "conflit en Syrie",
+    );
+}
