@@ -35,7 +35,8 @@ fn extraction_meets_the_bar_on_every_gold_file() {
     assert!(golds.len() >= 11, "expected the eleven shared gold files");
     for g in &golds {
         let gold: Gold = serde_json::from_str(&std::fs::read_to_string(g).unwrap()).unwrap();
-        let art = glose::eval::find_article(g, gold.article.as_deref(), None).expect("article for gold file");
+        let art = glose::eval::find_article(g, gold.article.as_deref(), None)
+            .expect("article for gold file");
         let article = Article::load(&art).unwrap();
         scorer.add(&gold, &extract(&article));
     }
@@ -44,15 +45,35 @@ fn extraction_meets_the_bar_on_every_gold_file() {
     eprintln!("{table}");
     let row = |name: &str| rows.iter().find(|r| r.name == name).unwrap().clone();
     let all = row("all");
-    assert!(all.lenient.2 >= 0.92, "lenient F1 over all kinds {} < 0.92\n{table}", all.lenient.2);
+    assert!(
+        all.lenient.2 >= 0.92,
+        "lenient F1 over all kinds {} < 0.92\n{table}",
+        all.lenient.2
+    );
     for k in ["person", "place", "organization", "event"] {
-        assert!(row(k).lenient.2 >= 0.85, "lenient F1 for {k} {} < 0.85\n{table}", row(k).lenient.2);
+        assert!(
+            row(k).lenient.2 >= 0.85,
+            "lenient F1 for {k} {} < 0.85\n{table}",
+            row(k).lenient.2
+        );
     }
     for k in ["person", "place", "organization"] {
-        assert!(row(k).strict.2 >= 0.88, "strict F1 for {k} {} < 0.88\n{table}", row(k).strict.2);
+        assert!(
+            row(k).strict.2 >= 0.88,
+            "strict F1 for {k} {} < 0.88\n{table}",
+            row(k).strict.2
+        );
     }
-    assert!(all.entity.0 >= 0.93, "entity precision {} < 0.93\n{table}", all.entity.0);
-    assert!(all.fragmentation.unwrap() <= 1.05, "fragmentation {:?} > 1.05\n{table}", all.fragmentation);
+    assert!(
+        all.entity.0 >= 0.93,
+        "entity precision {} < 0.93\n{table}",
+        all.entity.0
+    );
+    assert!(
+        all.fragmentation.unwrap() <= 1.05,
+        "fragmentation {:?} > 1.05\n{table}",
+        all.fragmentation
+    );
 }
 
 /// `glose eval` prints the same table as `score.py` run on `glose extract` output.
@@ -70,16 +91,35 @@ fn glose_eval_agrees_with_the_reference_scorer() {
     for g in &golds {
         let gold: Gold = serde_json::from_str(&std::fs::read_to_string(g).unwrap()).unwrap();
         let art = glose::eval::find_article(g, gold.article.as_deref(), None).unwrap();
-        let out = Command::new(bin).args(["extract", "--format", "json"]).arg(&art).output().unwrap();
+        let out = Command::new(bin)
+            .args(["extract", "--format", "json"])
+            .arg(&art)
+            .output()
+            .unwrap();
         assert!(out.status.success());
         let pred = tmp.path().join(g.file_name().unwrap());
         std::fs::write(&pred, &out.stdout).unwrap();
         pairs.push(g.clone());
         pairs.push(pred);
     }
-    let reference = Command::new("python3").arg(dir.join("score.py")).args(&pairs).output().unwrap();
-    assert!(reference.status.success(), "{}", String::from_utf8_lossy(&reference.stderr));
+    let reference = Command::new("python3")
+        .arg(dir.join("score.py"))
+        .args(&pairs)
+        .output()
+        .unwrap();
+    assert!(
+        reference.status.success(),
+        "{}",
+        String::from_utf8_lossy(&reference.stderr)
+    );
     let ours = Command::new(bin).arg("eval").args(&golds).output().unwrap();
-    assert!(ours.status.success(), "{}", String::from_utf8_lossy(&ours.stderr));
-    assert_eq!(String::from_utf8_lossy(&ours.stdout), String::from_utf8_lossy(&reference.stdout));
+    assert!(
+        ours.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ours.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&ours.stdout),
+        String::from_utf8_lossy(&reference.stdout)
+    );
 }
