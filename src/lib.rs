@@ -9,6 +9,17 @@
 //! Data flows one way: file -> [`Article`] -> [`Entity`]s -> view. Every offset
 //! anywhere in the library is a UTF-8 byte offset into the file exactly as it is on
 //! disk.
+//!
+//! ```
+//! use glose::{extract, Article, EntityKind};
+//!
+//! let text = "M. Poutine est arrivé jeudi à Bichkek, au Kirghizstan.\n".to_string();
+//! let article = Article::from_text("example.txt", text);
+//! let entities = extract(&article);
+//! let bichkek = entities.iter().find(|e| e.name == "Bichkek").unwrap();
+//! assert_eq!(bichkek.kind, EntityKind::Place);
+//! assert_eq!(&article.text[bichkek.mentions[0].start..bichkek.mentions[0].end], "Bichkek");
+//! ```
 
 pub mod article;
 pub mod cli;

@@ -120,35 +120,14 @@ pub fn build(lang: Language) -> Lexicon {
             asset!("gazetteer/demonyms.en.tsv"),
         ),
     };
-    let mut places = HashMap::with_capacity_and_hasher(60_000, Default::default());
-    let mut place_max_tokens = 1;
-    for line in entries(places_tsv) {
-        let mut cols = line.split('\t');
-        let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        let t = match kind {
-            "country" | "territory" => PlaceType::Country,
-            "region" => PlaceType::Region,
-            "continent" => PlaceType::Continent,
-            _ => PlaceType::City,
-        };
-        let key = fold(name);
-        place_max_tokens =
-            place_max_tokens.max(key.split(' ').count() + key.matches(['\'', '-']).count());
-        // Keep the most significant type when a name is both a country and a city.
-        places
-            .entry(key)
-            .and_modify(|old: &mut PlaceType| {
-                if rank(t) < rank(*old) {
-                    *old = t
-                }
-            })
-            .or_insert(t);
-    }
-    let first_names = entries(asset!("gazetteer/firstnames.txt")).collect();
-    // The list is lowercase already (a test checks it): no copies needed.
-    let common = entries(common_txt).collect();
+    // The two big tables build on two cores: places (folded keys) beside the word sets.
+    let ((places, place_max_tokens), (first_names, common)) = std::thread::scope(|scope| {
+        let places = scope.spawn(|| build_places(places_tsv));
+        let words = words_set(asset!("gazetteer/firstnames.txt"));
+        // The common-word list is lowercase already (a test checks it): no copies needed.
+        let common = words_set(common_txt);
+        (places.join().unwrap_or_default(), (words, common))
+    });
     let demonyms = entries(demonyms_tsv)
         .filter_map(|l| {
             let mut c = l.split('\t');
@@ -197,6 +176,43 @@ pub fn build(lang: Language) -> Lexicon {
         place_suffixes: entries(asset!("rules/fr/place_suffixes.txt")).collect(),
         months: entries(asset!("rules/fr/months.txt")).collect(),
     }
+}
+
+fn words_set(text: &'static str) -> HashSet<&'static str> {
+    let mut set = HashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
+    set.extend(entries(text));
+    set
+}
+
+/// Folded place name -> type, and the longest name in tokens.
+fn build_places(tsv: &'static str) -> (HashMap<String, PlaceType>, usize) {
+    let mut places = HashMap::with_capacity_and_hasher(tsv.len() / 16, Default::default());
+    let mut max_tokens = 1;
+    for line in entries(tsv) {
+        let mut cols = line.split('\t');
+        let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let t = match kind {
+            "country" | "territory" => PlaceType::Country,
+            "region" => PlaceType::Region,
+            "continent" => PlaceType::Continent,
+            _ => PlaceType::City,
+        };
+        let key = fold(name);
+        // Words and elisions ("Côte d'Ivoire" is three tokens).
+        max_tokens = max_tokens.max(1 + key.bytes().filter(|&b| b == b' ' || b == b'\'').count());
+        // Keep the most significant type when a name is both a country and a city.
+        places
+            .entry(key)
+            .and_modify(|old: &mut PlaceType| {
+                if rank(t) < rank(*old) {
+                    *old = t
+                }
+            })
+            .or_insert(t);
+    }
+    (places, max_tokens)
 }
 
 fn rank(t: PlaceType) -> u8 {
