@@ -146,3 +146,19 @@ fn aliases_merge_into_one_entity() {
         "conflit en Syrie",
     );
 }
+
+#[test]
+fn dates_and_noun_phrases_pin_events_down() {
+    check("En [[Turquie|place]], le [[séisme du 6 février|event]] a fait des milliers de morts.");
+    check("Le [[procès de l'ancien maire de [[Nantes|place]]|event]] s'ouvre lundi.");
+}
+
+#[test]
+fn parallel_names_share_their_kind() {
+    check("Les villes de [[Lyon|place]] et de [[Kahramanmaras|place]] ont été touchées.");
+}
+
+#[test]
+fn a_capitalized_article_marks_a_title_or_company() {
+    check("Interrogé par [[Le Monde|organization]], il a démenti.");
+}

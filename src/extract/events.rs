@@ -23,7 +23,8 @@ pub struct EventCand {
 }
 
 const PREPS: &[&str] = &[
-    "de", "d'", "du", "des", "en", "au", "aux", "à", "sur", "contre", "vers", "entre", "par",
+    "dans", "de", "d'", "du", "des", "en", "au", "aux", "à", "sur", "contre", "vers", "entre",
+    "par",
 ];
 const DETS: &[&str] = &[
     "la", "le", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs",
@@ -52,6 +53,34 @@ const GENERIC_DETS: &[&str] = &[
     "certains",
     "nombreuses",
     "nombreux",
+];
+/// Adjectives placed before the noun in French.
+const PRENOMINAL: &[&str] = &[
+    "ancien",
+    "ancienne",
+    "anciens",
+    "anciennes",
+    "nouveau",
+    "nouvel",
+    "nouvelle",
+    "nouveaux",
+    "nouvelles",
+    "grand",
+    "grande",
+    "grands",
+    "grandes",
+    "petit",
+    "petite",
+    "jeune",
+    "jeunes",
+    "vieux",
+    "vieille",
+    "futur",
+    "future",
+    "principal",
+    "principale",
+    "seul",
+    "seule",
 ];
 /// Adjectives that do not pin an event down ("une nouvelle guerre").
 const VAGUE: &[&str] = &[
@@ -203,10 +232,21 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
             if is_numeric_ordinal(bt.s(c)) {
                 c += 1;
             }
-            if let Some(nm) = names.iter().find(|nm| nm.a == c) {
-                if nm.votes.iter().all(|&v| v == 0.0) && !nm.strong {
-                    break;
+            let is_number = |j: usize| j < n && bt.toks[j].kind == crate::text::TokenKind::Number;
+            let is_month = |j: usize| j < n && bt.lex.months.contains(bt.lc(j).as_ref());
+            if is_number(c) && (is_month(c + 1) || bt.s(c).len() == 4) {
+                // A date: "du 6 février", "de 2010".
+                args.push(bt.s(c).to_string());
+                has_date = true;
+                c += 1;
+                if is_month(c) {
+                    c += 1;
+                    if is_number(c) {
+                        c += 1;
+                    }
                 }
+            } else if let Some(nm) = names.iter().find(|nm| nm.a == c) {
+                // Even a name the name pass left unclassified pins the event down.
                 args.push(nm.key.clone());
                 has_name = true;
                 c = nm.b;
@@ -231,6 +271,15 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
                 && prep != "entre"
                 && !(prep == "en" && bt.s(c).ends_with("ant"))
             {
+                // Adjectives that come before the noun: "l'ancien maire", "la nouvelle loi".
+                if bt.is(c, PRENOMINAL)
+                    && c + 1 < n
+                    && bt.word(c + 1)
+                    && !bt.toks[c + 1].cap
+                    && !bt.is_function(c + 1)
+                {
+                    c += 1;
+                }
                 args.push(bt.lc(c).into_owned());
                 c += 1;
                 while c < n && bt.spaced(c - 1) && bt.adjective(c) {

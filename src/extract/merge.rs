@@ -15,6 +15,8 @@ pub struct Placed {
     pub end: usize,
     /// Block index and list group (names joined by "," / "et" in one enumeration).
     pub list: Option<usize>,
+    /// Joined to the name before it by "et" and a repeated preposition.
+    pub parallel: bool,
 }
 
 pub struct PlacedEvent {
@@ -265,7 +267,8 @@ fn propagate_lists(names: &mut [Placed]) {
         }
         // Two names joined by "et" are often a pair of different things ("le Hezbollah
         // et Israël"); only longer enumerations share a kind.
-        if j - i < 3 {
+        // A repeated preposition ("d'Antakya et de Kahramanmaras") makes a pair parallel.
+        if j - i < 3 && !names[i + 1..j].iter().any(|p| p.parallel) {
             i = j;
             continue;
         }

@@ -40,10 +40,13 @@ pub fn extract(article: &Article) -> Vec<Entity> {
         let mut in_list = false;
         for c in cands {
             // Enumerations: names separated only by "," or "et".
-            let joined = prev_b.is_some_and(|pb| {
-                let gap: Vec<&str> = (pb..c.a).map(|j| bt.s(j)).collect();
-                matches!(gap.as_slice(), [","] | ["et"] | [",", "et"] | ["ou"])
-            });
+            let gap: Vec<&str> = match prev_b {
+                Some(pb) if pb < c.a && c.a - pb <= 2 => (pb..c.a).map(|j| bt.s(j)).collect(),
+                _ => Vec::new(),
+            };
+            let parallel = matches!(gap.as_slice(), ["et", "de" | "d'" | "à" | "en" | "au"]);
+            let joined =
+                parallel || matches!(gap.as_slice(), [","] | ["et"] | [",", "et"] | ["ou"]);
             if joined {
                 if !in_list {
                     list_id += 1;
@@ -63,6 +66,7 @@ pub fn extract(article: &Article) -> Vec<Entity> {
                 start,
                 end,
                 list: in_list.then_some(list_id),
+                parallel,
             });
         }
     }

@@ -374,7 +374,8 @@ fn extend_institution(bt: &BlockText, a: usize, mut b: usize) -> usize {
             c += 1;
             continue_after_noun(bt, &mut c);
         } else if complements == 0
-            && bt.lex.org_heads.contains(head_word(bt, a))
+            && (bt.lex.org_heads.contains(head_word(bt, a))
+                || bt.lex.event_heads.contains(head_word(bt, a)))
             && bt.word(c)
             && !bt.toks[c].cap
             && !bt.toks[c].elision
@@ -441,6 +442,17 @@ fn classify(bt: &BlockText, c: &mut NameCand) {
                 "\"ex-\" before a name: a former state or territory",
             );
         }
+    }
+    // A capitalized article inside a sentence belongs to a title or a company name
+    // ("Les Engagés", "L'Equipe", "Le Monde"): people's names take no article.
+    let cap_article = (!initial && bt.toks[a].cap && bt.is(a, &["le", "la", "les"]))
+        || (a > 0 && bt.toks[a - 1].elision && bt.toks[a - 1].cap && !bt.initial[a - 1]);
+    if cap_article {
+        c.vote(
+            Organization,
+            1.5,
+            "a capitalized article inside a sentence: a title or company name",
+        );
     }
     if lex.event_heads.contains(head) && b - a >= 2 {
         c.vote(Event, 3.5, format!("starts with the event word \"{head}\""));
@@ -549,7 +561,8 @@ fn classify(bt: &BlockText, c: &mut NameCand) {
 
     // Weak defaults from the form.
     if c.votes.iter().all(|&v| v == 0.0) {
-        let after_article = a > 0 && bt.is(a - 1, &["le", "la", "les", "l'"]);
+        let after_article =
+            a > 0 && bt.is(a - 1, &["le", "la", "les", "l'", "du", "au", "aux", "des"]);
         if after_article && ntok >= 2 && !(a..b).all(|j| bt.is_common(j)) {
             // French puts an article before institutions and places, not before people.
             c.vote(
