@@ -46,6 +46,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print an article's highlights and notes (default: Markdown).
+    Export {
+        /// The article whose notes to export.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = crate::export::Format::Markdown)]
+        format: crate::export::Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -67,6 +77,11 @@ pub fn run(cli: Cli) -> ExitCode {
             articles,
             json,
         }) => run_eval(&gold, articles.as_deref(), json),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+        }) => crate::export::run_cli(&file, format, output.as_deref()),
         None => {
             let target = cli.path.unwrap_or_else(|| PathBuf::from("articles"));
             match crate::tui::run(target) {

@@ -25,7 +25,9 @@ pub mod article;
 pub mod cli;
 pub mod entity;
 pub mod eval;
+pub mod export;
 pub mod extract;
+pub mod notes;
 pub mod text;
 pub mod tui;
 

@@ -1,0 +1,1 @@
+//! Highlights and notes: the model, the store, re-anchoring.
