@@ -12,6 +12,8 @@ pub struct BlockText<'a> {
     pub lex: &'static Lexicon,
     /// Lowercase form of each token, computed once (most are borrowed).
     lower: Vec<Cow<'a, str>>,
+    /// `adjective()` answers, memoized: 0 unknown, 1 no, 2 yes (rules ask often).
+    adjectives: Vec<std::cell::Cell<u8>>,
 }
 
 fn lowercase(s: &str) -> Cow<'_, str> {
@@ -48,12 +50,14 @@ impl<'a> BlockText<'a> {
             }
         }
         let lower = toks.iter().map(|t| lowercase(t.text(text))).collect();
+        let adjectives = vec![std::cell::Cell::new(0); toks.len()];
         BlockText {
             text,
             toks,
             initial,
             lex,
             lower,
+            adjectives,
         }
     }
 
@@ -133,6 +137,21 @@ impl<'a> BlockText<'a> {
     /// Looks like an adjective: a lowercase word with an adjectival ending, or a
     /// nationality word. Used to extend institutional names and event phrases.
     pub fn adjective(&self, i: usize) -> bool {
+        if i >= self.len() {
+            return false;
+        }
+        match self.adjectives[i].get() {
+            1 => false,
+            2 => true,
+            _ => {
+                let yes = self.adjective_uncached(i);
+                self.adjectives[i].set(if yes { 2 } else { 1 });
+                yes
+            }
+        }
+    }
+
+    fn adjective_uncached(&self, i: usize) -> bool {
         if !self.word(i) || self.toks[i].cap || self.toks[i].elision || self.is_function(i) {
             return false;
         }

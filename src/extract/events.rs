@@ -140,6 +140,11 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
             i += 1;
             continue;
         }
+        // Most words are not event nouns: one lookup settles it.
+        if bt.s(i).len() < 3 || !lex.event_words.contains(bt.lc(i).as_ref()) {
+            i += 1;
+            continue;
+        }
         // The head: a multi-word event noun first, then a single one.
         let mut head_end = 0;
         let mut noun = None;

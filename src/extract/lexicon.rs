@@ -45,6 +45,8 @@ pub struct Lexicon {
     pub event_phrases: Vec<(Vec<&'static str>, EventNoun)>,
     /// First words of `event_phrases`, to skip the phrase scan for most tokens.
     pub event_phrase_starts: HashSet<&'static str>,
+    /// Every word that can start an event noun (single or phrase).
+    pub event_words: HashSet<&'static str>,
     pub event_heads: HashSet<&'static str>,
     pub particles: HashSet<&'static str>,
     /// Acronyms of common nouns ("PIB", "TVA", "IA"): not organizations.
@@ -154,6 +156,11 @@ pub fn build(lang: Language) -> Lexicon {
     }
     // Longest phrases first, so "tour de financement" wins over "tour".
     event_phrases.sort_by_key(|(p, _): &(Vec<&str>, EventNoun)| std::cmp::Reverse(p.len()));
+    let event_words = event_phrases
+        .iter()
+        .map(|(p, _)| p[0])
+        .chain(event_nouns.keys().copied())
+        .collect();
     Lexicon {
         places,
         place_max_tokens: place_max_tokens.min(8),
@@ -169,6 +176,7 @@ pub fn build(lang: Language) -> Lexicon {
         place_heads: entries(asset!("rules/fr/place_heads.txt")).collect(),
         event_nouns,
         event_phrase_starts: event_phrases.iter().map(|(p, _)| p[0]).collect(),
+        event_words,
         event_phrases,
         event_heads: entries(asset!("rules/fr/event_heads.txt")).collect(),
         particles: entries(asset!("rules/fr/particles.txt")).collect(),
