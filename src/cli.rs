@@ -33,6 +33,10 @@ pub enum Command {
         /// Show which list, cue or rule made each entity and chose its kind.
         #[arg(long)]
         explain: bool,
+        /// Files processed at once (default: the number of cores). Output keeps the
+        /// argument order.
+        #[arg(short = 'j', long = "jobs", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
     },
     /// Score the extractor against gold annotations (same table as the eval kit's score.py).
     Eval {
@@ -71,7 +75,8 @@ pub fn run(cli: Cli) -> ExitCode {
             files,
             format,
             explain,
-        }) => run_extract(&files, format, explain),
+            jobs,
+        }) => run_extract(&files, format, explain, jobs),
         Some(Command::Eval {
             gold,
             articles,
@@ -95,38 +100,79 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn run_extract(files: &[PathBuf], format: Format, explain: bool) -> ExitCode {
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    let mut status = ExitCode::SUCCESS;
-    for (i, path) in files.iter().enumerate() {
-        let article = match Article::load(path) {
-            Ok(a) => a,
-            Err(e) => {
-                let _ = out.flush();
-                eprintln!("glose: {}: {e}", path.display());
-                status = ExitCode::from(1);
-                continue;
+/// What one file gives: its rendered output, or the one-line error.
+type Rendered = Result<Vec<u8>, String>;
+
+fn render(path: &std::path::Path, index: usize, format: Format, explain: bool) -> Rendered {
+    let article = Article::load(path).map_err(|e| format!("glose: {}: {e}", path.display()))?;
+    let entities = extract(&article);
+    let mut buf = Vec::new();
+    let written = match format {
+        Format::Json => write_json(&mut buf, &article, &entities, explain),
+        Format::Text => {
+            if index > 0 {
+                buf.push(b'\n');
             }
-        };
-        let entities = extract(&article);
-        let written = match format {
-            Format::Json => write_json(&mut out, &article, &entities, explain),
-            Format::Text => {
-                if i > 0 {
-                    let _ = writeln!(out);
-                }
-                write_text(&mut out, &article, &entities, explain)
-            }
-        };
-        if let Err(e) = written {
-            if e.kind() == io::ErrorKind::BrokenPipe {
-                return status;
-            }
-            eprintln!("glose: {e}");
-            return ExitCode::from(1);
+            write_text(&mut buf, &article, &entities, explain)
         }
-    }
+    };
+    written.map_err(|e| format!("glose: {}: {e}", path.display()))?;
+    Ok(buf)
+}
+
+/// Extracts files on `jobs` threads and prints each result as soon as every file
+/// before it has been printed, so the output streams in argument order.
+fn run_extract(files: &[PathBuf], format: Format, explain: bool, jobs: Option<u16>) -> ExitCode {
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::mpsc;
+
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let jobs = jobs.map_or(cores, usize::from).clamp(1, files.len().max(1));
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel::<(usize, Rendered)>();
+    let mut status = ExitCode::SUCCESS;
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = files.get(i) else { break };
+                if tx.send((i, render(path, i, format, explain))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let stdout = io::stdout();
+        let mut out = stdout.lock();
+        let mut pending: BTreeMap<usize, Rendered> = BTreeMap::new();
+        let mut printed = 0;
+        for (i, r) in rx {
+            pending.insert(i, r);
+            while let Some(r) = pending.remove(&printed) {
+                printed += 1;
+                match r {
+                    Ok(bytes) => {
+                        if let Err(e) = out.write_all(&bytes).and_then(|()| out.flush()) {
+                            if e.kind() != io::ErrorKind::BrokenPipe {
+                                eprintln!("glose: {e}");
+                                status = ExitCode::from(1);
+                            }
+                            // Stop the workers: nobody reads what they would print.
+                            next.store(usize::MAX / 2, Ordering::Relaxed);
+                            return;
+                        }
+                    }
+                    Err(line) => {
+                        eprintln!("{line}");
+                        status = ExitCode::from(1);
+                    }
+                }
+            }
+        }
+    });
     status
 }
 

@@ -228,3 +228,55 @@ fn one_bad_file_among_good_ones_still_prints_the_good_ones() {
     assert_eq!(stdout(&o).lines().count(), 1);
     assert_eq!(stderr(&o).trim(), "glose: nope.txt: no such file");
 }
+
+#[test]
+fn parallel_jobs_keep_argument_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)).unwrap();
+    let mut args: Vec<String> = vec![
+        "extract".into(),
+        "--format".into(),
+        "json".into(),
+        "-j".into(),
+        "4".into(),
+    ];
+    let mut paths = Vec::new();
+    for i in 0..12 {
+        // Alternate a long and a tiny article so later files often finish first.
+        let p = dir.path().join(format!("a{i:02}.txt"));
+        if i % 2 == 0 {
+            std::fs::write(&p, &seed).unwrap();
+        } else {
+            std::fs::write(&p, format!("M. Durand est arrivé à Lyon le jour {i}.\n")).unwrap();
+        }
+        paths.push(p.to_str().unwrap().to_string());
+    }
+    paths.insert(
+        5,
+        dir.path().join("missing.txt").to_str().unwrap().to_string(),
+    );
+    args.extend(paths.iter().cloned());
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = glose(&refs);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a missing file makes the run fail"
+    );
+    let got: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["article"]["path"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let want: Vec<String> = paths
+        .iter()
+        .filter(|p| !p.ends_with("missing.txt"))
+        .cloned()
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(stderr(&o).lines().count(), 1);
+}
