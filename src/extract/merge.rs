@@ -28,7 +28,7 @@ pub struct PlacedEvent {
 struct Group {
     key: String,
     votes: [f32; 4],
-    evidence: Vec<String>,
+    evidence: Vec<std::borrow::Cow<'static, str>>,
     mentions: Vec<usize>,
     /// Index of the group this one was merged into.
     into: Option<usize>,
@@ -99,7 +99,7 @@ pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<
             if t != g {
                 let why = format!("acronym of \"{}\"", groups[t].key);
                 groups[g].into = Some(t);
-                groups[g].evidence.push(why);
+                groups[g].evidence.push(why.into());
             }
         }
     }
@@ -138,7 +138,7 @@ pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<
     for (g, f) in joins {
         groups[g].into = Some(f);
         let why = format!("surname of \"{}\"", groups[f].key);
-        groups[g].evidence.push(why);
+        groups[g].evidence.push(why.into());
     }
 
     // Named events: a lone "Tour" after "Tour de France".
@@ -189,7 +189,7 @@ pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<
             }
             for e in &groups[g].evidence {
                 let line = if g == r {
-                    e.clone()
+                    e.to_string()
                 } else {
                     format!("\"{}\": {e}", groups[g].key)
                 };

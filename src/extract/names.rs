@@ -4,6 +4,7 @@
 use super::block::BlockText;
 use super::lexicon::PlaceType;
 use crate::EntityKind;
+use std::borrow::Cow;
 
 /// A name found in one block, with the votes for each kind and the reasons.
 #[derive(Debug, Clone)]
@@ -17,7 +18,8 @@ pub struct NameCand {
     /// Folded surface form: mentions with the same key are one entity.
     pub key: String,
     pub votes: [f32; 4],
-    pub evidence: Vec<String>,
+    /// Static text where the reason needs no detail, so most cost no allocation.
+    pub evidence: Vec<Cow<'static, str>>,
     /// Key of the name this acronym was defined for ("CPI" after "Cour pénale internationale").
     pub acronym_of: Option<String>,
     /// Weak candidates (no list, no cue) are kept only if the document backs them.
@@ -25,7 +27,7 @@ pub struct NameCand {
 }
 
 impl NameCand {
-    pub fn vote(&mut self, kind: EntityKind, w: f32, why: impl Into<String>) {
+    pub fn vote(&mut self, kind: EntityKind, w: f32, why: impl Into<Cow<'static, str>>) {
         self.votes[kind as usize] += w;
         if w >= 1.0 {
             self.strong = true;

@@ -195,17 +195,33 @@ fn scan_word(s: &str, i: usize) -> usize {
 
 fn word_token(s: &str, start: usize, end: usize, space_before: bool) -> Token {
     let w = &s[start..end];
-    let first_letter = w.chars().find(|c| c.is_alphabetic());
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    // One pass: the first letter's case, the number of letters, any lowercase, any digit.
+    let mut first_upper = None;
+    let mut letters = 0;
+    let mut lower = false;
+    let mut digit = false;
+    for c in w.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                lower |= c.is_ascii_lowercase();
+                first_upper.get_or_insert(c.is_ascii_uppercase());
+            } else if c.is_ascii_digit() {
+                digit = true;
+            }
+        } else if c.is_alphabetic() {
+            letters += 1;
+            lower |= c.is_lowercase();
+            first_upper.get_or_insert(c.is_uppercase());
+        }
+    }
+    let starts_ok = w.starts_with(|c: char| c.is_alphabetic() || c.is_ascii_digit());
     Token {
         start,
         end,
         kind: TokenKind::Word,
-        cap: first_letter.is_some_and(char::is_uppercase)
-            && w.starts_with(|c: char| c.is_alphabetic() || c.is_ascii_digit()),
-        upper: letters >= 1
-            && w.chars().all(|c| !c.is_lowercase())
-            && (letters >= 2 || w.chars().any(|c| c.is_ascii_digit())),
+        cap: first_upper == Some(true) && starts_ok,
+        upper: letters >= 1 && !lower && (letters >= 2 || digit),
         elision: false,
         space_before,
     }
