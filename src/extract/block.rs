@@ -4,6 +4,11 @@ use super::lexicon::{fold, Lexicon};
 use crate::text::{sentences_from_tokens, Token, TokenKind};
 use std::borrow::Cow;
 
+const KNOWN: u8 = 1;
+const COMMON: u8 = 2;
+const FUNCTION: u8 = 4;
+const DEMONYM: u8 = 8;
+
 pub struct BlockText<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
@@ -12,6 +17,8 @@ pub struct BlockText<'a> {
     pub lex: &'static Lexicon,
     /// Lowercase form of each token, computed once (most are borrowed).
     lower: Vec<Cow<'a, str>>,
+    /// `facts()` answers, memoized (bit flags below; 0 = not looked up yet).
+    facts: Vec<std::cell::Cell<u8>>,
     /// `adjective()` answers, memoized: 0 unknown, 1 no, 2 yes (rules ask often).
     adjectives: Vec<std::cell::Cell<u8>>,
 }
@@ -51,6 +58,7 @@ impl<'a> BlockText<'a> {
         }
         let lower = toks.iter().map(|t| lowercase(t.text(text))).collect();
         let adjectives = vec![std::cell::Cell::new(0); toks.len()];
+        let facts = vec![std::cell::Cell::new(0); toks.len()];
         BlockText {
             text,
             toks,
@@ -58,6 +66,7 @@ impl<'a> BlockText<'a> {
             lex,
             lower,
             adjectives,
+            facts,
         }
     }
 
@@ -112,17 +121,37 @@ impl<'a> BlockText<'a> {
             })
     }
 
-    pub fn is_common(&self, i: usize) -> bool {
+    /// The word-list facts of token `i`, looked up once: rules ask about the same
+    /// words again and again.
+    fn facts(&self, i: usize) -> u8 {
+        let f = self.facts[i].get();
+        if f != 0 {
+            return f;
+        }
         let lc = self.lc(i);
-        self.lex.common.contains(lc.as_ref()) || self.lex.function_words.contains(lc.as_ref())
+        let mut f = KNOWN;
+        if self.lex.function_words.contains(lc.as_ref()) {
+            f |= FUNCTION | COMMON;
+        } else if self.lex.common.contains(lc.as_ref()) {
+            f |= COMMON;
+        }
+        if self.lex.demonyms.contains_key(lc.as_ref()) {
+            f |= DEMONYM;
+        }
+        self.facts[i].set(f);
+        f
+    }
+
+    pub fn is_common(&self, i: usize) -> bool {
+        self.facts(i) & COMMON != 0
     }
 
     pub fn is_function(&self, i: usize) -> bool {
-        self.lex.function_words.contains(self.lc(i).as_ref())
+        self.facts(i) & FUNCTION != 0
     }
 
     pub fn is_demonym(&self, i: usize) -> bool {
-        self.lex.demonyms.contains_key(self.lc(i).as_ref())
+        self.facts(i) & DEMONYM != 0
     }
 
     pub fn folded(&self, a: usize, b: usize) -> String {
