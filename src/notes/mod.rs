@@ -1,1 +1,49 @@
 //! Highlights and notes: the model, the store, re-anchoring.
+//!
+//! - [`model`]: what a notes file holds ([`NotesFile`], [`Highlight`], [`EntityNote`])
+//!   and the changes made to it ([`Op`]).
+//! - [`store`]: one JSON file per article in the data directory, found by the
+//!   article's canonical path or its content hash, written atomically under a lock
+//!   by applying changes to what is on disk; a damaged file is moved aside.
+//! - [`anchor`]: finding a highlight again when the article changed.
+//! - [`Notes`]: an open article's notes, changed in memory and flushed at once.
+//!
+//! ## The notes file (schema 1)
+//!
+//! ```json
+//! {
+//!   "schema": 1,
+//!   "article": { "path": "/abs/articles/a.txt", "hash": "sha256:…" },
+//!   "highlights": [{
+//!     "id": "h18f3a…-1c2-1",
+//!     "color": "yellow",
+//!     "position": { "start": 120, "end": 245 },
+//!     "quote": { "exact": "…", "prefix": "…32 chars", "suffix": "32 chars…" },
+//!     "note": "optional, several lines",
+//!     "created": "2024-05-01T12:30:00Z",
+//!     "modified": "2024-05-01T12:31:10Z"
+//!   }],
+//!   "entity_notes": [{
+//!     "entity": { "kind": "person", "name": "Vladimir Poutine" },
+//!     "note": "…", "created": "…", "modified": "…"
+//!   }]
+//! }
+//! ```
+//!
+//! `position` is in UTF-8 bytes of the article file; `quote.prefix`/`suffix` hold up
+//! to 32 characters. Unknown top-level fields are kept as they are, so a later
+//! schema's additions (corrections to entities) survive an older glose's writes.
+
+pub mod anchor;
+pub mod model;
+mod session;
+pub mod store;
+pub mod time;
+
+pub use anchor::Anchoring;
+pub use model::{
+    ArticleRecord, Color, EntityKey, EntityNote, Highlight, NotesFile, Op, Position, Quote,
+    SCHEMA_VERSION,
+};
+pub use session::{Notes, Placed, Restored};
+pub use store::{Store, StoreError};

@@ -1,6 +1,7 @@
 //! Everything a user can do in the reader. Keys map to actions through the keymap
 //! table; mouse and resize events become actions in the event loop.
 
+use crate::notes::Color;
 use crate::EntityKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +52,44 @@ pub enum Action {
     Input(char),
     DeleteChar,
     Accept,
+
+    /// Article `v`: select the current sentence.
+    StartSelection,
+    /// Article `H`: highlight the current mention's sentence at once.
+    QuickHighlight,
+    /// Selection `j`/`k`: move the selection's moving end a sentence down or up.
+    SelectionDown,
+    SelectionUp,
+    /// Selection `h`/Enter: save it as a highlight.
+    SaveHighlight,
+    /// Selection `1`-`5`: the highlight's colour.
+    SetColor(Color),
+    /// `a`: write or edit the note on the highlight under the cursor, the
+    /// selected entity, or the list's item.
+    EditNote,
+    /// `d`: delete the highlight or note under the cursor (asks first).
+    Delete,
+    /// `u`: undo the last deletion.
+    Undo,
+    /// `'`: the list of highlights and notes.
+    NotesList,
+    /// `e`: export the notes to Markdown.
+    Export,
+    /// Note editor.
+    Save,
+    Newline,
+    DeleteForward,
+    CursorLeft,
+    CursorRight,
+    WordLeft,
+    WordRight,
+    CursorUp,
+    CursorDown,
+    LineStart,
+    LineEnd,
+    /// Answers to a question.
+    Yes,
+    No,
 
     Resize(u16, u16),
     Click {

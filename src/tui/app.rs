@@ -7,6 +7,7 @@ use super::library::{Info, Library};
 use super::reader::{Focus, InputTarget, Reader};
 use super::theme::Theme;
 use super::update::update;
+use crate::notes::Notes;
 use crate::{Article, Entity};
 use crossterm::event::{KeyEvent, KeyEventKind};
 use std::path::PathBuf;
@@ -22,6 +23,11 @@ pub struct Help {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Open(PathBuf),
+    /// `e`: the notes to Markdown; `replace` once the user agreed to replace a
+    /// file glose did not write.
+    Export {
+        replace: bool,
+    },
 }
 
 #[derive(Debug)]
@@ -36,7 +42,11 @@ pub struct App {
     /// A short message for the status line; cleared by the next key.
     pub message: Option<String>,
     pub quit: bool,
+    /// The user said to quit although notes are not saved.
+    pub quit_confirmed: bool,
     pub command: Option<Command>,
+    /// Where `e` writes (`$GLOSE_EXPORT_DIR`, else the current directory).
+    pub export_dir: PathBuf,
 }
 
 impl App {
@@ -49,7 +59,9 @@ impl App {
             help: None,
             message: None,
             quit: false,
+            quit_confirmed: false,
             command: None,
+            export_dir: crate::export::export_dir(),
         }
     }
 
@@ -74,6 +86,17 @@ impl App {
             r.extracting = true;
         }
         app
+    }
+
+    /// The open article's highlights and notes, with what opening them found
+    /// (a damaged file moved aside...), shown in the status line.
+    pub fn set_notes(&mut self, notes: Notes, messages: Vec<String>) {
+        if let Some(r) = &mut self.reader {
+            r.notes = Some(notes);
+            if !messages.is_empty() {
+                self.message = Some(messages.join("; "));
+            }
+        }
     }
 
     /// The extractor's result for the open article.
@@ -127,6 +150,18 @@ impl App {
         let Some(reader) = &self.reader else {
             return Mode::Library;
         };
+        if reader.confirm.is_some() {
+            return Mode::Confirm;
+        }
+        if reader.note_editor.is_some() {
+            return Mode::Editor;
+        }
+        if reader.notes_list.is_some() {
+            return Mode::Notes;
+        }
+        if reader.input.is_none() && reader.selection.is_some() {
+            return Mode::Select;
+        }
         match (&reader.input, reader.focus) {
             (Some(input), _) if input.target == InputTarget::Search => Mode::Search,
             (Some(_), _) => Mode::Filter,

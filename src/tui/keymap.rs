@@ -2,6 +2,7 @@
 //! the status-line hints all read these tables, so help never drifts from behaviour.
 
 use super::action::Action;
+use crate::notes::Color;
 use crate::EntityKind;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -15,16 +16,28 @@ pub enum Mode {
     Search,
     /// Typing a name filter in the sidebar.
     Filter,
+    /// Selecting sentences to highlight.
+    Select,
+    /// Writing a note.
+    Editor,
+    /// The list of highlights and notes.
+    Notes,
+    /// A yes/no question (delete? discard? replace?).
+    Confirm,
     Help,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 10] = [
         Mode::Library,
         Mode::Article,
         Mode::Sidebar,
         Mode::Search,
         Mode::Filter,
+        Mode::Select,
+        Mode::Editor,
+        Mode::Notes,
+        Mode::Confirm,
         Mode::Help,
     ];
 
@@ -35,13 +48,17 @@ impl Mode {
             Mode::Sidebar => "Entities",
             Mode::Search => "Search",
             Mode::Filter => "Filter",
+            Mode::Select => "Selection",
+            Mode::Editor => "Note",
+            Mode::Notes => "Highlights and notes",
+            Mode::Confirm => "Question",
             Mode::Help => "Help",
         }
     }
 
     /// Modes where printable keys are typed text rather than commands.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Search | Mode::Filter)
+        matches!(self, Mode::Search | Mode::Filter | Mode::Editor)
     }
 }
 
@@ -79,6 +96,11 @@ impl Binding {
 
     const fn ctrl(mut self) -> Binding {
         self.mods = KeyModifiers::CONTROL;
+        self
+    }
+
+    const fn alt(mut self) -> Binding {
+        self.mods = KeyModifiers::ALT;
         self
     }
 
@@ -120,6 +142,13 @@ const READER_COMMON: &[Binding] = &[
         Action::ToggleFocusMode,
         "focus mode: dim paragraphs without the selected entity",
     ),
+    c('\'', Action::NotesList, "list the highlights and notes").hint("notes"),
+    c('u', Action::Undo, "undo the last deletion"),
+    c(
+        'e',
+        Action::Export,
+        "export the notes to <article>.notes.md (Markdown)",
+    ),
     b(KeyCode::Backspace, Action::ToLibrary, "back to the library"),
     c('?', Action::Help, "help").hint("help"),
     c('q', Action::Quit, "quit").hint("quit"),
@@ -136,6 +165,27 @@ const ARTICLE: &[Binding] = &[
     c('G', Action::Bottom, "go to the end"),
     b(KeyCode::End, Action::Bottom, "go to the end"),
     c('/', Action::StartSearch, "search the text").hint("search"),
+    c(
+        'v',
+        Action::StartSelection,
+        "select the current sentence to highlight it",
+    )
+    .hint("select"),
+    c(
+        'H',
+        Action::QuickHighlight,
+        "highlight the current mention's sentence",
+    ),
+    c(
+        'a',
+        Action::EditNote,
+        "write or edit the note on the highlight under the cursor",
+    ),
+    c(
+        'd',
+        Action::Delete,
+        "delete the highlight under the cursor (asks first)",
+    ),
     b(
         KeyCode::Esc,
         Action::Back,
@@ -193,6 +243,16 @@ const SIDEBAR: &[Binding] = &[
         Action::ToggleSort,
         "sort by first appearance / most mentioned",
     ),
+    c(
+        'a',
+        Action::EditNote,
+        "write or edit a note on the selected entity",
+    ),
+    c(
+        'd',
+        Action::Delete,
+        "delete the selected entity's note (asks first)",
+    ),
     b(
         KeyCode::Esc,
         Action::Back,
@@ -216,6 +276,108 @@ const FILTER: &[Binding] = &[
     b(KeyCode::Enter, Action::Accept, "keep the filter").hint("keep"),
     b(KeyCode::Esc, Action::Back, "clear the filter").hint("cancel"),
     b(KeyCode::Backspace, Action::DeleteChar, "delete a character"),
+    CTRL_C,
+];
+
+const SELECT: &[Binding] = &[
+    c(
+        'j',
+        Action::SelectionDown,
+        "move the selection's end a sentence down",
+    ),
+    b(
+        KeyCode::Down,
+        Action::SelectionDown,
+        "move the selection's end a sentence down",
+    ),
+    c(
+        'k',
+        Action::SelectionUp,
+        "move the selection's end a sentence up",
+    ),
+    b(
+        KeyCode::Up,
+        Action::SelectionUp,
+        "move the selection's end a sentence up",
+    ),
+    c(
+        'h',
+        Action::SaveHighlight,
+        "save the selection as a highlight",
+    )
+    .hint("save"),
+    b(
+        KeyCode::Enter,
+        Action::SaveHighlight,
+        "save the selection as a highlight",
+    ),
+    c('1', Action::SetColor(Color::Yellow), "colour: yellow"),
+    c('2', Action::SetColor(Color::Green), "colour: green"),
+    c('3', Action::SetColor(Color::Blue), "colour: blue"),
+    c('4', Action::SetColor(Color::Pink), "colour: pink"),
+    c('5', Action::SetColor(Color::Purple), "colour: purple"),
+    b(KeyCode::Esc, Action::Back, "cancel the selection").hint("cancel"),
+    c('?', Action::Help, "help").hint("help"),
+    CTRL_C,
+];
+
+const EDITOR: &[Binding] = &[
+    c('s', Action::Save, "save the note").ctrl().hint("save"),
+    b(
+        KeyCode::Esc,
+        Action::Back,
+        "cancel (asks first if the note changed)",
+    )
+    .hint("cancel"),
+    b(KeyCode::Enter, Action::Newline, "new line"),
+    b(
+        KeyCode::Backspace,
+        Action::DeleteChar,
+        "delete the character before the cursor",
+    ),
+    b(
+        KeyCode::Delete,
+        Action::DeleteForward,
+        "delete the character under the cursor",
+    ),
+    b(KeyCode::Left, Action::CursorLeft, "previous character"),
+    b(KeyCode::Right, Action::CursorRight, "next character"),
+    b(KeyCode::Left, Action::WordLeft, "previous word").ctrl(),
+    c('b', Action::WordLeft, "previous word").alt(),
+    b(KeyCode::Right, Action::WordRight, "next word").ctrl(),
+    c('f', Action::WordRight, "next word").alt(),
+    b(KeyCode::Up, Action::CursorUp, "line up"),
+    b(KeyCode::Down, Action::CursorDown, "line down"),
+    b(KeyCode::Home, Action::LineStart, "start of the line"),
+    b(KeyCode::End, Action::LineEnd, "end of the line"),
+    CTRL_C,
+];
+
+const NOTES: &[Binding] = &[
+    c('j', Action::SelectNext, "next item"),
+    b(KeyCode::Down, Action::SelectNext, "next item"),
+    c('k', Action::SelectPrev, "previous item"),
+    b(KeyCode::Up, Action::SelectPrev, "previous item"),
+    c('g', Action::SelectFirst, "first item"),
+    b(KeyCode::Home, Action::SelectFirst, "first item"),
+    c('G', Action::SelectLast, "last item"),
+    b(KeyCode::End, Action::SelectLast, "last item"),
+    b(KeyCode::Enter, Action::Accept, "go there").hint("go"),
+    c('a', Action::EditNote, "write or edit its note").hint("note"),
+    c('d', Action::Delete, "delete it (asks first)"),
+    c('u', Action::Undo, "undo the last deletion"),
+    b(KeyCode::Esc, Action::Back, "close the list").hint("close"),
+    c('\'', Action::Back, "close the list"),
+    c('q', Action::Back, "close the list"),
+    c('?', Action::Help, "help").hint("help"),
+    CTRL_C,
+];
+
+const CONFIRM: &[Binding] = &[
+    c('y', Action::Yes, "yes").hint("yes"),
+    c('n', Action::No, "no").hint("no"),
+    b(KeyCode::Esc, Action::Back, "no"),
+    c('?', Action::Help, "help"),
     CTRL_C,
 ];
 
@@ -261,6 +423,10 @@ pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
         Mode::Sidebar => (SIDEBAR, READER_COMMON),
         Mode::Search => (SEARCH, &[]),
         Mode::Filter => (FILTER, &[]),
+        Mode::Select => (SELECT, &[]),
+        Mode::Editor => (EDITOR, &[]),
+        Mode::Notes => (NOTES, &[]),
+        Mode::Confirm => (CONFIRM, &[]),
         Mode::Help => (HELP, &[]),
     };
     own.iter().chain(common).collect()
@@ -291,6 +457,12 @@ pub fn lookup(mode: Mode, key: &KeyEvent) -> Option<Action> {
     }
     match code {
         KeyCode::Char(ch) if mode.takes_text() && mods.is_empty() => Some(Action::Input(ch)),
+        // AltGr arrives as Ctrl+Alt on some systems: the character is typed.
+        KeyCode::Char(ch)
+            if mode.takes_text() && mods == KeyModifiers::CONTROL | KeyModifiers::ALT =>
+        {
+            Some(Action::Input(ch))
+        }
         _ => None,
     }
 }
@@ -313,6 +485,7 @@ pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
         KeyCode::Tab => "Tab".to_string(),
         KeyCode::BackTab => "Shift+Tab".to_string(),
         KeyCode::Backspace => "Backspace".to_string(),
+        KeyCode::Delete => "Delete".to_string(),
         other => format!("{other:?}"),
     };
     if mods.contains(KeyModifiers::CONTROL) {

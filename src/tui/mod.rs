@@ -5,8 +5,10 @@
 //! happens here, in the event loop, before the first frame or on a worker thread.
 
 pub mod action;
+pub mod annotate;
 pub mod app;
 pub mod doc;
+pub mod editor;
 pub mod keymap;
 pub mod library;
 pub mod navigate;
@@ -16,13 +18,17 @@ pub mod sidebar;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod update_notes;
 
 pub use action::Action;
 pub use app::{App, Command};
 pub use theme::Theme;
 pub use update::update;
 
+use crate::export::{self, Saved, Source};
+use crate::notes::Notes;
 use crate::{extract, Article, Entity};
+use annotate::Confirm;
 use anyhow::{anyhow, Context};
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
@@ -45,7 +51,10 @@ pub fn run(target: PathBuf) -> anyhow::Result<()> {
     } else {
         let article = load(&target)?;
         workers.extract(&article);
-        App::with_article_pending(article, theme, (0, 0))
+        let (notes, messages) = Notes::open(&article);
+        let mut app = App::with_article_pending(article, theme, (0, 0));
+        app.set_notes(notes, messages);
+        app
     };
 
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
@@ -154,9 +163,11 @@ fn event_loop(
             }
         }
         workers.deliver(app);
-        if let Some(command) = app.command.take() {
-            perform(terminal, app, workers, command)?;
+        if let Some(Command::Open(path)) = app.command.clone() {
+            app.command = None;
+            open(terminal, app, workers, path)?;
         }
+        io(app);
     }
 }
 
@@ -187,26 +198,81 @@ fn handle_event(app: &mut App, event: Event) {
     }
 }
 
-/// Carries out the I/O `update` asked for.
-fn perform(
+/// Opens an article chosen in the library.
+fn open(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     workers: &mut Workers,
-    command: Command,
+    path: PathBuf,
 ) -> anyhow::Result<()> {
-    match command {
-        Command::Open(path) => {
-            app.message = Some(format!("opening {}…", path.display()));
-            terminal.draw(|frame| ui::render(app, frame))?;
-            match load(&path) {
-                Ok(article) => {
-                    app.message = None;
-                    workers.extract(&article);
-                    app.open(article, None);
-                }
-                Err(e) => app.message = Some(e.to_string()),
+    app.message = Some(format!("opening {}…", path.display()));
+    terminal.draw(|frame| ui::render(app, frame))?;
+    match load(&path) {
+        Ok(article) => {
+            app.message = None;
+            workers.extract(&article);
+            let (notes, messages) = Notes::open(&article);
+            app.open(article, None);
+            app.set_notes(notes, messages);
+        }
+        Err(e) => app.message = Some(e.to_string()),
+    }
+    Ok(())
+}
+
+/// Carries out the file work `update` asked for, right after it: writes the notes
+/// changed by the last keys (every change is saved at once) and exports. A failed
+/// write is reported in the status line and kept in memory to be written with the
+/// next change; quitting with notes unsaved asks first.
+pub fn io(app: &mut App) {
+    if let Some(Command::Export { replace }) = app.command.clone() {
+        app.command = None;
+        export_notes(app, replace);
+    }
+    let Some(r) = &mut app.reader else {
+        return;
+    };
+    let Some(notes) = &mut r.notes else {
+        return;
+    };
+    if !notes.has_pending() {
+        return;
+    }
+    match notes.flush(&r.article.text) {
+        Ok(messages) => {
+            if !messages.is_empty() {
+                app.message = Some(messages.join("; "));
+            }
+        }
+        Err(e) => {
+            app.message = Some(format!("notes not saved: {e}"));
+            if app.quit && !app.quit_confirmed {
+                app.quit = false;
+                r.confirm = Some(Confirm::QuitUnsaved(e.to_string()));
             }
         }
     }
-    Ok(())
+}
+
+fn export_notes(app: &mut App, replace: bool) {
+    let Some(r) = &mut app.reader else {
+        return;
+    };
+    let Some(notes) = &r.notes else {
+        return;
+    };
+    let src = Source {
+        article: &r.article,
+        notes,
+        entities: &r.entities,
+    };
+    let path = export::reader_path(&app.export_dir, &r.article);
+    app.message = match export::save_markdown(&src, &path, replace) {
+        Ok(Saved::Written(p)) => Some(format!("notes exported to {}", p.display())),
+        Ok(Saved::Exists(p)) => {
+            r.confirm = Some(Confirm::ReplaceExport(p));
+            None
+        }
+        Err(e) => Some(format!("export failed: {e}")),
+    };
 }

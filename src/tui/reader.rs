@@ -2,8 +2,12 @@
 //! walking screen lines, keeping things in view, moving between mentions and
 //! search matches. Nothing here draws.
 
+use super::annotate::{Confirm, NoteEditor, NotesList, Selection};
 use super::doc::{reading_order, BlockLayout, Layout, MentionRef};
+use crate::notes::Notes;
 use crate::{Article, Entity, EntityKind};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -92,6 +96,16 @@ pub struct Reader {
     pub from_library: bool,
     /// The extractor is still running on a worker; entities come later.
     pub extracting: bool,
+    /// Highlights and notes; `None` when the reader was built without them.
+    pub notes: Option<Notes>,
+    pub selection: Option<Selection>,
+    pub note_editor: Option<NoteEditor>,
+    pub confirm: Option<Confirm>,
+    pub notes_list: Option<NotesList>,
+    /// The highlight last saved, clicked or jumped to.
+    pub cursor_highlight: Option<String>,
+    /// Sentences (display ranges) per block, computed when first needed.
+    pub sentence_cache: RefCell<HashMap<usize, Rc<Vec<Range<usize>>>>>,
 }
 
 impl Reader {
@@ -116,6 +130,13 @@ impl Reader {
             sidebar_offset: 0,
             from_library: false,
             extracting: false,
+            notes: None,
+            selection: None,
+            note_editor: None,
+            confirm: None,
+            notes_list: None,
+            cursor_highlight: None,
+            sentence_cache: RefCell::default(),
         };
         reader.selected = reader.visible_entities().first().copied();
         reader

@@ -2,6 +2,7 @@
 //! without colour, each entity kind keeps a cue of its own (bold, italic,
 //! bold italic, underline) and selection falls back on reverse video.
 
+use crate::notes::Color as Hue;
 use crate::EntityKind;
 use ratatui::style::{Color, Modifier, Style};
 use std::ffi::OsString;
@@ -191,5 +192,59 @@ impl Theme {
 
     pub fn input(self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// A highlight colour's background: light tones, under dark text (entity
+    /// colours stay legible on them).
+    fn hue_bg(hue: Hue) -> Color {
+        match hue {
+            Hue::Yellow => Color::Indexed(229),
+            Hue::Green => Color::Indexed(194),
+            Hue::Blue => Color::Indexed(153),
+            Hue::Pink => Color::Indexed(218),
+            Hue::Purple => Color::Indexed(183),
+        }
+    }
+
+    /// A highlight colour as a foreground (list swatches, margin bars).
+    fn hue_fg(hue: Hue) -> Color {
+        match hue {
+            Hue::Yellow => Color::Indexed(220),
+            Hue::Green => Color::Indexed(114),
+            Hue::Blue => Color::Indexed(75),
+            Hue::Pink => Color::Indexed(211),
+            Hue::Purple => Color::Indexed(141),
+        }
+    }
+
+    /// Highlighted text, drawn under the entity styles. Without colour: underlined.
+    pub fn highlight(self, hue: Hue) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Theme::hue_bg(hue))
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        }
+    }
+
+    /// The sentences being selected. Without colour: reverse video.
+    pub fn selection(self, hue: Hue) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Theme::hue_bg(hue))
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// A swatch or margin bar in a highlight's colour.
+    pub fn swatch(self, hue: Hue) -> Style {
+        self.fg(Style::new(), Theme::hue_fg(hue))
+    }
+
+    /// The cursor in the note editor.
+    pub fn text_cursor(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
     }
 }

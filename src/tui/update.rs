@@ -8,6 +8,7 @@ use super::navigate::{jump_to_entity, next_any, next_match, next_mention};
 use super::reader::{Focus, Input, InputTarget, Reader, Row, Search, Sort};
 use super::sidebar::sidebar_window;
 use super::ui::{self, Areas};
+use super::update_notes;
 use ratatui::layout::{Position, Rect};
 
 pub fn update(app: &mut App, action: Action) {
@@ -18,7 +19,7 @@ pub fn update(app: &mut App, action: Action) {
             return;
         }
         Action::Quit => {
-            app.quit = true;
+            update_notes::quit(app);
             return;
         }
         _ => app.message = None,
@@ -26,7 +27,14 @@ pub fn update(app: &mut App, action: Action) {
     match app.mode() {
         Mode::Help => help(app, action),
         Mode::Library => library(app, action),
-        mode => reader(app, mode, action),
+        mode @ (Mode::Select | Mode::Editor | Mode::Notes | Mode::Confirm) => {
+            update_notes::update(app, mode, action)
+        }
+        mode => {
+            if !update_notes::reader_action(app, mode, action) {
+                reader(app, mode, action)
+            }
+        }
     }
     sync(app);
 }
@@ -123,7 +131,14 @@ fn reader(app: &mut App, mode: Mode, action: Action) {
     }
     if action == Action::ToLibrary || (action == Action::Back && back_leaves(app, mode)) {
         let from_library = app.reader.as_ref().is_some_and(|r| r.from_library);
-        if from_library {
+        let unsaved = app
+            .reader
+            .as_ref()
+            .and_then(|r| r.notes.as_ref())
+            .is_some_and(|n| n.has_pending());
+        if from_library && unsaved {
+            app.message = Some("notes are not saved yet: q quits (and asks)".into());
+        } else if from_library {
             app.reader = None;
         } else if action == Action::ToLibrary {
             app.message = Some("no library: this article was opened on its own".into());
@@ -393,9 +408,32 @@ fn click(r: &mut Reader, a: &Areas, col: u16, row: u16) {
                 None => return,
             }
         }
-        if let Some(m) = r.mention_at(pos, usize::from(col - a.text.x)) {
+        let col = usize::from(col - a.text.x);
+        if let Some(m) = r.mention_at(pos, col) {
             r.select_shown(r.mentions[m].entity);
             r.current = Some(m);
         }
+        click_highlight(r, pos, col);
+    }
+}
+
+/// A click on a highlight makes it the one under the cursor.
+fn click_highlight(r: &mut Reader, pos: super::reader::LinePos, col: usize) {
+    let Some(line) = r.line_range(pos) else {
+        return;
+    };
+    let bl = r.block(pos.block);
+    let Some(d) = super::reader::offset_at_column(&bl.display.text, line, col) else {
+        return;
+    };
+    let at = bl.display.to_file(d);
+    let hit = r.notes.as_ref().and_then(|n| {
+        n.placed()
+            .iter()
+            .find(|p| p.range.as_ref().is_some_and(|x| x.contains(&at)))
+            .map(|p| p.id.clone())
+    });
+    if hit.is_some() {
+        r.cursor_highlight = hit;
     }
 }

@@ -1,16 +1,46 @@
 //! The article pane: only the lines in view are styled, each from the block layout
 //! (wrapped once per width) and the mentions mapped onto it.
 
+use super::super::annotate::display_range;
 use super::super::app::App;
 use super::super::doc::{safe_char, BlockLayout};
 use super::super::reader::{LinePos, Reader};
 use super::super::search::matches_in;
 use super::{put, put_str, Areas};
+use crate::notes::Color as Hue;
 use crate::BlockKind;
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use std::ops::Range;
+
+/// Highlights and the selection, in file offsets, computed once per frame.
+struct Marks {
+    /// File range, colour, under the cursor, has a note.
+    highlights: Vec<(Range<usize>, Hue, bool, bool)>,
+    selection: Option<(Range<usize>, Hue)>,
+}
+
+fn marks(r: &Reader) -> Marks {
+    let mut highlights = Vec::new();
+    if let Some(notes) = &r.notes {
+        let cursor = r.highlight_under_cursor();
+        for p in notes.placed() {
+            let (Some(range), Some(h)) = (&p.range, notes.highlight(&p.id)) else {
+                continue;
+            };
+            let here = cursor.as_deref() == Some(p.id.as_str());
+            highlights.push((range.clone(), h.color, here, !h.note.trim().is_empty()));
+        }
+    }
+    let selection = r
+        .selection
+        .and_then(|sel| Some((r.selection_range()?, sel.color)));
+    Marks {
+        highlights,
+        selection,
+    }
+}
 
 pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
     let area = a.text;
@@ -25,8 +55,9 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
         );
         return;
     };
+    let marks = marks(r);
     for y in area.y..area.y + area.height {
-        draw_line(app, r, pos, a, y, buf);
+        draw_line(app, r, pos, a, y, &marks, buf);
         match r.next_line(pos) {
             Some(p) => pos = p,
             None => break,
@@ -58,13 +89,38 @@ fn base_style(app: &App, r: &Reader, block: usize) -> Style {
     style
 }
 
-fn draw_line(app: &App, r: &Reader, pos: LinePos, a: &Areas, y: u16, buf: &mut Buffer) {
+fn draw_line(
+    app: &App,
+    r: &Reader,
+    pos: LinePos,
+    a: &Areas,
+    y: u16,
+    marks: &Marks,
+    buf: &mut Buffer,
+) {
     let bl = r.block(pos.block);
     let Some(range) = r.line_range(pos) else {
         return; // the blank line between blocks
     };
     let t = app.theme;
     let base = base_style(app, r, pos.block);
+    let block = &r.article.blocks[pos.block];
+    let on_line =
+        |d: &Range<usize>| d.start < range.end.max(range.start + 1) && d.end > range.start;
+    // (display range, colour, under the cursor, has a note, starts on this line)
+    let highlights: Vec<(Range<usize>, Hue, bool, bool, bool)> = marks
+        .highlights
+        .iter()
+        .filter_map(|(f, hue, here, note)| {
+            let d = display_range(&bl.display, block, f)?;
+            let starts = f.start >= block.range.start && range.contains(&d.start);
+            on_line(&d).then_some((d, *hue, *here, *note, starts))
+        })
+        .collect();
+    let selection = marks
+        .selection
+        .as_ref()
+        .and_then(|(f, hue)| Some((display_range(&bl.display, block, f)?, *hue)));
     let spans: Vec<_> = bl.spans_in(range.clone()).collect();
     let matches = search_matches(r, &bl, range.clone());
     let current_match = r
@@ -76,6 +132,16 @@ fn draw_line(app: &App, r: &Reader, pos: LinePos, a: &Areas, y: u16, buf: &mut B
 
     let style_at = |d: usize| -> Style {
         let mut st = base;
+        for (h, hue, ..) in &highlights {
+            if h.contains(&d) {
+                st = st.patch(t.highlight(*hue));
+            }
+        }
+        if let Some((s, hue)) = &selection {
+            if s.contains(&d) {
+                st = st.patch(t.selection(*hue));
+            }
+        }
         let mut selected = false;
         let mut current = false;
         // Outer spans first: an event's underline stays under the names nested in it,
@@ -133,6 +199,25 @@ fn draw_line(app: &App, r: &Reader, pos: LinePos, a: &Areas, y: u16, buf: &mut B
         .is_some_and(|m| range.contains(&m.start) || (range.is_empty() && m.start == range.start));
     if (current_mention_here || current_match_here) && a.article.width > 0 {
         put_str(buf, a.article.x, y, "▌", t.margin_marker(), 1);
+    }
+    // A bar in the margin beside highlighted lines: thick for the highlight under
+    // the cursor, a pencil on the first line of one with a note.
+    let bar = highlights
+        .iter()
+        .find(|h| h.2)
+        .or_else(|| highlights.first())
+        .map(|(_, hue, here, note, starts)| {
+            let glyph = if *note && *starts {
+                "✎"
+            } else if *here {
+                "┃"
+            } else {
+                "▏"
+            };
+            (glyph, *hue)
+        });
+    if let (Some((glyph, hue)), true) = (bar, a.article.width > 1) {
+        put_str(buf, a.article.x + 1, y, glyph, t.swatch(hue), 1);
     }
 }
 

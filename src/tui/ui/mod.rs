@@ -1,8 +1,10 @@
 //! Drawing: one file per widget. Render reads the `App` and never changes it.
 
 mod article;
+mod editor;
 mod help;
 mod library;
+mod notes;
 mod sidebar;
 mod status;
 mod title;
@@ -65,10 +67,39 @@ pub fn areas(size: Rect) -> Areas {
     }
 }
 
+/// The note editor's box, over the article pane.
+pub fn editor_area(size: Rect) -> Rect {
+    let a = areas(size);
+    let w = a.article.width.saturating_sub(4).min(78);
+    let h = a.article.height.saturating_sub(2).min(14);
+    Rect::new(
+        a.article.x + (a.article.width - w) / 2,
+        a.article.y + 1.min(a.article.height),
+        w,
+        h,
+    )
+}
+
+/// Where the note's text goes in the editor's box: inside the border, below the
+/// line that says what the note is about.
+pub fn editor_text_area(size: Rect) -> Rect {
+    let b = editor_area(size);
+    Rect::new(
+        b.x + 1.min(b.width),
+        b.y + 2.min(b.height),
+        b.width.saturating_sub(2),
+        b.height.saturating_sub(3),
+    )
+}
+
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     draw(app, area, frame.buffer_mut());
+    // The terminal's own cursor sits on the editor's, for input methods.
+    if let Some(pos) = editor::cursor_position(app, area) {
+        frame.set_cursor_position(pos);
+    }
 }
 
 /// Draws the whole screen into a buffer.
@@ -84,6 +115,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             article::render(app, r, &a, buf);
             sidebar::render(app, r, &a, buf);
             status::render_reader(app, r, a.status, buf);
+            if r.notes_list.is_some() {
+                notes::render(app, r, area, buf);
+            }
+            if let Some(ne) = &r.note_editor {
+                editor::render(app, ne, area, buf);
+            }
         }
         None => library::render(app, &a, buf),
     }

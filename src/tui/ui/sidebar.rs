@@ -59,6 +59,7 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
         usize::from(list.height),
     );
     let w = usize::from(list.width);
+    let noted = r.noted_entities();
     for (row, y) in rows.iter().skip(offset).zip(list.y..list.y + list.height) {
         match *row {
             Row::Header { kind, count } => {
@@ -76,10 +77,14 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
             }
             Row::Entity(i) => {
                 let e = &r.entities[i];
-                let count = e.mentions.len().to_string();
+                let count = if noted.contains(&i) {
+                    format!("✎ {}", e.mentions.len())
+                } else {
+                    e.mentions.len().to_string()
+                };
                 let selected = r.selected == Some(i);
                 let marker = if selected { "▸ " } else { "  " };
-                let name_w = w.saturating_sub(2 + count.len() + 1);
+                let name_w = w.saturating_sub(2 + width(&count) + 1);
                 let name = fit(&e.name, name_w);
                 let pad = name_w.saturating_sub(width(&name)) + 1;
                 let text = format!("{marker}{name}{}{count}", " ".repeat(pad));

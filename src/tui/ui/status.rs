@@ -12,7 +12,28 @@ use ratatui::text::{Line, Span};
 pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let mut left: Vec<Span> = Vec::new();
-    if let Some(input) = &r.input {
+    if let Some(confirm) = &r.confirm {
+        left.push(Span::styled(fit(&confirm.prompt(), 90), t.message()));
+    } else if let Some(ne) = &r.note_editor {
+        left.push(Span::raw(fit(&ne.title, 40)));
+        if ne.changed() {
+            left.push(Span::styled("  modified", t.message()));
+        }
+        if let Some(msg) = &app.message {
+            left.push(Span::styled(format!("  {}", fit(msg, 60)), t.message()));
+        }
+    } else if let Some(sel) = &r.selection {
+        let n = r.selection_len();
+        left.push(Span::raw(format!(
+            "selecting {n} sentence{} ",
+            if n == 1 { "" } else { "s" }
+        )));
+        left.push(Span::styled("▌", t.swatch(sel.color)));
+        left.push(Span::raw(sel.color.as_str()));
+        if let Some(msg) = &app.message {
+            left.push(Span::styled(format!("  {}", fit(msg, 60)), t.message()));
+        }
+    } else if let Some(input) = &r.input {
         let prompt = match input.target {
             InputTarget::Search => "/",
             InputTarget::Filter => "filter: ",
@@ -48,6 +69,19 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         }
         if let Some(s) = &r.search {
             left.push(Span::raw(format!("  /{}", fit(&s.query, 30))));
+        }
+        if let Some(notes) = &r.notes {
+            if let Some(id) = r.highlight_under_cursor() {
+                let placed = notes.placed();
+                let k = placed.iter().position(|p| p.id == id).unwrap_or(0);
+                let color = notes.highlight(&id).map(|h| h.color).unwrap_or_default();
+                left.push(Span::raw("  "));
+                left.push(Span::styled("▌", t.swatch(color)));
+                left.push(Span::raw(format!("highlight {}/{}", k + 1, placed.len())));
+            }
+            if notes.has_pending() {
+                left.push(Span::styled("  notes unsaved", t.message()));
+            }
         }
         if let Some(msg) = &app.message {
             left.push(Span::styled(format!("  {}", fit(msg, 60)), t.message()));

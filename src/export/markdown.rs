@@ -1,0 +1,159 @@
+//! Markdown for people and for Obsidian: title, date and source; the highlights
+//! in reading order as block quotes, each followed by its note; the entity notes;
+//! an index of the entities with their mention counts.
+
+use super::{Exporter, Item, Source, MARKER};
+use crate::text::sanitize;
+use crate::EntityKind;
+use std::io::{self, Write};
+
+pub struct Markdown;
+
+/// Text for a Markdown line: no control characters, no carriage returns.
+fn clean(s: &str) -> String {
+    sanitize(&s.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// A block quote: every line prefixed, blank lines kept inside the quote.
+fn quote(out: &mut dyn Write, text: &str) -> io::Result<()> {
+    for line in clean(text.trim()).lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            writeln!(out, ">")?;
+        } else {
+            writeln!(out, "> {line}")?;
+        }
+    }
+    Ok(())
+}
+
+fn note(out: &mut dyn Write, text: &str) -> io::Result<()> {
+    let text = clean(text.trim());
+    if !text.is_empty() {
+        writeln!(out)?;
+        // Two trailing spaces keep the note's line breaks (a Markdown hard break).
+        let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+        for (i, line) in lines.iter().enumerate() {
+            let next_filled = lines.get(i + 1).is_some_and(|l| !l.is_empty());
+            let brk = if !line.is_empty() && next_filled {
+                "  "
+            } else {
+                ""
+            };
+            writeln!(out, "{line}{brk}")?;
+        }
+    }
+    Ok(())
+}
+
+fn highlight(out: &mut dyn Write, n: usize, item: &Item) -> io::Result<()> {
+    writeln!(out, "### {n} · {}", item.highlight.color.as_str())?;
+    writeln!(out)?;
+    quote(out, item.text)?;
+    note(out, &item.highlight.note)?;
+    writeln!(out)
+}
+
+fn plural(n: usize, one: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
+impl Exporter for Markdown {
+    fn write(&self, src: &Source, out: &mut dyn Write) -> io::Result<()> {
+        let a = src.article;
+        writeln!(
+            out,
+            "{MARKER} `glose export` and the reader's `e` rewrite this file -->"
+        )?;
+        writeln!(out)?;
+        writeln!(out, "# {}", clean(&a.title).replace('\n', " "))?;
+        writeln!(out)?;
+        if let Some(date) = &a.date {
+            writeln!(out, "- Date: {}", clean(date))?;
+        }
+        writeln!(out, "- Source: `{}`", clean(&a.path).replace('`', "'"))?;
+        writeln!(out)?;
+
+        let items = src.items();
+        let (placed, orphaned): (Vec<&Item>, Vec<&Item>) =
+            items.iter().partition(|i| i.placed.range.is_some());
+        writeln!(out, "## Highlights")?;
+        writeln!(out)?;
+        if placed.is_empty() {
+            writeln!(out, "_No highlights._")?;
+            writeln!(out)?;
+        }
+        for (i, item) in placed.iter().enumerate() {
+            highlight(out, i + 1, item)?;
+        }
+        if !orphaned.is_empty() {
+            writeln!(out, "## Orphaned highlights")?;
+            writeln!(out)?;
+            writeln!(
+                out,
+                "_These passages are no longer in the article as it is now; they are kept as they were highlighted._"
+            )?;
+            writeln!(out)?;
+            for (i, item) in orphaned.iter().enumerate() {
+                highlight(out, i + 1, item)?;
+            }
+        }
+
+        let notes = src.notes.entity_notes();
+        if !notes.is_empty() {
+            writeln!(out, "## Entity notes")?;
+            writeln!(out)?;
+            for n in notes {
+                let name = clean(&n.entity.name).replace('\n', " ");
+                let gone = if src.entity(&n.entity).is_none() {
+                    " — no longer found in the article"
+                } else {
+                    ""
+                };
+                writeln!(out, "### {name} ({}){gone}", n.entity.kind.as_str())?;
+                note(out, &n.note)?;
+                writeln!(out)?;
+            }
+        }
+
+        writeln!(out, "## Index")?;
+        if src.entities.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "_No entities found._")?;
+        }
+        for kind in EntityKind::ALL {
+            let mut of_kind: Vec<_> = src.entities.iter().filter(|e| e.kind == kind).collect();
+            if of_kind.is_empty() {
+                continue;
+            }
+            of_kind.sort_by(|a, b| {
+                b.mentions
+                    .len()
+                    .cmp(&a.mentions.len())
+                    .then(a.first_offset().cmp(&b.first_offset()))
+            });
+            writeln!(out)?;
+            writeln!(out, "### {} ({})", kind.plural(), of_kind.len())?;
+            writeln!(out)?;
+            for e in of_kind {
+                let noted = src
+                    .notes
+                    .entity_notes()
+                    .iter()
+                    .any(|n| src.entity(&n.entity).is_some_and(|x| x.id == e.id));
+                writeln!(
+                    out,
+                    "- {} — {}{}",
+                    clean(&e.name).replace('\n', " "),
+                    plural(e.mentions.len(), "mention"),
+                    if noted { " · noted" } else { "" }
+                )?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,338 @@
+//! [`Notes`]: one article's notes while it is open. Changes are made in memory
+//! at once and queued; [`Notes::flush`] writes them (the front end calls it right
+//! after each change, outside its drawing and state code). A failed write keeps
+//! the changes queued and in memory, and the next flush tries again.
+
+use super::anchor::{anchor, Anchoring};
+use super::model::{
+    ArticleRecord, Color, EntityKey, EntityNote, Highlight, NotesFile, Op, Position, Quote,
+};
+use super::store::{self, Store, StoreError};
+use super::time;
+use crate::Article;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// A highlight placed in the article as it is now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    pub id: String,
+    /// Byte range in the current text; `None` when orphaned.
+    pub range: Option<Range<usize>>,
+    pub how: Anchoring,
+}
+
+/// What `u` brought back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Restored {
+    Highlight(String),
+    EntityNote(EntityKey),
+}
+
+/// A highlight's record and where it was found (`None`: orphaned).
+type Anchored = (Position, Quote, Option<(Range<usize>, Anchoring)>);
+
+#[derive(Debug)]
+pub struct Notes {
+    store: Result<Store, String>,
+    record: ArticleRecord,
+    /// The file as last read or written.
+    base: NotesFile,
+    /// Changes not written yet.
+    pending: Vec<Op>,
+    /// `base` with `pending` applied: what the reader sees.
+    doc: NotesFile,
+    /// Every highlight of `doc`: placed ones in reading order, then orphaned ones.
+    placed: Vec<Placed>,
+    /// Anchoring results by highlight id, valid while the record is unchanged.
+    cache: HashMap<String, Anchored>,
+    /// What `u` restores, last deletion last.
+    undo: Vec<Op>,
+    counter: u32,
+}
+
+impl Notes {
+    /// The notes of an article in the data directory (`GLOSE_DATA_DIR` or XDG).
+    /// Problems become messages; notes that cannot be saved still work in memory.
+    pub fn open(article: &Article) -> (Notes, Vec<String>) {
+        match store::data_dir() {
+            Ok(dir) => Notes::open_in(&dir, article),
+            Err(e) => {
+                let msg = e.to_string();
+                (Notes::detached(article, &msg), vec![msg])
+            }
+        }
+    }
+
+    /// The notes of an article in a given data directory.
+    pub fn open_in(data_dir: &Path, article: &Article) -> (Notes, Vec<String>) {
+        if article.path == "-" {
+            let why = "standard input".to_string();
+            return (Notes::detached(article, &why), Vec::new());
+        }
+        let path = Path::new(&article.path);
+        let record = ArticleRecord {
+            path: store::canonical(path).display().to_string(),
+            hash: store::content_hash(&article.text),
+        };
+        match Store::open(data_dir, path, &record) {
+            Ok(opened) => {
+                let mut notes = Notes::with(Ok(opened.store), record, opened.doc);
+                notes.place(&article.text);
+                (notes, opened.messages)
+            }
+            Err(e) => {
+                let msg = e.to_string();
+                let mut notes =
+                    Notes::with(Err(msg.clone()), record.clone(), NotesFile::new(record));
+                notes.place(&article.text);
+                (notes, vec![msg])
+            }
+        }
+    }
+
+    /// Notes kept in memory only (standard input, no data directory).
+    pub fn detached(article: &Article, why: &str) -> Notes {
+        let record = ArticleRecord {
+            path: article.path.clone(),
+            hash: store::content_hash(&article.text),
+        };
+        Notes::with(Err(why.to_string()), record.clone(), NotesFile::new(record))
+    }
+
+    /// Notes over a given file (for exports built in memory and for tests).
+    pub fn from_file(article: &Article, doc: NotesFile) -> Notes {
+        let record = doc.article.clone();
+        let mut notes = Notes::with(Err("a file in memory".into()), record, doc);
+        notes.place(&article.text);
+        notes
+    }
+
+    fn with(store: Result<Store, String>, record: ArticleRecord, doc: NotesFile) -> Notes {
+        Notes {
+            store,
+            record,
+            base: doc.clone(),
+            pending: Vec::new(),
+            doc,
+            placed: Vec::new(),
+            cache: HashMap::new(),
+            undo: Vec::new(),
+            counter: 0,
+        }
+    }
+
+    /// The notes file's path, when notes are saved.
+    pub fn path(&self) -> Option<&Path> {
+        self.store.as_ref().ok().map(|s| s.path())
+    }
+
+    pub fn store_path(&self) -> Option<PathBuf> {
+        self.path().map(Path::to_path_buf)
+    }
+
+    pub fn file(&self) -> &NotesFile {
+        &self.doc
+    }
+
+    /// Every highlight: placed ones in reading order, then orphaned ones.
+    pub fn placed(&self) -> &[Placed] {
+        &self.placed
+    }
+
+    pub fn highlight(&self, id: &str) -> Option<&Highlight> {
+        self.doc.highlight(id)
+    }
+
+    pub fn placed_of(&self, id: &str) -> Option<&Placed> {
+        self.placed.iter().find(|p| p.id == id)
+    }
+
+    pub fn entity_note(&self, key: &EntityKey) -> Option<&EntityNote> {
+        self.doc.entity_note(key)
+    }
+
+    pub fn entity_notes(&self) -> &[EntityNote] {
+        &self.doc.entity_notes
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.doc.highlights.is_empty() && self.doc.entity_notes.is_empty()
+    }
+
+    /// Whether changes wait to be written.
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Anchors every highlight in `text` (cached while a record is unchanged).
+    fn place(&mut self, text: &str) {
+        let mut placed = Vec::with_capacity(self.doc.highlights.len());
+        let mut cache = HashMap::with_capacity(self.doc.highlights.len());
+        for h in &self.doc.highlights {
+            let found = match self.cache.remove(&h.id) {
+                Some((p, q, found)) if p == h.position && q == h.quote => found,
+                _ => anchor(text, h.position, &h.quote),
+            };
+            placed.push(Placed {
+                id: h.id.clone(),
+                range: found.as_ref().map(|f| f.0.clone()),
+                how: found.as_ref().map_or(Anchoring::Orphaned, |f| f.1),
+            });
+            cache.insert(h.id.clone(), (h.position, h.quote.clone(), found));
+        }
+        placed.sort_by_key(|p| match &p.range {
+            Some(r) => (0, r.start, r.end),
+            None => (1, 0, 0),
+        });
+        self.placed = placed;
+        self.cache = cache;
+    }
+
+    fn change(&mut self, op: Op, text: &str) {
+        self.doc.apply(&op);
+        self.pending.push(op);
+        self.place(text);
+    }
+
+    fn new_id(&mut self) -> String {
+        self.counter += 1;
+        format!(
+            "h{:x}-{:x}-{}",
+            time::millis(),
+            std::process::id(),
+            self.counter
+        )
+    }
+
+    /// Highlights `range` of `text` (character boundaries); returns its id.
+    pub fn add_highlight(&mut self, text: &str, range: Range<usize>, color: Color) -> String {
+        let id = self.new_id();
+        let now = time::now();
+        let h = Highlight {
+            id: id.clone(),
+            color,
+            position: Position {
+                start: range.start,
+                end: range.end,
+            },
+            quote: Quote::of(text, range),
+            note: String::new(),
+            created: now.clone(),
+            modified: now,
+        };
+        self.change(Op::PutHighlight(h), text);
+        id
+    }
+
+    /// Sets the note of a highlight (empty: no note). False if there is no such highlight.
+    pub fn set_note(&mut self, text: &str, id: &str, note: &str) -> bool {
+        let Some(mut h) = self.doc.highlight(id).cloned() else {
+            return false;
+        };
+        h.note = note.to_string();
+        h.modified = time::now();
+        self.change(Op::PutHighlight(h), text);
+        true
+    }
+
+    pub fn set_color(&mut self, text: &str, id: &str, color: Color) -> bool {
+        let Some(mut h) = self.doc.highlight(id).cloned() else {
+            return false;
+        };
+        h.color = color;
+        h.modified = time::now();
+        self.change(Op::PutHighlight(h), text);
+        true
+    }
+
+    /// Deletes a highlight and its note; `u` brings it back.
+    pub fn delete_highlight(&mut self, text: &str, id: &str) -> bool {
+        let Some(h) = self.doc.highlight(id).cloned() else {
+            return false;
+        };
+        self.undo.push(Op::PutHighlight(h));
+        self.change(Op::DeleteHighlight(id.to_string()), text);
+        true
+    }
+
+    /// Sets the note on an entity; an empty note deletes it.
+    pub fn set_entity_note(&mut self, text: &str, key: &EntityKey, note: &str) {
+        if note.trim().is_empty() {
+            self.delete_entity_note(text, key);
+            return;
+        }
+        let now = time::now();
+        let created = self
+            .doc
+            .entity_note(key)
+            .map_or_else(|| now.clone(), |n| n.created.clone());
+        let n = EntityNote {
+            entity: key.clone(),
+            note: note.to_string(),
+            created,
+            modified: now,
+        };
+        self.change(Op::PutEntityNote(n), text);
+    }
+
+    pub fn delete_entity_note(&mut self, text: &str, key: &EntityKey) -> bool {
+        let Some(n) = self.doc.entity_note(key).cloned() else {
+            return false;
+        };
+        self.undo.push(Op::PutEntityNote(n));
+        self.change(Op::DeleteEntityNote(key.clone()), text);
+        true
+    }
+
+    /// Undoes the last deletion of this session.
+    pub fn undo(&mut self, text: &str) -> Option<Restored> {
+        let op = self.undo.pop()?;
+        let restored = match &op {
+            Op::PutHighlight(h) => Restored::Highlight(h.id.clone()),
+            Op::PutEntityNote(n) => Restored::EntityNote(n.entity.clone()),
+            _ => return None,
+        };
+        self.change(op, text);
+        Some(restored)
+    }
+
+    /// Writes the queued changes. On success the notes show what the file holds
+    /// (other processes' changes included); returns messages for the user (a
+    /// damaged file moved aside). On failure everything stays in memory, queued.
+    pub fn flush(&mut self, text: &str) -> Result<Vec<String>, StoreError> {
+        if self.pending.is_empty() {
+            return Ok(Vec::new());
+        }
+        let store = match &mut self.store {
+            Ok(s) => s,
+            Err(why) => return Err(StoreError::Detached(why.clone())),
+        };
+        let written = store.write(&self.base, &self.pending, &self.record, |doc| {
+            reanchor(doc, text)
+        })?;
+        self.base = written.doc.clone();
+        self.doc = written.doc;
+        self.pending.clear();
+        self.place(text);
+        Ok(written.messages)
+    }
+}
+
+/// Records the current place and quote of highlights found elsewhere than
+/// recorded, so the next re-anchoring starts from the text as it is now.
+/// Orphaned highlights keep what they had.
+fn reanchor(doc: &mut NotesFile, text: &str) {
+    for h in &mut doc.highlights {
+        if let Some((r, _)) = anchor(text, h.position, &h.quote) {
+            if r.start != h.position.start || r.end != h.position.end {
+                h.position = Position {
+                    start: r.start,
+                    end: r.end,
+                };
+                h.quote = Quote::of(text, r);
+            }
+        }
+    }
+}
