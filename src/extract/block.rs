@@ -188,15 +188,28 @@ impl<'a> BlockText<'a> {
             return true;
         }
         let s = self.s(i);
-        const ENDINGS: &[&str] = &[
-            "al", "ale", "ales", "aux", "el", "elle", "elles", "els", "ique", "iques", "ien",
-            "ienne", "iens", "iennes", "ain", "aine", "ains", "aines", "ais", "aise", "aises",
-            "ois", "oise", "oises", "if", "ive", "ifs", "ives", "aire", "aires", "eur", "eure",
-            "eures", "ier", "ière", "iers", "ières", "ile", "iles", "able", "ables", "ible",
-            "ibles", "ulaire", "ulaires", "iste", "istes", "enne", "ennes", "éen", "éens", "ique",
-            "ée", "ées", "é", "és", "eux", "euse", "euses", "in", "ine", "ines", "ins", "ant",
-            "ante", "ants", "antes", "ent", "ente", "ents", "entes",
-        ];
-        s.chars().count() > 3 && ENDINGS.iter().any(|e| s.ends_with(e))
+        // Adjectival endings, grouped by their last letter so one match picks the few
+        // to try ("-al", "-ique", "-ien", "-aise", "-if", "-aire", "-é", "-ant", ...).
+        let endings: &[&str] = match s.chars().next_back() {
+            Some('l') => &["al", "el"],
+            Some('e') => &[
+                "ale", "elle", "ique", "enne", "aine", "aise", "oise", "ive", "aire", "eure",
+                "ière", "ile", "able", "ible", "iste", "ée", "euse", "ine", "ante", "ente",
+            ],
+            Some('s') => &[
+                "ales", "elles", "els", "iques", "iens", "ennes", "aines", "ins", "ais", "aises",
+                "ois", "oises", "ifs", "ives", "aires", "eures", "iers", "ières", "iles", "ables",
+                "ibles", "istes", "éens", "ées", "és", "euses", "ines", "ants", "antes", "ents",
+                "entes",
+            ],
+            Some('x') => &["aux", "eux"],
+            Some('n') => &["ien", "éen", "in"],
+            Some('f') => &["if"],
+            Some('r') => &["eur", "ier"],
+            Some('t') => &["ant", "ent"],
+            Some('é') => &["é"],
+            _ => &[],
+        };
+        !endings.is_empty() && s.chars().count() > 3 && endings.iter().any(|e| s.ends_with(e))
     }
 }

@@ -74,6 +74,11 @@ pub fn tokenize(s: &str) -> Vec<Token> {
     let mut i = 0;
     let mut space_before = true;
     while i < s.len() {
+        if matches!(bytes[i], b' ' | b'\n' | b'\t' | b'\r') {
+            i += 1;
+            space_before = true;
+            continue;
+        }
         let c = next_char(s, i);
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -167,28 +172,33 @@ fn next_char(s: &str, i: usize) -> char {
 /// The end of a word starting at `i`: letters and digits, joined by single inner
 /// hyphens, apostrophes, `&` between capitals ("CD&V"), or dots in dotted acronyms.
 fn scan_word(s: &str, i: usize) -> usize {
+    let bytes = s.as_bytes();
     let mut j = i;
     let mut prev_upper = false;
-    loop {
-        let mut it = s[j..].char_indices();
-        let Some((_, c)) = it.next() else { break };
+    while j < s.len() {
+        // ASCII letters and digits, the bulk of French text, need no decoding.
+        let b = bytes[j];
+        if b.is_ascii_alphanumeric() {
+            prev_upper = b.is_ascii_uppercase();
+            j += 1;
+            continue;
+        }
+        let c = next_char(s, j);
         if is_word_char(c) {
             prev_upper = c.is_uppercase();
             j += c.len_utf8();
             continue;
         }
-        let after = s[j + c.len_utf8()..].chars().next();
-        let joins = match after {
+        let joins = match s[j + c.len_utf8()..].chars().next() {
             Some(n) if is_word_char(n) => {
                 is_hyphen(c) || is_apostrophe(c) || (c == '&' && prev_upper && n.is_uppercase())
             }
             _ => false,
         };
-        if joins {
-            j += c.len_utf8();
-        } else {
+        if !joins {
             break;
         }
+        j += c.len_utf8();
     }
     j
 }
