@@ -46,15 +46,14 @@ pub fn reading_order(entities: &[Entity]) -> Vec<MentionRef> {
     all
 }
 
-/// The character drawn for a character of the file: controls (C0, DEL, C1) and
-/// bidi overrides become U+FFFD, tabs and line breaks a space. Same mapping as
-/// `crate::text::sanitize`, one character at a time so offsets stay mappable.
+/// The character drawn for a character of the file: `crate::text::sanitize_char`
+/// (controls, escape-sequence introducers and bidi overrides become U+FFFD, tabs a
+/// space), with line breaks drawn as spaces too. One character at a time, so
+/// display offsets stay mappable to file offsets.
 pub fn safe_char(c: char) -> char {
     match c {
-        '\t' | '\n' | '\r' => ' ',
-        c if c.is_control() => '\u{FFFD}',
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
-        c => c,
+        '\n' => ' ',
+        c => crate::text::sanitize_char(c),
     }
 }
 
