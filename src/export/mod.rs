@@ -7,7 +7,7 @@ mod w3c;
 
 pub use json::Json;
 pub use markdown::Markdown;
-pub use w3c::W3c;
+pub use w3c::{file_iri, W3c};
 
 use crate::notes::{EntityKey, Highlight, Notes, Placed};
 use crate::{extract, Article, Entity};

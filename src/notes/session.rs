@@ -13,6 +13,7 @@ use crate::Article;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A highlight placed in the article as it is now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +50,6 @@ pub struct Notes {
     cache: HashMap<String, Anchored>,
     /// What `u` restores, last deletion last.
     undo: Vec<Op>,
-    counter: u32,
 }
 
 impl Notes {
@@ -83,11 +83,12 @@ impl Notes {
                 (notes, opened.messages)
             }
             Err(e) => {
-                let msg = e.to_string();
-                let mut notes =
-                    Notes::with(Err(msg.clone()), record.clone(), NotesFile::new(record));
+                // Unreadable for now: start empty, and let writes try again (a write
+                // re-reads the file first, so nothing there is overwritten).
+                let store = Store::new(data_dir, path);
+                let mut notes = Notes::with(Ok(store), record.clone(), NotesFile::new(record));
                 notes.place(&article.text);
-                (notes, vec![msg])
+                (notes, vec![e.to_string()])
             }
         }
     }
@@ -119,7 +120,6 @@ impl Notes {
             placed: Vec::new(),
             cache: HashMap::new(),
             undo: Vec::new(),
-            counter: 0,
         }
     }
 
@@ -197,13 +197,10 @@ impl Notes {
     }
 
     fn new_id(&mut self) -> String {
-        self.counter += 1;
-        format!(
-            "h{:x}-{:x}-{}",
-            time::millis(),
-            std::process::id(),
-            self.counter
-        )
+        // Unique within the process (a shared counter) and across processes (pid).
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        format!("h{:x}-{:x}-{n}", time::millis(), std::process::id())
     }
 
     /// Highlights `range` of `text` (character boundaries); returns its id.

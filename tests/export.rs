@@ -1,0 +1,370 @@
+//! The exports: golden files for Markdown, JSON and W3C Web Annotations (built
+//! from fixed notes and hand-made entities, so they move only when the exporters
+//! do), the W3C model's required fields, and `glose export` on the command line.
+//!
+//! `GLOSE_BLESS=1 cargo test --test export` rewrites the golden files.
+
+mod common;
+
+use common::{article, seed_fixture, seed_text, SEED};
+use glose::export::{self, file_iri, Format, Source};
+use glose::notes::store::canonical;
+use glose::notes::{
+    ArticleRecord, Color, EntityKey, EntityNote, Highlight, Notes, NotesFile, Position, Quote,
+};
+use glose::{Article, EntityKind};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn highlight(text: &str, id: &str, exact: &str, color: Color, note: &str) -> Highlight {
+    let (position, quote) = match text.find(exact) {
+        Some(s) => (
+            Position {
+                start: s,
+                end: s + exact.len(),
+            },
+            Quote::of(text, s..s + exact.len()),
+        ),
+        // Not in the text: an orphan, with the context it had.
+        None => (
+            Position { start: 40, end: 80 },
+            Quote {
+                exact: exact.into(),
+                prefix: "Selon lui, ".into(),
+                suffix: " dans la région.".into(),
+            },
+        ),
+    };
+    Highlight {
+        id: id.into(),
+        color,
+        position,
+        quote,
+        note: note.into(),
+        created: "2024-05-01T12:30:00Z".into(),
+        modified: "2024-05-02T08:00:00Z".into(),
+    }
+}
+
+/// The seed with three highlights (one orphaned) and two entity notes (one on an
+/// entity the extractor does not find).
+fn fixture() -> (Article, Notes, Vec<glose::Entity>) {
+    let (a, entities) = seed_fixture();
+    let text = &a.text;
+    let doc = NotesFile {
+        schema: 1,
+        article: ArticleRecord {
+            path: "/somewhere/poutine-kirghizstan.txt".into(),
+            hash: "sha256:0".into(),
+        },
+        highlights: vec![
+            highlight(
+                text,
+                "h-late",
+                "Kant «contribue de manière significative à la stabilité et à la sécurité dans la région».",
+                Color::Green,
+                "",
+            ),
+            highlight(
+                text,
+                "h-first",
+                "Le président russe ne risque pas d'être arrêté lors de ce voyage dans ce pays d'Asie centrale proche de Moscou qui n'a pas ratifié le Statut de Rome, traité fondateur de la Cour.",
+                Color::Yellow,
+                "Pourquoi le Kirghizstan n'a-t-il pas ratifié ?\nÀ vérifier : la CPI, le traité.\n\nDeuxième paragraphe, ça 👍🏽",
+            ),
+            highlight(
+                text,
+                "h-gone",
+                "une phrase qui n'est plus dans l'article",
+                Color::Purple,
+                "gardée quand même",
+            ),
+        ],
+        entity_notes: vec![
+            EntityNote {
+                entity: EntityKey {
+                    kind: EntityKind::Person,
+                    name: "Sadyr Japarov".into(),
+                },
+                note: "Président du Kirghizstan depuis 2021.".into(),
+                created: "2024-05-01T12:40:00Z".into(),
+                modified: "2024-05-01T12:40:00Z".into(),
+            },
+            EntityNote {
+                entity: EntityKey {
+                    kind: EntityKind::Place,
+                    name: "Tachkent".into(),
+                },
+                note: "Pas dans ce texte.".into(),
+                created: "2024-05-01T12:41:00Z".into(),
+                modified: "2024-05-01T12:41:00Z".into(),
+            },
+        ],
+        other: Default::default(),
+    };
+    let notes = Notes::from_file(&a, doc);
+    (a, notes, entities)
+}
+
+fn render(format: Format) -> String {
+    let (a, notes, entities) = fixture();
+    let src = Source {
+        article: &a,
+        notes: &notes,
+        entities: &entities,
+    };
+    let out = String::from_utf8(export::render(format, &src).unwrap()).unwrap();
+    // The source IRI holds where the repository is checked out.
+    let root = file_iri(&canonical(Path::new(env!("CARGO_MANIFEST_DIR"))));
+    out.replace(&root, "file:///ROOT")
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("GLOSE_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing: GLOSE_BLESS=1 writes it", path.display()));
+    if expected != actual {
+        let new = path.with_extension("new");
+        std::fs::write(&new, actual).unwrap();
+        panic!(
+            "{} differs from the export (written to {}; GLOSE_BLESS=1 accepts it)",
+            path.display(),
+            new.display()
+        );
+    }
+}
+
+#[test]
+fn golden_markdown() {
+    let md = render(Format::Markdown);
+    golden("seed.notes.md", &md);
+    // Reading order: the earlier passage first, whatever the order of the file.
+    let first = md.find("Le président russe ne risque").unwrap();
+    let late = md.find("Kant «contribue").unwrap();
+    assert!(first < late);
+    assert!(md.starts_with(export::MARKER));
+    assert!(md.contains("## Orphaned highlights"));
+    assert!(md.contains("### Sadyr Japarov (person)"));
+    assert!(md.contains("### People (2)"));
+}
+
+#[test]
+fn golden_json() {
+    let json = render(Format::Json);
+    golden("seed.notes.json", &json);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["format"], "glose-notes");
+    let hs = v["highlights"].as_array().unwrap();
+    assert_eq!(hs.len(), 3);
+    assert_eq!(hs[0]["id"], "h-first");
+    assert_eq!(hs[2]["anchoring"], "orphaned");
+    assert_eq!(hs[2]["start"], Value::Null);
+    assert_eq!(v["entity_notes"][1]["entity"], Value::Null);
+}
+
+#[test]
+fn golden_w3c() {
+    let w3c = render(Format::W3c);
+    golden("seed.notes.w3c.json", &w3c);
+}
+
+/// Checks an export against the Web Annotation model's required fields.
+fn check_w3c(v: &Value, text: &str) -> usize {
+    assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(v["type"], "AnnotationCollection");
+    assert!(v["id"].is_string());
+    let first = &v["first"];
+    assert_eq!(first["type"], "AnnotationPage");
+    assert!(first["id"].is_string());
+    let items = first["items"].as_array().expect("first.items");
+    assert_eq!(v["total"], items.len());
+    for item in items {
+        assert!(
+            item["id"].as_str().is_some_and(|s| s.contains(':')),
+            "an IRI"
+        );
+        assert_eq!(item["type"], "Annotation");
+        let target = &item["target"];
+        assert!(target["source"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("file://")));
+        // A highlight always has selectors; a note on an entity no longer found
+        // targets the whole article.
+        let Some(selectors) = target["selector"].as_array() else {
+            assert!(item["id"]
+                .as_str()
+                .unwrap()
+                .starts_with("urn:glose:entity-note:"));
+            continue;
+        };
+        let quote = selectors
+            .iter()
+            .find(|s| s["type"] == "TextQuoteSelector")
+            .expect("a TextQuoteSelector");
+        let exact = quote["exact"].as_str().unwrap();
+        if let Some(pos) = selectors
+            .iter()
+            .find(|s| s["type"] == "TextPositionSelector")
+        {
+            // Positions count code points, as the model defines them.
+            let (s, e) = (
+                pos["start"].as_u64().unwrap() as usize,
+                pos["end"].as_u64().unwrap() as usize,
+            );
+            let found: String = text.chars().skip(s).take(e - s).collect();
+            assert_eq!(found, exact);
+        }
+        let bodies = match &item["body"] {
+            Value::Null => vec![],
+            Value::Array(a) => a.clone(),
+            b => vec![b.clone()],
+        };
+        for b in bodies {
+            assert_eq!(b["type"], "TextualBody");
+            assert!(b["value"].is_string());
+        }
+    }
+    items.len()
+}
+
+#[test]
+fn w3c_has_the_models_required_fields() {
+    let (a, ..) = fixture();
+    let v: Value = serde_json::from_str(&render(Format::W3c)).unwrap();
+    // Three highlights and two entity notes.
+    assert_eq!(check_w3c(&v, &a.text), 5);
+    let items = v["first"]["items"].as_array().unwrap();
+    assert_eq!(
+        items[0]["body"]["value"].as_str().unwrap().lines().count(),
+        4
+    );
+    assert_eq!(items[0]["motivation"], "commenting");
+    assert_eq!(items[1]["motivation"], "highlighting");
+    assert_eq!(items[0]["target"]["styleClass"], "yellow");
+    // The orphan keeps its quote, without a position.
+    let orphan = &items[2]["target"]["selector"];
+    assert_eq!(orphan.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn char_positions_count_code_points() {
+    let text = "Émile à Zürich 👍🏽 et ça";
+    let s = text.find("ça").unwrap();
+    let r = export::char_range(text, &(s..s + "ça".len()));
+    assert_eq!(r, 21..23);
+    let a = article("x.txt", text);
+    assert_eq!(a.text.chars().count(), 23);
+}
+
+// ---- the command line ---------------------------------------------------------
+
+fn glose(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_glose"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("GLOSE_DATA_DIR", data)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// A data dir with notes on the seed, written through the library.
+fn seed_notes() -> (tempfile::TempDir, String) {
+    let dir = tempfile::TempDir::new().unwrap();
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
+    let a = Article::load(&seed).unwrap();
+    let (mut notes, _) = Notes::open_in(dir.path(), &a);
+    let sentence = "Le président russe ne risque pas d'être arrêté";
+    let s = a.text.find(sentence).unwrap();
+    let id = notes.add_highlight(&a.text, s..s + sentence.len(), Color::Pink);
+    notes.set_note(&a.text, &id, "Note accentuée : déjà vu, ça.");
+    notes.flush(&a.text).unwrap();
+    (dir, sentence.to_string())
+}
+
+#[test]
+fn cli_prints_markdown_with_quotes_notes_and_the_index() {
+    let (dir, sentence) = seed_notes();
+    let o = glose(dir.path(), &["export", SEED]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains(&format!("> {sentence}")), "{out}");
+    assert!(out.contains("Note accentuée : déjà vu, ça."));
+    assert!(out.contains("## Index"));
+    assert!(out.contains("- Vladimir Poutine — "), "{out}");
+    assert!(o.stderr.is_empty());
+    let _ = seed_text();
+}
+
+#[test]
+fn cli_w3c_and_json() {
+    let (dir, sentence) = seed_notes();
+    let o = glose(dir.path(), &["export", SEED, "--format", "w3c"]);
+    assert!(o.status.success());
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)).unwrap();
+    assert_eq!(check_w3c(&v, &text), 1);
+    assert_eq!(
+        v["first"]["items"][0]["target"]["selector"][0]["exact"],
+        sentence.as_str()
+    );
+
+    let o = glose(dir.path(), &["export", SEED, "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["highlights"][0]["text"], sentence.as_str());
+    assert_eq!(v["highlights"][0]["color"], "pink");
+    assert!(!v["entities"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn cli_writes_to_a_file_with_o() {
+    let (dir, _) = seed_notes();
+    let out: PathBuf = dir.path().join("out.md");
+    let o = glose(
+        dir.path(),
+        &[
+            "export",
+            SEED,
+            "-o",
+            out.to_str().unwrap(),
+            "--format",
+            "markdown",
+        ],
+    );
+    assert!(o.status.success());
+    assert!(o.stdout.is_empty());
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("Note accentuée"));
+}
+
+#[test]
+fn cli_without_notes_still_exports_the_index() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let o = glose(dir.path(), &["export", SEED]);
+    assert!(o.status.success());
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("_No highlights._"));
+    assert!(out.contains("## Index"));
+    // Reading notes does not create any file.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn cli_refuses_a_missing_file_in_one_line() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let o = glose(dir.path(), &["export", "no/such.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("glose: no/such.txt: "), "{err}");
+    let o = glose(dir.path(), &["export", SEED, "--format", "pdf"]);
+    assert_eq!(o.status.code(), Some(2));
+}
