@@ -301,3 +301,297 @@ fn glose_cmd(args: &[&str], path: &Path) -> Output {
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+// ---- input variety ----------------------------------------------------------------------
+
+/// Runs the binary with a deadline (a FIFO or a device must not make it hang),
+/// standard input closed and no terminal for the reader to grab.
+fn run_with_deadline(mut cmd: Command) -> Output {
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .env(
+            "GLOSE_DATA_DIR",
+            std::env::temp_dir().join("glose-hostile-data"),
+        )
+        .spawn()
+        .expect("glose starts");
+    let start = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{cmd:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// `glose extract`, `glose export` and the reader (`glose FILE`).
+const COMMANDS: [&[&str]; 3] = [&["extract"], &["export"], &[]];
+
+/// Each command refuses `path` with the same single line, `glose: <path>: <reason>`
+/// where the reason contains `reason`, exits 1, and prints nothing on standard
+/// output (the reader never sets up the terminal).
+fn refused_everywhere(path: &Path, reason: &str) {
+    refused_by(path, reason, &COMMANDS, None);
+}
+
+fn refused_by(path: &Path, reason: &str, commands: &[&[&str]], wrap: Option<&[&str]>) {
+    let mut lines = Vec::new();
+    for args in commands {
+        let mut cmd = match wrap {
+            Some(w) => {
+                let mut c = Command::new(w[0]);
+                c.args(&w[1..]).arg(env!("CARGO_BIN_EXE_glose"));
+                c
+            }
+            None => Command::new(env!("CARGO_BIN_EXE_glose")),
+        };
+        cmd.args(*args).arg(path);
+        let out = run_with_deadline(cmd);
+        let err = stderr(&out);
+        let what = format!("glose {args:?} {}", path.display());
+        assert_eq!(out.status.code(), Some(1), "{what}: {err}");
+        assert!(out.stdout.is_empty(), "{what} printed on stdout");
+        assert_eq!(err.lines().count(), 1, "{what}: one line, got {err:?}");
+        let prefix = format!("glose: {}: ", path.display());
+        assert!(err.starts_with(&prefix), "{what}: {err:?}");
+        assert!(err.contains(reason), "{what}: {err:?} lacks {reason:?}");
+        lines.push(err);
+    }
+    for l in &lines[1..] {
+        assert_eq!(l, &lines[0], "the commands disagree on {}", path.display());
+    }
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn utf16(text: &str, bom: bool, big_endian: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    if bom {
+        out.extend(if big_endian {
+            [0xFE, 0xFF]
+        } else {
+            [0xFF, 0xFE]
+        });
+    }
+    for u in text.encode_utf16() {
+        out.extend(if big_endian {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
+    }
+    out
+}
+
+const PLAIN: &str = "Vladimir Poutine est arrivé jeudi à Bichkek, au Kirghizstan.\n";
+
+#[test]
+fn undecodable_files_are_refused_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut bad = PLAIN.as_bytes().to_vec();
+    bad.insert(20, 0xFF);
+    refused_everywhere(
+        &write(d, "invalid.txt", &bad),
+        "invalid UTF-8 at byte offset 20",
+    );
+    // A truncated multi-byte character at the very end.
+    let mut cut = PLAIN.trim_end().as_bytes().to_vec();
+    cut.extend([0xC3]);
+    refused_everywhere(
+        &write(d, "truncated.txt", &cut),
+        &format!("invalid UTF-8 at byte offset {}", cut.len() - 1),
+    );
+    let cp1252 = b"Le pr\xe9sident fran\xe7ais a dit \x93non\x94 \x96 \x80 50.\n";
+    refused_everywhere(
+        &write(d, "cp1252.txt", cp1252),
+        "invalid UTF-8 at byte offset 5; Windows-1252 or Latin-1 text? convert it",
+    );
+    for (name, bom, be) in [
+        ("utf16le-bom.txt", true, false),
+        ("utf16be-bom.txt", true, true),
+        ("utf16le.txt", false, false),
+        ("utf16be.txt", false, true),
+    ] {
+        refused_everywhere(&write(d, name, &utf16(PLAIN, bom, be)), "UTF-16");
+    }
+    let mut nul = PLAIN.as_bytes().to_vec();
+    nul.insert(10, 0);
+    refused_everywhere(
+        &write(d, "nul.txt", &nul),
+        "binary file (NUL byte at offset 10)",
+    );
+}
+
+#[test]
+fn empty_and_blank_files_are_refused_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    refused_everywhere(&write(d, "empty.txt", b""), "file is empty");
+    for (name, bytes) in [
+        ("spaces.txt", &b"   "[..]),
+        ("newlines.txt", b"\n\n\n"),
+        ("mixed.txt", b" \t\r\n\x0b\x0c \r"),
+        ("bom.txt", b"\xef\xbb\xbf  \n"),
+        ("nbsp.txt", "\u{a0}\u{2003}\u{3000}\n".as_bytes()),
+    ] {
+        refused_everywhere(&write(d, name, bytes), "whitespace");
+    }
+}
+
+#[test]
+fn things_that_are_not_files_are_refused_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    refused_everywhere(&d.join("missing.txt"), "no such file");
+    refused_everywhere(&d.join("no/such/dir/a.txt"), "no such file");
+    // The reader opens a folder as its library: only extract and export refuse it.
+    refused_by(d, "is a directory", &COMMANDS[..2], None);
+    let a = d.join("loop-a");
+    let b = d.join("loop-b");
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    refused_everywhere(&a, "too many levels of symbolic links");
+    let dangling = d.join("dangling");
+    std::os::unix::fs::symlink(d.join("gone.txt"), &dangling).unwrap();
+    refused_everywhere(&dangling, "no such file");
+
+    let fifo = d.join("fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        refused_everywhere(&fifo, "not a regular file");
+    } else {
+        eprintln!("notice: mkfifo failed; skipping the FIFO case");
+    }
+    // Devices: one never ends, one is always empty.
+    refused_everywhere(Path::new("/dev/zero"), "not a regular file");
+    refused_everywhere(Path::new("/dev/null"), "not a regular file");
+}
+
+#[test]
+fn an_unreadable_file_is_refused_with_one_line() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "secret.txt", PLAIN.as_bytes());
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&p).is_err() {
+        refused_everywhere(&p, "permission denied");
+        return;
+    }
+    // Running as root, which reads anything: drop to nobody for the check, when we can.
+    let perms = std::fs::Permissions::from_mode(0o755);
+    std::fs::set_permissions(dir.path(), perms).unwrap();
+    let nobody = [
+        "setpriv",
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+    ];
+    let can_drop = Command::new(nobody[0])
+        .args(&nobody[1..])
+        .arg(env!("CARGO_BIN_EXE_glose"))
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !can_drop {
+        eprintln!("notice: running as root without setpriv; skipping the permission case");
+        return;
+    }
+    refused_by(&p, "permission denied", &COMMANDS, Some(&nobody));
+}
+
+/// The article in a file, as each front end sees it: `extract` (every mention's
+/// text is the file's bytes between its offsets, on char boundaries), `export`,
+/// and the reader drawn in a `TestBackend`. Returns the extracted entity names.
+fn accepted_everywhere(path: &Path, must_show: &str) -> Vec<String> {
+    let bytes = std::fs::read(path).unwrap();
+    let text = std::str::from_utf8(&bytes).unwrap();
+
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_glose"));
+    cmd.args(["extract", "--format", "json"]).arg(path);
+    let out = run_with_deadline(cmd);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut names = Vec::new();
+    for e in doc["entities"].as_array().unwrap() {
+        names.push(e["name"].as_str().unwrap().to_string());
+        for m in e["mentions"].as_array().unwrap() {
+            let (s, t) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
+            let (s, t) = (s as usize, t as usize);
+            assert!(s < t && t <= text.len(), "{m}");
+            assert!(text.is_char_boundary(s) && text.is_char_boundary(t), "{m}");
+            assert_eq!(&text[s..t], m["text"].as_str().unwrap());
+        }
+    }
+
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_glose"));
+    cmd.arg("export").arg(path);
+    let out = run_with_deadline(cmd);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(!md.contains('\r'), "export keeps a carriage return: {md:?}");
+
+    let article = Article::load(path).unwrap();
+    let entities = extract(&article);
+    for b in &article.blocks {
+        let shown = b.display(&article.text).text;
+        assert!(!shown.contains(['\r', '\n']), "block text {shown:?}");
+    }
+    let app = App::with_article(article, entities, Theme::colored(), (100, 30));
+    let buf = draw(&app);
+    let a = ui::areas(buf.area);
+    let screen: Vec<String> = (0..buf.area.height)
+        .map(|y| row(&buf, a.text.x, y, a.text.width))
+        .collect();
+    assert!(
+        screen.iter().any(|l| l.contains(must_show)),
+        "{must_show:?} not on screen:\n{}",
+        screen.join("\n")
+    );
+    names
+}
+
+#[test]
+fn line_endings_and_unusual_characters_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let body = "Poutine au Kirghizstan\n\nVladimir Poutine est arrivé jeudi à Bichkek.\n\
+                M. Poutine a rencontré Sadyr Japarov.\n\nLa Russie et le Kirghizstan sont alliés.";
+    let crlf = body.replace('\n', "\r\n");
+    let names = accepted_everywhere(&write(d, "crlf.txt", crlf.as_bytes()), "Bichkek");
+    assert!(names.iter().any(|n| n == "Vladimir Poutine"), "{names:?}");
+    let cr = body.replace('\n', "\r");
+    let names = accepted_everywhere(&write(d, "cr.txt", cr.as_bytes()), "Bichkek");
+    assert!(names.iter().any(|n| n == "Vladimir Poutine"), "{names:?}");
+    let bom = format!("\u{feff}{crlf}\r\n");
+    accepted_everywhere(&write(d, "bom.txt", bom.as_bytes()), "Bichkek");
+
+    let zwj = "Une famille 👨\u{200d}👩\u{200d}👧 et un drapeau 🏳\u{fe0f}\u{200d}🌈 \
+               saluent Vladimir Poutine à Bichkek ; \u{200c}zéro\u{200d}largeur.\n";
+    accepted_everywhere(
+        &write(d, "zwj.txt", zwj.as_bytes()),
+        "👨\u{200d}👩\u{200d}👧",
+    );
+
+    // Decomposed accents: e + U+0301, a + U+0300.
+    let nfd = "Le pre\u{301}sident Emmanuel Macron est arrive\u{301} a\u{300} Orle\u{301}ans \
+               pour rencontrer Ame\u{301}lie Oude\u{301}a-Caste\u{301}ra.\n";
+    accepted_everywhere(&write(d, "nfd.txt", nfd.as_bytes()), "pre\u{301}sident");
+
+    let rtl = "Le Premier ministre israélien Benyamin Nétanyahou (בנימין נתניהו) a parlé \
+               à Jérusalem (القدس) avec Mahmoud Abbas.\n\nשלום עולם. مرحبا بالعالم.\n";
+    let names = accepted_everywhere(&write(d, "rtl.txt", rtl.as_bytes()), "שלום");
+    assert!(names.iter().any(|n| n.contains("Jérusalem")), "{names:?}");
+}

@@ -73,10 +73,8 @@ pub fn run(target: PathBuf) -> anyhow::Result<()> {
 }
 
 /// Reads and parses an article (extraction runs on a worker).
+/// The error is the line `glose extract` and `glose export` print for the same file.
 fn load(path: &Path) -> anyhow::Result<Article> {
-    if !path.exists() && path.symlink_metadata().is_err() {
-        return Err(anyhow!("{}: no such file or folder", path.display()));
-    }
     Article::load(path).map_err(|e| anyhow!("{}: {e}", path.display()))
 }
 
