@@ -162,3 +162,15 @@ fn parallel_names_share_their_kind() {
 fn a_capitalized_article_marks_a_title_or_company() {
     check("Interrogé par [[Le Monde|organization]], il a démenti.");
 }
+
+#[test]
+fn common_words_named_like_small_towns_need_a_cue() {
+    // "Greve" is a Danish town; "Grève" opening a headline is the French noun.
+    // The strike itself is an event with its complement.
+    check("[[Grève à la [[SNCF|organization]]|event]]: le trafic est perturbé à [[Lyon|place]].");
+}
+
+#[test]
+fn venues_and_competitions() {
+    check("Le match s'est joué au [[Stade de France|place]], en [[finale de la [[Ligue des champions|event]]|event]].");
+}

@@ -48,6 +48,8 @@ pub struct Lexicon {
     /// Every word that can start an event noun (single or phrase).
     pub event_words: HashSet<&'static str>,
     pub event_heads: HashSet<&'static str>,
+    /// Multi-word event heads, folded ("ligue des champions", "grand prix").
+    pub event_head_phrases: Vec<String>,
     pub particles: HashSet<&'static str>,
     /// Acronyms of common nouns ("PIB", "TVA", "IA"): not organizations.
     pub common_acronyms: HashSet<&'static str>,
@@ -179,6 +181,10 @@ pub fn build(lang: Language) -> Lexicon {
         event_words,
         event_phrases,
         event_heads: entries(asset!("rules/fr/event_heads.txt")).collect(),
+        event_head_phrases: entries(asset!("rules/fr/event_heads.txt"))
+            .filter(|h| h.contains(' '))
+            .map(fold)
+            .collect(),
         particles: entries(asset!("rules/fr/particles.txt")).collect(),
         common_acronyms: entries(asset!("rules/fr/common_acronyms.txt")).collect(),
         place_suffixes: entries(asset!("rules/fr/place_suffixes.txt")).collect(),

@@ -313,11 +313,13 @@ fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
                 PlaceType::Continent => "continent or world region",
                 PlaceType::City => "city",
             };
-            c.vote(
-                EntityKind::Place,
-                3.0,
-                format!("in the place list ({what})"),
-            );
+            // A town whose name is also a common word ("Grève" in Denmark) needs a cue.
+            let w = if t == PlaceType::City && b - a == 1 && bt.is_common(a) {
+                1.0
+            } else {
+                3.0
+            };
+            c.vote(EntityKind::Place, w, format!("in the place list ({what})"));
         }
     }
     Some(c)
@@ -456,7 +458,13 @@ fn classify(bt: &BlockText, c: &mut NameCand) {
             "a capitalized article inside a sentence: a title or company name",
         );
     }
-    if lex.event_heads.contains(head) && b - a >= 2 {
+    if let Some(ph) = lex
+        .event_head_phrases
+        .iter()
+        .find(|p| c.key.starts_with(p.as_str()))
+    {
+        c.vote(Event, 4.0, format!("starts with the event name \"{ph}\""));
+    } else if lex.event_heads.contains(head) && b - a >= 2 {
         c.vote(Event, 3.5, format!("starts with the event word \"{head}\""));
     }
     if lex.place_heads.contains(head) && b - a >= 2 {
@@ -508,8 +516,14 @@ fn classify(bt: &BlockText, c: &mut NameCand) {
     if acronym && c.votes[Place as usize] == 0.0 && !is_roman(first) {
         c.vote(Organization, 2.0, "an all-caps acronym");
     }
+    // "France" is a first name too, but "France Inter" is no person.
+    let country_first = matches!(
+        lex.places.get(bt.folded(a, a + 1).as_str()),
+        Some(PlaceType::Country | PlaceType::Region | PlaceType::Continent)
+    );
     if ntok >= 2
         && bt.first_name(a)
+        && !country_first
         && c.votes[Organization as usize] == 0.0
         && c.votes[Event as usize] == 0.0
     {
@@ -565,7 +579,11 @@ fn classify(bt: &BlockText, c: &mut NameCand) {
     if c.votes.iter().all(|&v| v == 0.0) {
         let after_article =
             a > 0 && bt.is(a - 1, &["le", "la", "les", "l'", "du", "au", "aux", "des"]);
-        if after_article && ntok >= 2 && !(a..b).all(|j| bt.is_common(j)) {
+        // "France Inter", "Air France": a known place inside a longer name is a company's.
+        let holds_place = ntok >= 2
+            && (a..b)
+                .any(|j| bt.toks[j].cap && lex.places.contains_key(bt.folded(j, j + 1).as_str()));
+        if (after_article || holds_place) && ntok >= 2 && !(a..b).all(|j| bt.is_common(j)) {
             // French puts an article before institutions and places, not before people.
             c.vote(
                 Organization,
