@@ -94,7 +94,13 @@ fn reader_opens_the_seed_walks_mentions_and_quits_cleanly() {
     let bin = env!("CARGO_BIN_EXE_glose");
     let seed = Path::new("articles/poutine-kirghizstan.txt");
     assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join(seed).exists());
-    let command = format!("'{bin}' {}; echo glose-exit=$?; sleep 60", seed.display());
+    // Notes go to a data dir of the test's own, never the user's.
+    let data = tempfile::TempDir::new().unwrap();
+    let command = format!(
+        "GLOSE_DATA_DIR='{}' '{bin}' {}; echo glose-exit=$?; sleep 60",
+        data.path().display(),
+        seed.display()
+    );
     let Some(tmux) = Tmux::start("reader", 100, 30, &command) else {
         return;
     };
