@@ -174,3 +174,9 @@ fn common_words_named_like_small_towns_need_a_cue() {
 fn venues_and_competitions() {
     check("Le match s'est joué au [[Stade de France|place]], en [[finale de la [[Ligue des champions|event]]|event]].");
 }
+
+#[test]
+fn towns_take_no_article() {
+    // Whatever alternate names a gazetteer carries, "le X" is not a town.
+    check("Le [[Hamas|organization]] a dénoncé les frappes sur [[Rafah|place]].");
+}

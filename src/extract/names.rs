@@ -313,13 +313,24 @@ fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
                 PlaceType::Continent => "continent or world region",
                 PlaceType::City => "city",
             };
-            // A town whose name is also a common word ("Grève" in Denmark) needs a cue.
-            let w = if t == PlaceType::City && b - a == 1 && bt.is_common(a) {
+            // A town whose name is also a common word ("Grève" in Denmark) needs a cue,
+            // and so does a "town" after an article: French cities take none ("le Hamas"
+            // is a movement, whatever a gazetteer's alternate names say).
+            let after_article =
+                a > 0 && bt.is(a - 1, &["le", "la", "les", "du", "des", "au", "aux"]);
+            let w = if t == PlaceType::City && ((b - a == 1 && bt.is_common(a)) || after_article) {
                 1.0
             } else {
                 3.0
             };
             c.vote(EntityKind::Place, w, format!("in the place list ({what})"));
+            if t == PlaceType::City && after_article && b - a == 1 {
+                c.vote(
+                    EntityKind::Organization,
+                    1.5,
+                    "a town's name after an article: French towns take none, movements do",
+                );
+            }
         }
     }
     Some(c)
