@@ -178,5 +178,5 @@ fn venues_and_competitions() {
 #[test]
 fn towns_take_no_article() {
     // Whatever alternate names a gazetteer carries, "le X" is not a town.
-    check("Le [[Hamas|organization]] a dénoncé les frappes sur [[Rafah|place]].");
+    check("Le [[Hamas|organization]] a dénoncé les [[frappes sur [[Rafah|place]]|event]].");
 }
