@@ -77,7 +77,7 @@ impl Tmux {
             if ok(&screen) {
                 return screen;
             }
-            if start.elapsed() > Duration::from_secs(15) {
+            if start.elapsed() > Duration::from_secs(30) {
                 panic!("timed out waiting for {what}; the screen:\n{screen}");
             }
             std::thread::sleep(Duration::from_millis(100));
@@ -139,6 +139,10 @@ fn a_note_with_accents_survives_a_restart_and_is_exported() {
     let screen = tmux.wait_for("the list", |s| s.contains("Highlights and notes 1"));
     assert!(screen.contains(NOTE), "{screen}");
     tmux.send("Escape");
+    // Esc and q sent together would read as Alt+q: wait for the list to close.
+    tmux.wait_for("the list to close", |s| {
+        !s.contains("Highlights and notes 1")
+    });
     tmux.send("q");
     tmux.wait_for("the exit", |s| s.contains("glose-exit=0"));
 

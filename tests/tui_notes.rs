@@ -388,6 +388,11 @@ fn orphaned_highlights_are_listed_with_their_text() {
     assert_eq!(notes.placed()[0].how, Anchoring::Orphaned);
     let mut app = App::with_article(edited, e, Theme::colored(), (100, 30));
     app.set_notes(notes, Vec::new());
+    assert!(
+        status_line(&app).contains("1 highlight no longer found"),
+        "{}",
+        status_line(&app)
+    );
     keys(&mut app, "'");
     let shown = screen(&app);
     assert!(
@@ -420,4 +425,26 @@ fn editor_keys_are_typed_not_commands() {
         reader(&app).note_editor.as_ref().unwrap().editor.text,
         "q?'evjkhdu"
     );
+}
+
+#[test]
+fn help_lists_every_key_of_the_note_modes() {
+    use glose::tui::keymap;
+    let dir = TempDir::new().unwrap();
+    for mode in [Mode::Select, Mode::Editor, Mode::Notes, Mode::Confirm] {
+        let mut app = notes_app(dir.path(), Theme::colored());
+        glose::tui::update(&mut app, glose::tui::Action::Resize(120, 45));
+        app.help = Some(glose::tui::app::Help { mode, scroll: 0 });
+        let shown = screen(&app);
+        for row in keymap::help_rows(mode) {
+            let keys = row.keys.join(" ");
+            assert!(
+                shown
+                    .lines()
+                    .any(|l| l.contains(&keys) && l.contains(row.desc)),
+                "{mode:?}: help lacks {keys} {}\n{shown}",
+                row.desc
+            );
+        }
+    }
 }

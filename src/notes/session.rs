@@ -161,6 +161,32 @@ impl Notes {
         self.doc.highlights.is_empty() && self.doc.entity_notes.is_empty()
     }
 
+    /// One line on highlights the article's changes moved or lost, if any.
+    pub fn anchoring_summary(&self) -> Option<String> {
+        let moved = self
+            .placed
+            .iter()
+            .filter(|p| matches!(p.how, Anchoring::Context | Anchoring::Fuzzy))
+            .count();
+        let orphaned = self
+            .placed
+            .iter()
+            .filter(|p| p.how == Anchoring::Orphaned)
+            .count();
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        match (moved, orphaned) {
+            (0, 0) => None,
+            (m, 0) => Some(format!(
+                "the article changed: {m} highlight{} found again by approximation",
+                plural(m)
+            )),
+            (_, o) => Some(format!(
+                "the article changed: {o} highlight{} no longer found (kept, listed with ')",
+                plural(o)
+            )),
+        }
+    }
+
     /// Whether changes wait to be written.
     pub fn has_pending(&self) -> bool {
         !self.pending.is_empty()

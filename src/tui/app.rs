@@ -92,6 +92,8 @@ impl App {
     /// (a damaged file moved aside...), shown in the status line.
     pub fn set_notes(&mut self, notes: Notes, messages: Vec<String>) {
         if let Some(r) = &mut self.reader {
+            let mut messages = messages;
+            messages.extend(notes.anchoring_summary());
             r.notes = Some(notes);
             if !messages.is_empty() {
                 self.message = Some(messages.join("; "));
