@@ -17,6 +17,8 @@ pub struct Placed {
     pub list: Option<usize>,
     /// Joined to the name before it by "et" and a repeated preposition.
     pub parallel: bool,
+    /// In apposition to the name before it (", l'..."): two names of one organization.
+    pub apposition: bool,
 }
 
 pub struct PlacedEvent {
@@ -101,6 +103,31 @@ pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<
                 groups[g].into = Some(t);
                 groups[g].evidence.push(why.into());
             }
+        }
+    }
+
+    // Two organization names in apposition are one organization.
+    let mut group_of = vec![0; names.len()];
+    for (g, gr) in groups.iter().enumerate() {
+        for &m in &gr.mentions {
+            group_of[m] = g;
+        }
+    }
+    for m in 1..names.len() {
+        if !names[m].apposition {
+            continue;
+        }
+        let (g, prev) = (group_of[m], group_of[m - 1]);
+        let org = |g: usize| kind_of(&groups[g].votes) == Some(EntityKind::Organization);
+        if g != prev
+            && org(g)
+            && org(prev)
+            && groups[g].into.is_none()
+            && groups[prev].into.is_none()
+        {
+            groups[g].into = Some(prev);
+            let why = format!("in apposition to \"{}\"", groups[prev].key);
+            groups[g].evidence.push(why.into());
         }
     }
 
@@ -210,7 +237,7 @@ pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<
         // A weak single guess seen once with nothing else behind it is left out.
         if votes.iter().cloned().fold(0.0, f32::max) < 1.0
             && !gs.iter().any(|&g| names[groups[g].mentions[0]].cand.strong)
-            && mentions.len() < 2
+            && mentions.len() < 1
         {
             continue;
         }

@@ -45,6 +45,8 @@ pub fn extract(article: &Article) -> Vec<Entity> {
                 _ => Vec::new(),
             };
             let parallel = matches!(gap.as_slice(), ["et", "de" | "d'" | "à" | "en" | "au"]);
+            // "Vooruit, l'ex-Parti socialiste flamand": a second name in apposition.
+            let apposition = matches!(gap.as_slice(), [",", "l'" | "le" | "la"]);
             let joined =
                 parallel || matches!(gap.as_slice(), [","] | ["et"] | [",", "et"] | ["ou"]);
             if joined {
@@ -67,6 +69,7 @@ pub fn extract(article: &Article) -> Vec<Entity> {
                 end,
                 list: in_list.then_some(list_id),
                 parallel,
+                apposition,
             });
         }
     }
