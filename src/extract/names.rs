@@ -608,7 +608,12 @@ fn classify(bt: &BlockText, c: &mut NameCand) {
                 1.0,
                 "two or more capitalized words that are not a known place or organization",
             );
-        } else if ntok == 1 && !bt.is_common(a) && !initial {
+        } else if ntok == 1
+            && !bt.is_common(a)
+            && !initial
+            && !first.contains(|c: char| c.is_ascii_digit())
+        {
+            // ("Covid-19", "A320": names of things, not of organizations.)
             c.vote(
                 Organization,
                 0.4,
