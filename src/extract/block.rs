@@ -132,7 +132,7 @@ impl<'a> BlockText<'a> {
         let mut f = KNOWN;
         if self.lex.function_words.contains(lc.as_ref()) {
             f |= FUNCTION | COMMON;
-        } else if self.lex.common.contains(lc.as_ref()) {
+        } else if self.lex.common.contains(lc.as_ref()) || self.common_unaccented_capital(i) {
             f |= COMMON;
         }
         if self.lex.demonyms.contains_key(lc.as_ref()) {
@@ -140,6 +140,27 @@ impl<'a> BlockText<'a> {
         }
         self.facts[i].set(f);
         f
+    }
+
+    /// French often drops the accent on a capital: "Etat" is "état", "Evénement" is
+    /// "événement".
+    fn common_unaccented_capital(&self, i: usize) -> bool {
+        let lc = self.lc(i);
+        let first = match lc.as_bytes().first() {
+            Some(b'e') => &["é", "è", "ê"][..],
+            Some(b'a') => &["à", "â"][..],
+            Some(b'i') => &["î"][..],
+            Some(b'o') => &["ô"][..],
+            Some(b'u') => &["û"][..],
+            _ => return false,
+        };
+        if !self.toks[i].cap {
+            return false;
+        }
+        first.iter().any(|acc| {
+            let w = format!("{acc}{}", &lc[1..]);
+            self.lex.common.contains(w.as_str())
+        })
     }
 
     pub fn is_common(&self, i: usize) -> bool {

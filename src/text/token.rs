@@ -191,7 +191,10 @@ fn scan_word(s: &str, i: usize) -> usize {
         }
         let joins = match s[j + c.len_utf8()..].chars().next() {
             Some(n) if is_word_char(n) => {
-                is_hyphen(c) || is_apostrophe(c) || (c == '&' && prev_upper && n.is_uppercase())
+                // "CD&V", and photo credits such as "IMAGO/SNA" or "KEYSTONE/EPA".
+                is_hyphen(c)
+                    || is_apostrophe(c)
+                    || ((c == '&' || c == '/') && prev_upper && n.is_uppercase())
             }
             _ => false,
         };
