@@ -234,13 +234,8 @@ pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<
         let Some(kind) = kind_of(&votes) else {
             continue;
         };
-        // A weak single guess seen once with nothing else behind it is left out.
-        if votes.iter().cloned().fold(0.0, f32::max) < 1.0
-            && !gs.iter().any(|&g| names[groups[g].mentions[0]].cand.strong)
-            && mentions.len() < 1
-        {
-            continue;
-        }
+        // Weak guesses (a capitalized word in no list) are kept: measured on the gold
+        // files they recover unlisted companies and parties at no cost in precision.
         mentions.sort();
         let name = fullest(text, &mentions, kind);
         evidence.push(format!(
