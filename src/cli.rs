@@ -100,28 +100,18 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// What one file gives: its rendered output, or the one-line error.
-type Rendered = Result<Vec<u8>, String>;
+/// What one file gives: the article and its entities, or the one-line error.
+type Extracted = Result<(Article, Vec<Entity>), String>;
 
-fn render(path: &std::path::Path, index: usize, format: Format, explain: bool) -> Rendered {
+fn load_and_extract(path: &std::path::Path) -> Extracted {
     let article = Article::load(path).map_err(|e| format!("glose: {}: {e}", path.display()))?;
     let entities = extract(&article);
-    let mut buf = Vec::new();
-    let written = match format {
-        Format::Json => write_json(&mut buf, &article, &entities, explain),
-        Format::Text => {
-            if index > 0 {
-                buf.push(b'\n');
-            }
-            write_text(&mut buf, &article, &entities, explain)
-        }
-    };
-    written.map_err(|e| format!("glose: {}: {e}", path.display()))?;
-    Ok(buf)
+    Ok((article, entities))
 }
 
 /// Extracts files on `jobs` threads and prints each result as soon as every file
-/// before it has been printed, so the output streams in argument order.
+/// before it has been printed, so the output streams in argument order. Output is
+/// written straight to standard output (never built whole in memory).
 fn run_extract(files: &[PathBuf], format: Format, explain: bool, jobs: Option<u16>) -> ExitCode {
     use std::collections::BTreeMap;
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -130,7 +120,7 @@ fn run_extract(files: &[PathBuf], format: Format, explain: bool, jobs: Option<u1
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let jobs = jobs.map_or(cores, usize::from).clamp(1, files.len().max(1));
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<(usize, Rendered)>();
+    let (tx, rx) = mpsc::channel::<(usize, Extracted)>();
     let mut status = ExitCode::SUCCESS;
     std::thread::scope(|scope| {
         for _ in 0..jobs {
@@ -139,36 +129,43 @@ fn run_extract(files: &[PathBuf], format: Format, explain: bool, jobs: Option<u1
             scope.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = files.get(i) else { break };
-                if tx.send((i, render(path, i, format, explain))).is_err() {
+                if tx.send((i, load_and_extract(path))).is_err() {
                     break;
                 }
             });
         }
         drop(tx);
         let stdout = io::stdout();
-        let mut out = stdout.lock();
-        let mut pending: BTreeMap<usize, Rendered> = BTreeMap::new();
+        let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+        let mut pending: BTreeMap<usize, Extracted> = BTreeMap::new();
         let mut printed = 0;
         for (i, r) in rx {
             pending.insert(i, r);
             while let Some(r) = pending.remove(&printed) {
+                let index = printed;
                 printed += 1;
-                match r {
-                    Ok(bytes) => {
-                        if let Err(e) = out.write_all(&bytes).and_then(|()| out.flush()) {
-                            if e.kind() != io::ErrorKind::BrokenPipe {
-                                eprintln!("glose: {e}");
-                                status = ExitCode::from(1);
-                            }
-                            // Stop the workers: nobody reads what they would print.
-                            next.store(usize::MAX / 2, Ordering::Relaxed);
-                            return;
-                        }
-                    }
+                let (article, entities) = match r {
+                    Ok(done) => done,
                     Err(line) => {
+                        let _ = out.flush();
                         eprintln!("{line}");
                         status = ExitCode::from(1);
+                        continue;
                     }
+                };
+                let written = match format {
+                    Format::Json => write_json(&mut out, &article, &entities, explain),
+                    Format::Text => (if index > 0 { writeln!(out) } else { Ok(()) })
+                        .and_then(|()| write_text(&mut out, &article, &entities, explain)),
+                };
+                if let Err(e) = written.and_then(|()| out.flush()) {
+                    if e.kind() != io::ErrorKind::BrokenPipe {
+                        eprintln!("glose: {e}");
+                        status = ExitCode::from(1);
+                    }
+                    // Stop the workers: nobody reads what they would print.
+                    next.store(usize::MAX / 2, Ordering::Relaxed);
+                    return;
                 }
             }
         }

@@ -4,21 +4,58 @@
 
 use super::events::EventCand;
 use super::lexicon::fold;
-use super::names::NameCand;
 use crate::{Entity, EntityKind, Mention};
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
-/// A name candidate placed in the file.
+/// A name mention placed in the file, slimmed to what the document pass needs: on a
+/// 50 MB article there are millions of them.
 pub struct Placed {
-    pub cand: NameCand,
+    /// Interned folded form (see [`Keys`]).
+    pub key: u32,
+    pub votes: [f32; 4],
+    /// One token long (acronym candidates).
+    pub single: bool,
     pub start: usize,
     pub end: usize,
-    /// Block index and list group (names joined by "," / "et" in one enumeration).
-    pub list: Option<usize>,
+    /// The name this acronym was defined for, interned.
+    pub acronym_of: Option<u32>,
+    /// List group (names joined by "," / "et" in one enumeration).
+    pub list: Option<u32>,
     /// Joined to the name before it by "et" and a repeated preposition.
     pub parallel: bool,
     /// In apposition to the name before it (", l'..."): two names of one organization.
     pub apposition: bool,
+}
+
+/// Distinct folded forms, each with its evidence gathered once.
+#[derive(Default)]
+pub struct Keys {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+    evidence: Vec<Vec<Cow<'static, str>>>,
+}
+
+impl Keys {
+    pub fn intern(&mut self, key: String) -> u32 {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(key.clone());
+        self.evidence.push(Vec::new());
+        self.ids.insert(key, id);
+        id
+    }
+
+    pub fn add_evidence(&mut self, id: u32, why: impl IntoIterator<Item = Cow<'static, str>>) {
+        let list = &mut self.evidence[id as usize];
+        for w in why {
+            if !list.contains(&w) {
+                list.push(w);
+            }
+        }
+    }
 }
 
 pub struct PlacedEvent {
@@ -30,11 +67,11 @@ pub struct PlacedEvent {
 struct Group {
     key: String,
     votes: [f32; 4],
-    evidence: Vec<std::borrow::Cow<'static, str>>,
+    evidence: Vec<Cow<'static, str>>,
     mentions: Vec<usize>,
     /// Index of the group this one was merged into.
     into: Option<usize>,
-    acronym_of: Option<String>,
+    acronym_of: Option<usize>,
 }
 
 fn kind_of(votes: &[f32; 4]) -> Option<EntityKind> {
@@ -45,36 +82,35 @@ fn kind_of(votes: &[f32; 4]) -> Option<EntityKind> {
     (best > 0.0).then(|| EntityKind::ALL[i])
 }
 
-pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<Entity> {
-    let mut names = names;
-    propagate_lists(&mut names);
+pub fn resolve(
+    text: &str,
+    mut names: Vec<Placed>,
+    mut keys: Keys,
+    events: Vec<PlacedEvent>,
+) -> Vec<Entity> {
+    propagate_lists(&mut names, &mut keys);
 
-    // Pool by surface form.
-    let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::default();
+    // One group per surface form, pooling the votes of its mentions.
+    let mut groups: Vec<Group> = keys
+        .names
+        .drain(..)
+        .zip(keys.evidence.drain(..))
+        .map(|(key, evidence)| Group {
+            key,
+            votes: [0.0; 4],
+            evidence,
+            mentions: Vec::new(),
+            into: None,
+            acronym_of: None,
+        })
+        .collect();
     for (i, p) in names.iter().enumerate() {
-        let g = *by_key.entry(p.cand.key.clone()).or_insert_with(|| {
-            groups.push(Group {
-                key: p.cand.key.clone(),
-                votes: [0.0; 4],
-                evidence: Vec::new(),
-                mentions: Vec::new(),
-                into: None,
-                acronym_of: None,
-            });
-            groups.len() - 1
-        });
-        let gr = &mut groups[g];
+        let gr = &mut groups[p.key as usize];
         for k in 0..4 {
-            gr.votes[k] += p.cand.votes[k];
-        }
-        for e in &p.cand.evidence {
-            if !gr.evidence.contains(e) {
-                gr.evidence.push(e.clone());
-            }
+            gr.votes[k] += p.votes[k];
         }
         if gr.acronym_of.is_none() {
-            gr.acronym_of = p.cand.acronym_of.clone();
+            gr.acronym_of = p.acronym_of.map(|a| a as usize);
         }
         gr.mentions.push(i);
     }
@@ -87,13 +123,16 @@ pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<
         }
     }
     for g in 0..groups.len() {
-        let first = &names[groups[g].mentions[0]];
-        let is_acr = first.cand.b - first.cand.a == 1
+        let Some(&m) = groups[g].mentions.first() else {
+            continue;
+        };
+        let first = &names[m];
+        let is_acr = first.single
             && text[first.start..first.end]
                 .chars()
                 .all(|c| !c.is_lowercase());
-        let target = match &groups[g].acronym_of {
-            Some(k) => by_key.get(k).copied(),
+        let target = match groups[g].acronym_of {
+            Some(k) => Some(k),
             None if is_acr && groups[g].key.len() >= 2 => by_initials.get(&groups[g].key).copied(),
             None => None,
         };
@@ -107,17 +146,11 @@ pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<
     }
 
     // Two organization names in apposition are one organization.
-    let mut group_of = vec![0; names.len()];
-    for (g, gr) in groups.iter().enumerate() {
-        for &m in &gr.mentions {
-            group_of[m] = g;
-        }
-    }
     for m in 1..names.len() {
         if !names[m].apposition {
             continue;
         }
-        let (g, prev) = (group_of[m], group_of[m - 1]);
+        let (g, prev) = (names[m].key as usize, names[m - 1].key as usize);
         let org = |g: usize| kind_of(&groups[g].votes) == Some(EntityKind::Organization);
         if g != prev
             && org(g)
@@ -276,7 +309,7 @@ pub fn resolve(text: &str, names: Vec<Placed>, events: Vec<PlacedEvent>) -> Vec<
 
 /// Names in one enumeration ("Kiotari, Gennadi, Pefki et Lindos") take the kind a
 /// member has strong evidence for, when the others have none.
-fn propagate_lists(names: &mut [Placed]) {
+fn propagate_lists(names: &mut [Placed], keys: &mut Keys) {
     let mut i = 0;
     while i < names.len() {
         let Some(l) = names[i].list else {
@@ -296,16 +329,16 @@ fn propagate_lists(names: &mut [Placed]) {
         }
         let strong = (i..j)
             .filter_map(|k| {
-                let v = names[k].cand.votes;
+                let v = names[k].votes;
                 let kind = kind_of(&v)?;
                 (v[kind as usize] >= 2.0).then_some(kind)
             })
             .next();
         if let Some(kind) = strong {
             for p in &mut names[i..j] {
-                let c = &mut p.cand;
-                if c.votes.iter().all(|&v| v < 1.0) {
-                    c.vote(kind, 1.5, format!("listed with another {kind}"));
+                if p.votes.iter().all(|&v| v < 1.0) {
+                    p.votes[kind as usize] += 1.5;
+                    keys.add_evidence(p.key, [format!("listed with another {kind}").into()]);
                 }
             }
         }

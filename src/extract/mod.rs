@@ -15,15 +15,16 @@ mod names;
 use crate::text::tokenize;
 use crate::{Article, Entity};
 use block::BlockText;
-use merge::{Placed, PlacedEvent};
+use merge::{Keys, Placed, PlacedEvent};
 
 /// Finds the entities an article mentions, in order of first mention, each with its
 /// mentions in text order and the evidence behind it.
 pub fn extract(article: &Article) -> Vec<Entity> {
     let lex = lexicon::lexicon(article.language);
-    let mut names = Vec::new();
+    let mut names: Vec<Placed> = Vec::new();
+    let mut keys = Keys::default();
     let mut events = Vec::new();
-    let mut list_id = 0;
+    let mut list_id: u32 = 0;
     for block in &article.blocks {
         let display = block.display(&article.text);
         let bt = BlockText::new(&display.text, tokenize(&display.text), lex);
@@ -63,15 +64,22 @@ pub fn extract(article: &Article) -> Vec<Entity> {
             }
             prev_b = Some(c.b);
             let (start, end) = (display.to_file(c.start), display.to_file(c.end));
+            let single = c.b - c.a == 1;
+            let acronym_of = c.acronym_of.map(|k| keys.intern(k));
+            let key = keys.intern(c.key);
+            keys.add_evidence(key, c.evidence);
             names.push(Placed {
-                cand: c,
+                key,
+                votes: c.votes,
+                single,
                 start,
                 end,
+                acronym_of,
                 list: in_list.then_some(list_id),
                 parallel,
                 apposition,
             });
         }
     }
-    merge::resolve(&article.text, names, events)
+    merge::resolve(&article.text, names, keys, events)
 }
