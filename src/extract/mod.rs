@@ -2,15 +2,18 @@
 //!
 //! - `lexicon`: the embedded word lists and rule tables (`assets/`).
 //! - `block`: one block's tokens and the facts rules ask about them.
-//! - `names`: capitalized names, classified by lists and cues.
+//! - `names`: capitalized names found in a block (`span`: where one starts and ends;
+//!   `classify`: votes for its kind from the lists and the cues around it).
 //! - `events`: event nouns with the complement that pins them down.
 //! - `merge`: one entity per thing: same forms, surnames, acronyms, events.
 
 mod block;
+mod classify;
 mod events;
 pub mod lexicon;
 mod merge;
 mod names;
+mod span;
 
 use crate::text::tokenize;
 use crate::{Article, Entity};

@@ -1,0 +1,286 @@
+//! Where a name starts and ends: capitalized runs with particles, the longest
+//! gazetteer place, institutional names with their adjectives and complements.
+
+use super::block::BlockText;
+use super::lexicon::PlaceType;
+use super::names::new_cand;
+use super::names::NameCand;
+use crate::EntityKind;
+
+/// Builds the longest plausible name starting at token `i`.
+pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
+    let lex = bt.lex;
+    let n = bt.len();
+    let mut a = i;
+    // A nationality noun before a name is a cue, not part of it: "le Kazakh Kassym-Jomart Tokaïev".
+    let mut demonym_cue = false;
+    if bt.is_demonym(a) && bt.namelike(a + 1) && bt.spaced(a) && !bt.toks[a].upper {
+        demonym_cue = true;
+        a += 1;
+    }
+    // Longest gazetteer place first ("Afrique du Sud", "Asie centrale").
+    let mut best_place = None;
+    // The window stops at punctuation inside it; its folded text is built once and
+    // each candidate length is a prefix of it.
+    let mut maxk = 1;
+    while maxk < lex.place_max_tokens.min(n - a) {
+        let j = a + maxk;
+        if !bt.toks[j].space_before && bt.toks[j].kind == crate::text::TokenKind::Punct {
+            break;
+        }
+        maxk += 1;
+    }
+    // Multi-word places end on a name or an adjective ("Asie centrale").
+    let can_end =
+        |b: usize| b == a + 1 || bt.toks[b - 1].cap || bt.namelike(b - 1) || bt.adjective(b - 1);
+    while maxk > 1 && !can_end(a + maxk) {
+        maxk -= 1;
+    }
+    let base = bt.toks[a].start;
+    let mut folded = String::new();
+    let mut ends = Vec::with_capacity(maxk);
+    for k in 0..maxk {
+        let t = bt.toks[a + k];
+        let from = if k == 0 { base } else { bt.toks[a + k - 1].end };
+        folded.push_str(&super::lexicon::fold(&bt.text[from..t.end]));
+        ends.push(folded.len());
+    }
+    for k in (1..=maxk).rev() {
+        let b = a + k;
+        if !can_end(b) {
+            continue;
+        }
+        if let Some(&t) = lex.places.get(&folded[..ends[k - 1]]) {
+            best_place = Some((b, t));
+            break;
+        }
+    }
+    // Capitalized run with particles inside.
+    let mut b = a + 1;
+    loop {
+        if b < n && bt.spaced(b - 1) && bt.namelike(b) && !bt.is_function(b) {
+            b += 1;
+            continue;
+        }
+        // Cap function words inside a name: "Marine Le Pen", "Bart De Wever".
+        if b + 1 < n
+            && bt.spaced(b - 1)
+            && bt.toks[b].cap
+            && bt.is(
+                b,
+                &[
+                    "le", "la", "de", "du", "van", "von", "der", "di", "da", "del",
+                ],
+            )
+            && bt.namelike(b + 1)
+            && bt.spaced(b)
+        {
+            b += 2;
+            continue;
+        }
+        // Lowercase particles between two name parts.
+        if b + 1 < n
+            && bt.spaced(b - 1)
+            && !bt.toks[b].cap
+            && lex.particles.contains(bt.lc(b).as_ref())
+        {
+            let p = bt.lc(b);
+            let mut c = b + 1;
+            if (p == "de") && bt.is(c, &["la", "l'"]) {
+                c += 1;
+            }
+            if c < n && bt.namelike(c) && !bt.is_function(c) {
+                let is_de = matches!(p.as_ref(), "de" | "du" | "des" | "d'" | "la" | "le");
+                let head = bt.s(a);
+                let joins = if is_de {
+                    lex.org_heads.contains(head)
+                        || lex.event_heads.contains(head)
+                        || lex.place_heads.contains(head)
+                        || (bt.first_name(a) && b == a + 1 && p == "de")
+                } else {
+                    true
+                };
+                if joins {
+                    b = c + 1;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    // Institutional names: head + lowercase adjectives + "de ..." complements. The head
+    // may follow "ex-" or a capitalized adjective ("Nouveau Front populaire").
+    let head = head_word(bt, a);
+    let institutional = lex.org_heads.contains(head)
+        || lex.event_heads.contains(head)
+        || lex.place_heads.contains(head);
+    if institutional {
+        b = extend_institution(bt, a, b);
+    }
+    if let Some((pb, _)) = best_place {
+        if pb >= b {
+            b = pb;
+        }
+    }
+    // Split "Parlement Nabih Berry": a known head followed by a first name.
+    if b - a >= 3 {
+        for k in a + 1..b - 1 {
+            if bt.toks[k].cap
+                && bt.first_name(k)
+                && !bt.first_name(a)
+                && (institutional || lex.places.contains_key(&bt.folded(a, k)))
+            {
+                b = k;
+                break;
+            }
+        }
+    }
+    // French puts no article before a person's name: in "le Kazakh Kassym-Jomart Tokaïev"
+    // the first word is a nationality or title noun.
+    if !demonym_cue
+        && !institutional
+        && best_place.is_none()
+        && a > 0
+        && bt.is(a - 1, &["le", "la", "l'"])
+        && bt.toks[a].cap
+        && !bt.toks[a].upper
+    {
+        let next_is_first_name = b - a >= 2 && bt.first_name(a + 1);
+        if b - a >= 3 || next_is_first_name {
+            demonym_cue = true;
+            a += 1;
+        }
+    }
+    let mut c = new_cand(bt, a, b);
+    if demonym_cue {
+        c.vote(
+            EntityKind::Person,
+            3.0,
+            format!("after the nationality or title noun \"{}\"", bt.s(a - 1)),
+        );
+    }
+    if let Some((pb, t)) = best_place {
+        if pb == b {
+            let what = match t {
+                PlaceType::Country => "country",
+                PlaceType::Region => "region",
+                PlaceType::Continent => "continent or world region",
+                PlaceType::City => "city",
+            };
+            // A town whose name is also a common word ("Grève" in Denmark) needs a cue,
+            // and so does a "town" after an article: French cities take none ("le Hamas"
+            // is a movement, whatever a gazetteer's alternate names say).
+            let after_article =
+                a > 0 && bt.is(a - 1, &["le", "la", "les", "du", "des", "au", "aux"]);
+            let w = if t == PlaceType::City && ((b - a == 1 && bt.is_common(a)) || after_article) {
+                1.0
+            } else {
+                3.0
+            };
+            c.vote(EntityKind::Place, w, format!("in the place list ({what})"));
+            if t == PlaceType::City && after_article && b - a == 1 {
+                c.vote(
+                    EntityKind::Organization,
+                    1.5,
+                    "a town's name after an article: French towns take none, movements do",
+                );
+            }
+        }
+    }
+    Some(c)
+}
+
+/// The word that says what a name is: the first, past "ex-" or a capitalized
+/// adjective such as "Nouveau" or "Haute".
+pub(super) fn head_word<'a>(bt: &BlockText<'a>, a: usize) -> &'a str {
+    let first = bt.s(a);
+    let first = first.strip_prefix("ex-").unwrap_or(first);
+    if a + 1 < bt.len()
+        && bt.spaced(a)
+        && bt.toks[a + 1].cap
+        && bt.is_common(a)
+        && bt.lex.org_heads.contains(bt.s(a + 1))
+    {
+        return bt.s(a + 1);
+    }
+    first
+}
+
+/// After an institutional head ("Cour", "Banque", "Festival"): adjectives, then up to
+/// three "de/du/des (la/l') X" complements where X is a name or a lowercase noun.
+fn extend_institution(bt: &BlockText, a: usize, mut b: usize) -> usize {
+    let n = bt.len();
+    let mut complements = 0;
+    // Adjectives right after the head (nationality words allowed: "Banque centrale européenne").
+    if b == a + 1 || (b == a + 2 && head_word(bt, a) != bt.s(a)) {
+        while b < n && bt.spaced(b - 1) && bt.adjective(b) {
+            b += 1;
+        }
+    }
+    while complements < 3 && b < n && bt.spaced(b - 1) && bt.is(b, &["de", "du", "des", "d'"]) {
+        let mut c = b + 1;
+        if bt.is(b, &["de"]) && bt.is(c, &["la", "l'"]) {
+            c += 1;
+        }
+        if c >= n {
+            break;
+        }
+        if bt.namelike(c) && !bt.is_function(c) {
+            c += 1;
+            while c < n && bt.spaced(c - 1) && bt.namelike(c) && !bt.is_function(c) {
+                c += 1;
+            }
+        } else if bt.word(c)
+            && !bt.toks[c].cap
+            && !bt.is_function(c)
+            && !bt.toks[c].elision
+            && bt.is_common(c)
+            && c + 1 < n
+            && (bt.is(c + 1, &["de", "d'", "du", "des"]) && bt.namelike(c + 2)
+                || bt.is(c + 1, &["de"]) && bt.is(c + 2, &["l'", "la"]) && bt.namelike(c + 3))
+        {
+            // "des droits de l'Homme": a lowercase noun that leads to a name.
+            c += 1;
+            continue_after_noun(bt, &mut c);
+        } else if complements == 0
+            && (bt.lex.org_heads.contains(head_word(bt, a))
+                || bt.lex.event_heads.contains(head_word(bt, a)))
+            && bt.word(c)
+            && !bt.toks[c].cap
+            && !bt.toks[c].elision
+            && !bt.is_function(c)
+            && bt.is_common(c)
+        {
+            // "Conseil de sécurité", "Organisation mondiale de la santé", "Cour des
+            // comptes": one lowercase noun completes an institution's name.
+            c += 1;
+        } else {
+            break;
+        }
+        b = c;
+        complements += 1;
+        // Adjectives after a complement, but no nationality words ("Conseil d'Etat français").
+        while b < n && bt.spaced(b - 1) && bt.adjective(b) && !bt.is_demonym(b) && !bt.is_common(b)
+        {
+            b += 1;
+        }
+    }
+    b
+}
+
+fn continue_after_noun(bt: &BlockText, c: &mut usize) {
+    // At "de l'Homme" / "de Paris": swallow the preposition, article and name.
+    let n = bt.len();
+    if bt.is(*c, &["de", "du", "des", "d'"]) {
+        *c += 1;
+        if bt.is(*c, &["la", "l'"]) {
+            *c += 1;
+        }
+        while *c < n && bt.namelike(*c) && !bt.is_function(*c) {
+            *c += 1;
+            if !bt.spaced(*c - 1) {
+                break;
+            }
+        }
+    }
+}
