@@ -33,6 +33,9 @@ pub enum Command {
         /// Show which list, cue or rule made each entity and chose its kind.
         #[arg(long)]
         explain: bool,
+        /// The extractor's own entities, without the corrections made in the reader.
+        #[arg(long)]
+        raw: bool,
         /// Files processed at once (default: the number of cores). Output keeps the
         /// argument order.
         #[arg(short = 'j', long = "jobs", value_parser = clap::value_parser!(u16).range(1..))]
@@ -50,7 +53,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print an article's highlights and notes (default: Markdown).
+    /// Print an article's highlights, notes and entities (default: Markdown; brat: the entities as standoff).
     Export {
         /// The article whose notes to export.
         file: PathBuf,
@@ -75,8 +78,9 @@ pub fn run(cli: Cli) -> ExitCode {
             files,
             format,
             explain,
+            raw,
             jobs,
-        }) => run_extract(&files, format, explain, jobs),
+        }) => run_extract(&files, format, explain, raw, jobs),
         Some(Command::Eval {
             gold,
             articles,
@@ -103,16 +107,48 @@ pub fn run(cli: Cli) -> ExitCode {
 /// What one file gives: the article and its entities, or the one-line error.
 type Extracted = Result<(Article, Vec<Entity>), String>;
 
-fn load_and_extract(path: &std::path::Path) -> Extracted {
+fn load_and_extract(path: &std::path::Path, raw: bool) -> Extracted {
     let article = Article::load(path).map_err(|e| format!("glose: {}: {e}", path.display()))?;
     let entities = extract(&article);
+    if raw {
+        return Ok((article, entities));
+    }
+    let entities = corrected(path, &article, entities);
     Ok((article, entities))
+}
+
+/// The entities with the corrections made in the reader, if there are any.
+fn corrected(path: &std::path::Path, article: &Article, entities: Vec<Entity>) -> Vec<Entity> {
+    let (stored, problem) = crate::notes::corrections::stored(article);
+    if let Some(p) = problem {
+        eprintln!("glose: {p}; corrections not applied");
+    }
+    if stored.is_empty() {
+        return entities;
+    }
+    let applied = crate::notes::apply_article(article, &entities, &stored);
+    let n = applied.unresolved.len();
+    if n > 0 {
+        eprintln!(
+            "glose: {}: {n} correction{} no longer appl{} (kept in the notes)",
+            path.display(),
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "ies" } else { "y" }
+        );
+    }
+    applied.entities
 }
 
 /// Extracts files on `jobs` threads and prints each result as soon as every file
 /// before it has been printed, so the output streams in argument order. Output is
 /// written straight to standard output (never built whole in memory).
-fn run_extract(files: &[PathBuf], format: Format, explain: bool, jobs: Option<u16>) -> ExitCode {
+fn run_extract(
+    files: &[PathBuf],
+    format: Format,
+    explain: bool,
+    raw: bool,
+    jobs: Option<u16>,
+) -> ExitCode {
     use std::collections::BTreeMap;
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::mpsc;
@@ -129,7 +165,7 @@ fn run_extract(files: &[PathBuf], format: Format, explain: bool, jobs: Option<u1
             scope.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = files.get(i) else { break };
-                if tx.send((i, load_and_extract(path))).is_err() {
+                if tx.send((i, load_and_extract(path, raw))).is_err() {
                     break;
                 }
             });
@@ -193,6 +229,9 @@ struct JsonEntity<'a> {
     kind: EntityKind,
     name: &'a str,
     mentions: Vec<JsonMention<'a>>,
+    /// Present (true) when the reader corrected the entity.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    corrected: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     evidence: Option<&'a [String]>,
 }
@@ -233,6 +272,7 @@ pub fn write_json(
                         text: m.text(&article.text),
                     })
                     .collect(),
+                corrected: crate::notes::is_corrected(e),
                 evidence: explain.then_some(e.evidence.as_slice()),
             })
             .collect(),
@@ -272,10 +312,15 @@ pub fn write_text(
             let pad = width - e.name.chars().count();
             writeln!(
                 out,
-                "  {}{}  {n} mention{}",
+                "  {}{}  {n} mention{}{}",
                 clean(&e.name),
                 " ".repeat(pad),
-                if n == 1 { "" } else { "s" }
+                if n == 1 { "" } else { "s" },
+                if crate::notes::is_corrected(e) {
+                    " (corrected)"
+                } else {
+                    ""
+                }
             )?;
             if explain {
                 for why in &e.evidence {

@@ -101,6 +101,7 @@ fn fixture() -> (Article, Notes, Vec<glose::Entity>) {
                 modified: "2024-05-01T12:41:00Z".into(),
             },
         ],
+        corrections: Vec::new(),
         other: Default::default(),
     };
     let notes = Notes::from_file(&a, doc);

@@ -37,13 +37,16 @@
 //!     "created": string,
 //!     "modified": string
 //!   }],
-//!   "entities": [{               // the index, in the extractor's order
-//!     "id": string, "kind": string, "name": string, "mentions": int
+//!   "entities": [{               // the index, in order of first mention, with the
+//!                                // reader's corrections applied (hidden ones left out)
+//!     "id": string, "kind": string, "name": string, "mentions": int,
+//!     "corrected": bool          // the reader relabelled, renamed, merged, split or added it
 //!   }]
 //! }
 //! ```
 
 use super::{char_range, Exporter, Source};
+use crate::notes::is_corrected;
 use crate::EntityKind;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -102,6 +105,7 @@ struct EntityOut<'a> {
     kind: EntityKind,
     name: &'a str,
     mentions: usize,
+    corrected: bool,
 }
 
 impl Exporter for Json {
@@ -161,6 +165,7 @@ impl Exporter for Json {
                     kind: e.kind,
                     name: &e.name,
                     mentions: e.mentions.len(),
+                    corrected: is_corrected(e),
                 })
                 .collect(),
         };

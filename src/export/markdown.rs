@@ -1,8 +1,10 @@
 //! Markdown for people and for Obsidian: title, date and source; the highlights
 //! in reading order as block quotes, each followed by its note; the entity notes;
-//! an index of the entities with their mention counts.
+//! an index of the entities with their mention counts (`· corrected` on those the
+//! reader corrected).
 
 use super::{Exporter, Item, Source, MARKER};
+use crate::notes::is_corrected;
 use crate::text::sanitize;
 use crate::EntityKind;
 use std::io::{self, Write};
@@ -147,10 +149,11 @@ impl Exporter for Markdown {
                     .any(|n| src.entity(&n.entity).is_some_and(|x| x.id == e.id));
                 writeln!(
                     out,
-                    "- {} — {}{}",
+                    "- {} — {}{}{}",
                     clean(&e.name).replace('\n', " "),
                     plural(e.mentions.len(), "mention"),
-                    if noted { " · noted" } else { "" }
+                    if noted { " · noted" } else { "" },
+                    if is_corrected(e) { " · corrected" } else { "" }
                 )?;
             }
         }

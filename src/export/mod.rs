@@ -1,10 +1,13 @@
-//! Notes and entities out of glose: Markdown, JSON and W3C Web Annotations, behind
-//! one trait ([`Exporter`]) so `glose export` and the reader's `e` share the code.
+//! Notes and entities out of glose: Markdown, JSON, W3C Web Annotations and brat
+//! standoff, behind one trait ([`Exporter`]) so `glose export` and the reader's `e`
+//! share the code. The entities are the extractor's with the reader's corrections.
 
+mod brat;
 mod json;
 mod markdown;
 mod w3c;
 
+pub use brat::Brat;
 pub use json::Json;
 pub use markdown::Markdown;
 pub use w3c::{file_iri, W3c};
@@ -22,6 +25,8 @@ pub enum Format {
     Markdown,
     Json,
     W3c,
+    /// brat standoff `.ann` (the article file is the `.txt`).
+    Brat,
 }
 
 impl Format {
@@ -30,12 +35,14 @@ impl Format {
             Format::Markdown => &Markdown,
             Format::Json => &Json,
             Format::W3c => &W3c,
+            Format::Brat => &Brat,
         }
     }
 }
 
 /// What an export is made of: the article, its notes (placed in the article as
-/// it is now) and the entities the extractor found.
+/// it is now) and the entities: the extractor's with the reader's corrections
+/// applied ([`crate::notes::apply_article`]).
 pub struct Source<'a> {
     pub article: &'a Article,
     pub notes: &'a Notes,
@@ -124,7 +131,17 @@ pub fn run_cli(file: &Path, format: Format, out: Option<&Path>) -> ExitCode {
     for m in messages {
         eprintln!("glose: {m}");
     }
-    let entities = extract(&article);
+    let applied = crate::notes::apply_article(&article, &extract(&article), notes.corrections());
+    if !applied.unresolved.is_empty() {
+        let n = applied.unresolved.len();
+        eprintln!(
+            "glose: {}: {n} correction{} no longer appl{} (kept in the notes)",
+            file.display(),
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "ies" } else { "y" }
+        );
+    }
+    let entities = applied.entities;
     let src = Source {
         article: &article,
         notes: &notes,

@@ -1,6 +1,7 @@
 //! What a notes file holds: the article it belongs to, highlights with their
 //! selectors, and notes on entities. Pure data; see [`super::store`] for the file.
 
+use super::corrections::{Correction, Entry};
 use crate::EntityKind;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -141,8 +142,8 @@ pub struct ArticleRecord {
 
 /// A notes file: everything the reader wrote about one article.
 ///
-/// Fields this build does not know (written by a later one: corrections, ...) are
-/// kept in `other` and written back unchanged.
+/// Fields this build does not know (written by a later one) are kept in `other`
+/// and written back unchanged.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct NotesFile {
     pub schema: u32,
@@ -151,6 +152,9 @@ pub struct NotesFile {
     pub highlights: Vec<Highlight>,
     #[serde(default)]
     pub entity_notes: Vec<EntityNote>,
+    /// The reader's corrections to the extractor, in the order they were made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Entry>,
     #[serde(flatten)]
     pub other: BTreeMap<String, Value>,
 }
@@ -165,7 +169,10 @@ impl NotesFile {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.highlights.is_empty() && self.entity_notes.is_empty() && self.other.is_empty()
+        self.highlights.is_empty()
+            && self.entity_notes.is_empty()
+            && self.corrections.is_empty()
+            && self.other.is_empty()
     }
 
     pub fn highlight(&self, id: &str) -> Option<&Highlight> {
@@ -191,6 +198,18 @@ impl NotesFile {
                 }
             }
             Op::DeleteEntityNote(key) => self.entity_notes.retain(|n| &n.entity != key),
+            Op::PutCorrection(c) => {
+                let entry = Entry::Known(c.clone());
+                match self
+                    .corrections
+                    .iter_mut()
+                    .find(|x| x.id() == Some(c.id.as_str()))
+                {
+                    Some(x) => *x = entry,
+                    None => self.corrections.push(entry),
+                }
+            }
+            Op::DeleteCorrection(id) => self.corrections.retain(|x| x.id() != Some(id.as_str())),
         }
     }
 }
@@ -205,4 +224,7 @@ pub enum Op {
     DeleteHighlight(String),
     PutEntityNote(EntityNote),
     DeleteEntityNote(EntityKey),
+    /// Adds a correction at the end, or replaces the one with the same id.
+    PutCorrection(Correction),
+    DeleteCorrection(String),
 }

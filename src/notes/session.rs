@@ -4,6 +4,7 @@
 //! the changes queued and in memory, and the next flush tries again.
 
 use super::anchor::{anchor, Anchoring};
+use super::corrections::{Change, Correction, Entry, Selector};
 use super::model::{
     ArticleRecord, Color, EntityKey, EntityNote, Highlight, NotesFile, Op, Position, Quote,
 };
@@ -29,6 +30,8 @@ pub struct Placed {
 pub enum Restored {
     Highlight(String),
     EntityNote(EntityKey),
+    /// A correction was taken back (or an entity hidden again).
+    Corrections,
 }
 
 /// A highlight's record and where it was found (`None`: orphaned).
@@ -48,8 +51,8 @@ pub struct Notes {
     placed: Vec<Placed>,
     /// Anchoring results by highlight id, valid while the record is unchanged.
     cache: HashMap<String, Anchored>,
-    /// What `u` restores, last deletion last.
-    undo: Vec<Op>,
+    /// What `u` does, last change last: the changes that undo one user action.
+    undo: Vec<Vec<Op>>,
 }
 
 impl Notes {
@@ -275,7 +278,7 @@ impl Notes {
         let Some(h) = self.doc.highlight(id).cloned() else {
             return false;
         };
-        self.undo.push(Op::PutHighlight(h));
+        self.undo.push(vec![Op::PutHighlight(h)]);
         self.change(Op::DeleteHighlight(id.to_string()), text);
         true
     }
@@ -304,20 +307,65 @@ impl Notes {
         let Some(n) = self.doc.entity_note(key).cloned() else {
             return false;
         };
-        self.undo.push(Op::PutEntityNote(n));
+        self.undo.push(vec![Op::PutEntityNote(n)]);
         self.change(Op::DeleteEntityNote(key.clone()), text);
         true
     }
 
-    /// Undoes the last deletion of this session.
+    /// The corrections to the extractor, in the order they were made.
+    pub fn corrections(&self) -> &[Entry] {
+        &self.doc.corrections
+    }
+
+    /// Records a correction; `u` takes it back. Returns its id.
+    pub fn correct(&mut self, text: &str, change: Change) -> String {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let id = format!("c{:x}-{:x}-{n}", time::millis(), std::process::id());
+        let c = Correction {
+            id: id.clone(),
+            change,
+            created: time::now(),
+        };
+        self.undo.push(vec![Op::DeleteCorrection(id.clone())]);
+        self.change(Op::PutCorrection(c), text);
+        id
+    }
+
+    /// Removes corrections (an entity brought back from hiding); `u` puts them
+    /// back. Returns how many there were.
+    pub fn uncorrect(&mut self, text: &str, ids: &[String]) -> usize {
+        let found: Vec<Correction> = self
+            .doc
+            .corrections
+            .iter()
+            .filter_map(Entry::known)
+            .filter(|c| ids.contains(&c.id))
+            .cloned()
+            .collect();
+        if found.is_empty() {
+            return 0;
+        }
+        self.undo
+            .push(found.iter().cloned().map(Op::PutCorrection).collect());
+        for c in &found {
+            self.change(Op::DeleteCorrection(c.id.clone()), text);
+        }
+        found.len()
+    }
+
+    /// Undoes the last deletion or correction of this session.
     pub fn undo(&mut self, text: &str) -> Option<Restored> {
-        let op = self.undo.pop()?;
-        let restored = match &op {
+        let ops = self.undo.pop()?;
+        let restored = match ops.first()? {
             Op::PutHighlight(h) => Restored::Highlight(h.id.clone()),
             Op::PutEntityNote(n) => Restored::EntityNote(n.entity.clone()),
+            Op::PutCorrection(_) | Op::DeleteCorrection(_) => Restored::Corrections,
             _ => return None,
         };
-        self.change(op, text);
+        for op in ops {
+            self.change(op, text);
+        }
         Some(restored)
     }
 
@@ -343,10 +391,22 @@ impl Notes {
     }
 }
 
-/// Records the current place and quote of highlights found elsewhere than
-/// recorded, so the next re-anchoring starts from the text as it is now.
-/// Orphaned highlights keep what they had.
+/// Records the current place and quote of highlights and corrected mentions found
+/// elsewhere than recorded, so the next re-anchoring starts from the text as it is
+/// now. Orphaned ones keep what they had.
 fn reanchor(doc: &mut NotesFile, text: &str) {
+    for entry in &mut doc.corrections {
+        let Entry::Known(c) = entry else {
+            continue;
+        };
+        for sel in c.change.selectors_mut() {
+            if let Some(r) = sel.find(text) {
+                if r.start != sel.position.start || r.end != sel.position.end {
+                    *sel = Selector::of(text, r);
+                }
+            }
+        }
+    }
     for h in &mut doc.highlights {
         if let Some((r, _)) = anchor(text, h.position, &h.quote) {
             if r.start != h.position.start || r.end != h.position.end {

@@ -322,6 +322,25 @@ impl Store {
         })
     }
 
+    /// Reads the notes of an article, by path, else by content hash, and changes
+    /// nothing on disk (a damaged file stays where it is): for commands that only
+    /// read, such as `glose extract`.
+    pub fn peek(
+        data_dir: &Path,
+        article_path: &Path,
+        hash: &str,
+    ) -> Result<Option<NotesFile>, StoreError> {
+        let store = Store::new(data_dir, article_path);
+        match read(&store.file)? {
+            Read::Found(doc) => Ok(Some(doc)),
+            Read::Corrupt(why) => Err(StoreError::Io {
+                path: store.file,
+                msg: format!("does not parse ({})", why.lines().next().unwrap_or(&why)),
+            }),
+            Read::Missing => Ok(store.find_by_hash(hash).map(|(_, doc)| doc)),
+        }
+    }
+
     /// The notes file recording `hash`, preferring one whose article is gone.
     fn find_by_hash(&self, hash: &str) -> Option<(PathBuf, NotesFile)> {
         let entries = fs::read_dir(&self.dir).ok()?;

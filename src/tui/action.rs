@@ -75,6 +75,33 @@ pub enum Action {
     NotesList,
     /// `e`: export the notes to Markdown.
     Export,
+
+    /// Sidebar `r`: choose another kind for the selected entity.
+    Relabel,
+    /// The kind picker (`r`, selection `E`): the kind chosen.
+    PickKind(EntityKind),
+    /// Sidebar `m`: mark the selected entity; on another one, merge the two.
+    Mark,
+    /// Sidebar `R`: rename the selected entity.
+    Rename,
+    /// Sidebar `x`: hide the selected entity; in the Hidden section, bring it back.
+    Hide,
+    /// Sidebar `X`: open or close the Hidden section.
+    ToggleHidden,
+    /// Article `S`: split the current mention off into an entity of its own.
+    Split,
+    /// Selection `E`: make the selected text an entity (every occurrence).
+    MakeEntity,
+    /// Selection `m`: select just the current mention (or search match).
+    SelectMention,
+    /// Selection `w`/`b`: move the selection's end a word right/left.
+    EndWordRight,
+    EndWordLeft,
+    /// Selection `W`/`B`: move the selection's start a word right/left.
+    StartWordRight,
+    StartWordLeft,
+    /// Rename line `Ctrl+u`: clear it.
+    ClearInput,
     /// Note editor.
     Save,
     Newline,

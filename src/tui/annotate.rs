@@ -20,12 +20,15 @@ pub struct Sentence {
     pub index: usize,
 }
 
-/// Sentences selected with `v` and `j`/`k`: from `anchor` to `head`, either way.
+/// Sentences selected with `v` and `j`/`k`: from `anchor` to `head`, either way;
+/// or, once `m` or a word motion (`w`, `b`, `W`, `B`) made it precise, `span`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Selection {
     pub anchor: Sentence,
     pub head: Sentence,
     pub color: Color,
+    /// A file byte range that replaces the sentences (`j`/`k` go back to them).
+    pub span: Option<(usize, usize)>,
 }
 
 /// What a note is written on.
@@ -222,6 +225,9 @@ impl Reader {
     /// The selection's byte range in the file.
     pub fn selection_range(&self) -> Option<Range<usize>> {
         let sel = self.selection?;
+        if let Some((start, end)) = sel.span {
+            return Some(start..end);
+        }
         let (a, b) = if sel.anchor <= sel.head {
             (sel.anchor, sel.head)
         } else {

@@ -95,6 +95,10 @@ impl App {
             let mut messages = messages;
             messages.extend(notes.anchoring_summary());
             r.notes = Some(notes);
+            if !r.extracting {
+                r.refresh(None);
+                messages.extend(unresolved_summary(r));
+            }
             if !messages.is_empty() {
                 self.message = Some(messages.join("; "));
             }
@@ -105,6 +109,9 @@ impl App {
     pub fn set_entities(&mut self, entities: Vec<Entity>) {
         if let Some(r) = &mut self.reader {
             r.set_entities(entities);
+            if let Some(line) = unresolved_summary(r) {
+                self.message = Some(line);
+            }
         }
         let (w, h) = self.size;
         update(self, Action::Resize(w, h));
@@ -161,12 +168,18 @@ impl App {
         if reader.notes_list.is_some() {
             return Mode::Notes;
         }
+        if reader.kind_pick.is_some() {
+            return Mode::Kind;
+        }
         if reader.input.is_none() && reader.selection.is_some() {
             return Mode::Select;
         }
         match (&reader.input, reader.focus) {
-            (Some(input), _) if input.target == InputTarget::Search => Mode::Search,
-            (Some(_), _) => Mode::Filter,
+            (Some(input), _) => match input.target {
+                InputTarget::Search => Mode::Search,
+                InputTarget::Filter => Mode::Filter,
+                InputTarget::Rename(..) => Mode::Rename,
+            },
             (None, Focus::Article) => Mode::Article,
             (None, Focus::Sidebar) => Mode::Sidebar,
         }
@@ -180,5 +193,16 @@ impl App {
         if let Some(action) = keymap::lookup(self.mode(), &key) {
             update(self, action);
         }
+    }
+}
+
+/// One line on corrections that no longer find what they corrected, if any.
+fn unresolved_summary(r: &Reader) -> Option<String> {
+    match r.unresolved {
+        0 => None,
+        1 => Some("1 correction no longer applies (its text changed); kept".into()),
+        n => Some(format!(
+            "{n} corrections no longer apply (their text changed); kept"
+        )),
     }
 }

@@ -24,11 +24,15 @@ pub enum Mode {
     Notes,
     /// A yes/no question (delete? discard? replace?).
     Confirm,
+    /// Choosing an entity's kind (`r`, selection `E`).
+    Kind,
+    /// Typing an entity's new name (`R`).
+    Rename,
     Help,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Library,
         Mode::Article,
         Mode::Sidebar,
@@ -38,6 +42,8 @@ impl Mode {
         Mode::Editor,
         Mode::Notes,
         Mode::Confirm,
+        Mode::Kind,
+        Mode::Rename,
         Mode::Help,
     ];
 
@@ -52,13 +58,18 @@ impl Mode {
             Mode::Editor => "Note",
             Mode::Notes => "Highlights and notes",
             Mode::Confirm => "Question",
+            Mode::Kind => "Kind",
+            Mode::Rename => "Rename",
             Mode::Help => "Help",
         }
     }
 
     /// Modes where printable keys are typed text rather than commands.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Search | Mode::Filter | Mode::Editor)
+        matches!(
+            self,
+            Mode::Search | Mode::Filter | Mode::Editor | Mode::Rename
+        )
     }
 }
 
@@ -143,7 +154,7 @@ const READER_COMMON: &[Binding] = &[
         "focus mode: dim paragraphs without the selected entity",
     ),
     c('\'', Action::NotesList, "list the highlights and notes").hint("notes"),
-    c('u', Action::Undo, "undo the last deletion"),
+    c('u', Action::Undo, "undo the last deletion or correction"),
     c(
         'e',
         Action::Export,
@@ -185,6 +196,11 @@ const ARTICLE: &[Binding] = &[
         'd',
         Action::Delete,
         "delete the highlight under the cursor (asks first)",
+    ),
+    c(
+        'S',
+        Action::Split,
+        "split the current mention off into an entity of its own",
     ),
     b(
         KeyCode::Esc,
@@ -253,10 +269,27 @@ const SIDEBAR: &[Binding] = &[
         Action::Delete,
         "delete the selected entity's note (asks first)",
     ),
+    c(
+        'r',
+        Action::Relabel,
+        "relabel: person, place, organization or event",
+    ),
+    c(
+        'm',
+        Action::Mark,
+        "mark the entity; m on another one merges the two",
+    ),
+    c('R', Action::Rename, "rename the entity"),
+    c(
+        'x',
+        Action::Hide,
+        "hide a wrong entity (in the Hidden section: bring it back)",
+    ),
+    c('X', Action::ToggleHidden, "open / close the Hidden section"),
     b(
         KeyCode::Esc,
         Action::Back,
-        "clear the filters, else back to the article",
+        "clear the mark or the filters, else back to the article",
     ),
 ];
 
@@ -316,6 +349,21 @@ const SELECT: &[Binding] = &[
     c('3', Action::SetColor(Color::Blue), "colour: blue"),
     c('4', Action::SetColor(Color::Pink), "colour: pink"),
     c('5', Action::SetColor(Color::Purple), "colour: purple"),
+    c(
+        'm',
+        Action::SelectMention,
+        "select just the current mention (or search match)",
+    ),
+    c('w', Action::EndWordRight, "move the end a word right"),
+    c('b', Action::EndWordLeft, "move the end a word left"),
+    c('W', Action::StartWordRight, "move the start a word right"),
+    c('B', Action::StartWordLeft, "move the start a word left"),
+    c(
+        'E',
+        Action::MakeEntity,
+        "make the selected text an entity (and every other occurrence)",
+    )
+    .hint("entity"),
     b(KeyCode::Esc, Action::Back, "cancel the selection").hint("cancel"),
     c('?', Action::Help, "help").hint("help"),
     CTRL_C,
@@ -381,6 +429,37 @@ const CONFIRM: &[Binding] = &[
     CTRL_C,
 ];
 
+const KIND: &[Binding] = &[
+    c('p', Action::PickKind(EntityKind::Person), "person").hint("person"),
+    c('1', Action::PickKind(EntityKind::Person), "person"),
+    c('l', Action::PickKind(EntityKind::Place), "place").hint("place"),
+    c('2', Action::PickKind(EntityKind::Place), "place"),
+    c(
+        'o',
+        Action::PickKind(EntityKind::Organization),
+        "organization",
+    )
+    .hint("organization"),
+    c(
+        '3',
+        Action::PickKind(EntityKind::Organization),
+        "organization",
+    ),
+    c('e', Action::PickKind(EntityKind::Event), "event").hint("event"),
+    c('4', Action::PickKind(EntityKind::Event), "event"),
+    b(KeyCode::Esc, Action::Back, "cancel").hint("cancel"),
+    c('?', Action::Help, "help"),
+    CTRL_C,
+];
+
+const RENAME: &[Binding] = &[
+    b(KeyCode::Enter, Action::Accept, "rename the entity").hint("rename"),
+    b(KeyCode::Esc, Action::Back, "cancel").hint("cancel"),
+    b(KeyCode::Backspace, Action::DeleteChar, "delete a character"),
+    c('u', Action::ClearInput, "clear the line").ctrl(),
+    CTRL_C,
+];
+
 const HELP: &[Binding] = &[
     b(KeyCode::Esc, Action::Back, "close the help").hint("close"),
     c('q', Action::Back, "close the help"),
@@ -427,6 +506,8 @@ pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
         Mode::Editor => (EDITOR, &[]),
         Mode::Notes => (NOTES, &[]),
         Mode::Confirm => (CONFIRM, &[]),
+        Mode::Kind => (KIND, &[]),
+        Mode::Rename => (RENAME, &[]),
         Mode::Help => (HELP, &[]),
     };
     own.iter().chain(common).collect()

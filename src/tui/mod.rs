@@ -7,6 +7,7 @@
 pub mod action;
 pub mod annotate;
 pub mod app;
+pub mod correct;
 pub mod doc;
 pub mod editor;
 pub mod keymap;
@@ -18,6 +19,7 @@ pub mod sidebar;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod update_corrections;
 pub mod update_notes;
 
 pub use action::Action;

@@ -3,6 +3,7 @@
 //! search matches. Nothing here draws.
 
 use super::annotate::{Confirm, NoteEditor, NotesList, Selection};
+use super::correct::KindPick;
 use super::doc::{reading_order, BlockLayout, Layout, MentionRef};
 use crate::notes::Notes;
 use crate::{Article, Entity, EntityKind};
@@ -28,6 +29,8 @@ pub enum Sort {
 pub enum InputTarget {
     Search,
     Filter,
+    /// `R`: a new name for the entity whose first mention is this byte range.
+    Rename(usize, usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,14 +70,42 @@ pub struct LinePos {
 /// One row of the sidebar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
-    Header { kind: EntityKind, count: usize },
+    Header {
+        kind: EntityKind,
+        count: usize,
+    },
     Entity(usize),
+    /// The section of the entities the reader hid (`x`), open or collapsed.
+    HiddenHeader {
+        count: usize,
+        open: bool,
+    },
+    /// A hidden entity: index into `Reader::hidden`.
+    Hidden(usize),
 }
 
 #[derive(Debug)]
 pub struct Reader {
     pub article: Article,
+    /// The entities shown: the extractor's with the reader's corrections applied.
     pub entities: Vec<Entity>,
+    /// The extractor's own entities, before corrections.
+    pub raw: Vec<Entity>,
+    /// For each of `entities`: whether a correction touched it (marked in the sidebar).
+    pub corrected: Vec<bool>,
+    /// The entities the reader hid, and the corrections that hide each.
+    pub hidden: Vec<Entity>,
+    pub hidden_by: Vec<Vec<String>>,
+    /// The Hidden section of the sidebar is open.
+    pub hidden_open: bool,
+    /// The hidden entity selected in the open Hidden section (`selected` is then `None`).
+    pub hidden_selected: Option<usize>,
+    /// How many corrections no longer find what they correct (kept, reported).
+    pub unresolved: usize,
+    /// `m`: the entity marked for a merge, by the range of its first mention.
+    pub marked: Option<Range<usize>>,
+    /// The kind being chosen for `r` or `E`.
+    pub kind_pick: Option<KindPick>,
     /// Every mention in reading order.
     pub mentions: Vec<MentionRef>,
     pub focus: Focus,
@@ -113,7 +144,16 @@ impl Reader {
         let mentions = reading_order(&entities);
         let mut reader = Reader {
             article,
+            corrected: vec![false; entities.len()],
+            raw: entities.clone(),
             entities,
+            hidden: Vec::new(),
+            hidden_by: Vec::new(),
+            hidden_open: false,
+            hidden_selected: None,
+            unresolved: 0,
+            marked: None,
+            kind_pick: None,
             mentions,
             focus: Focus::Article,
             top: Anchor::default(),
@@ -142,14 +182,15 @@ impl Reader {
         reader
     }
 
-    /// Takes the entities found by the extractor (run on a worker thread).
+    /// Takes the entities found by the extractor (run on a worker thread) and
+    /// applies the reader's corrections to them.
     pub fn set_entities(&mut self, entities: Vec<Entity>) {
-        self.mentions = reading_order(&entities);
-        self.entities = entities;
-        self.layout.clear();
+        self.raw = entities;
+        self.apply_corrections();
         self.current = None;
         self.extracting = false;
         self.selected = None;
+        self.hidden_selected = None;
         self.fix_selection();
     }
 

@@ -48,7 +48,36 @@ impl Reader {
             });
             rows.extend(ids.into_iter().map(Row::Entity));
         }
+        if !self.hidden.is_empty() {
+            rows.push(Row::HiddenHeader {
+                count: self.hidden.len(),
+                open: self.hidden_open,
+            });
+            if self.hidden_open {
+                rows.extend((0..self.hidden.len()).map(Row::Hidden));
+            }
+        }
         rows
+    }
+
+    /// The row of the selection: an entity, or a hidden one.
+    pub fn selected_row(&self) -> Option<Row> {
+        match self.hidden_selected {
+            Some(j) if self.hidden_open => Some(Row::Hidden(j)),
+            _ => self.selected.map(Row::Entity),
+        }
+    }
+
+    /// Selects the entity or hidden entity of a row.
+    pub fn select_row(&mut self, row: Row) {
+        match row {
+            Row::Entity(i) => self.select(Some(i)),
+            Row::Hidden(j) => {
+                self.select(None);
+                self.hidden_selected = Some(j);
+            }
+            Row::Header { .. } | Row::HiddenHeader { .. } => {}
+        }
     }
 
     /// The entities the sidebar shows, top to bottom.
@@ -57,13 +86,14 @@ impl Reader {
             .into_iter()
             .filter_map(|r| match r {
                 Row::Entity(i) => Some(i),
-                Row::Header { .. } => None,
+                _ => None,
             })
             .collect()
     }
 
     /// Selects an entity; the current mention goes unless it is that entity's.
     pub fn select(&mut self, entity: Option<usize>) {
+        self.hidden_selected = None;
         if entity != self.selected {
             self.selected = entity;
             if self
@@ -77,6 +107,9 @@ impl Reader {
 
     /// Keeps the selection among the shown entities after a filter changed.
     pub fn fix_selection(&mut self) {
+        if self.hidden_open && self.hidden_selected.is_some_and(|j| j < self.hidden.len()) {
+            return;
+        }
         let visible = self.visible_entities();
         if self.selected.is_none_or(|s| !visible.contains(&s)) {
             self.select(visible.first().copied());
@@ -93,31 +126,30 @@ impl Reader {
     }
 }
 
-/// The first sidebar row to show so that the selected entity's row is in view,
-/// moving as little as possible from `offset` (its section header too when it fits).
-pub fn sidebar_window(
-    rows: &[Row],
-    selected: Option<usize>,
-    offset: usize,
-    height: usize,
-) -> usize {
+/// The first sidebar row to show so that the selected row is in view, moving as
+/// little as possible from `offset` (its section header too when it fits).
+pub fn sidebar_window(rows: &[Row], selected: Option<Row>, offset: usize, height: usize) -> usize {
     let height = height.max(1);
     let max = rows.len().saturating_sub(height);
-    let Some(sel) = selected.and_then(|s| rows.iter().position(|r| *r == Row::Entity(s))) else {
+    let Some(sel) = selected.and_then(|s| rows.iter().position(|r| *r == s)) else {
         return offset.min(max);
     };
     let mut offset = offset.min(max);
     if sel < offset {
         offset = sel;
-        if sel > 0 && matches!(rows[sel - 1], Row::Header { .. }) {
+        if sel > 0 && is_header(rows[sel - 1]) {
             offset = sel - 1;
         }
     } else if sel >= offset + height {
         offset = sel + 1 - height;
     }
     // Keep the section header of the selected row in view when there is room.
-    if offset == sel && sel > 0 && height >= 2 && matches!(rows[sel - 1], Row::Header { .. }) {
+    if offset == sel && sel > 0 && height >= 2 && is_header(rows[sel - 1]) {
         offset = sel - 1;
     }
     offset
+}
+
+fn is_header(row: Row) -> bool {
+    matches!(row, Row::Header { .. } | Row::HiddenHeader { .. })
 }

@@ -8,6 +8,7 @@ use super::navigate::{jump_to_entity, next_any, next_match, next_mention};
 use super::reader::{Focus, Input, InputTarget, Reader, Row, Search, Sort};
 use super::sidebar::sidebar_window;
 use super::ui::{self, Areas};
+use super::update_corrections;
 use super::update_notes;
 use ratatui::layout::{Position, Rect};
 
@@ -27,11 +28,15 @@ pub fn update(app: &mut App, action: Action) {
     match app.mode() {
         Mode::Help => help(app, action),
         Mode::Library => library(app, action),
+        mode @ (Mode::Kind | Mode::Rename) => update_corrections::update(app, mode, action),
+        Mode::Select if update_corrections::select_action(app, action) => {}
         mode @ (Mode::Select | Mode::Editor | Mode::Notes | Mode::Confirm) => {
             update_notes::update(app, mode, action)
         }
         mode => {
-            if !update_notes::reader_action(app, mode, action) {
+            if !update_corrections::reader_action(app, mode, action)
+                && !update_notes::reader_action(app, mode, action)
+            {
                 reader(app, mode, action)
             }
         }
@@ -49,8 +54,12 @@ fn sync(app: &mut App) {
     if let Some(r) = &mut app.reader {
         r.set_view(a.text.width as usize, a.text.height as usize);
         let rows = r.sidebar_rows();
-        r.sidebar_offset =
-            sidebar_window(&rows, r.selected, r.sidebar_offset, a.list.height as usize);
+        r.sidebar_offset = sidebar_window(
+            &rows,
+            r.selected_row(),
+            r.sidebar_offset,
+            a.list.height as usize,
+        );
     } else if let Some(lib) = &mut app.library {
         let h = a.library_list.height as usize;
         lib.selected = lib.selected.min(lib.entries.len().saturating_sub(1));
@@ -298,6 +307,9 @@ fn back(r: &mut Reader, mode: Mode) -> Option<String> {
             Some("search ended".into())
         }
         Mode::Sidebar => {
+            if r.marked.take().is_some() {
+                return Some("mark cleared".into());
+            }
             if r.kind_filter.is_some() || !r.name_filter.is_empty() {
                 r.kind_filter = None;
                 r.name_filter.clear();
@@ -331,6 +343,7 @@ fn accept(r: &mut Reader) -> Option<String> {
             r.fix_selection();
             None
         }
+        InputTarget::Rename(..) => None,
     }
 }
 
@@ -343,6 +356,7 @@ fn input_changed(r: &mut Reader) -> Option<String> {
             r.fix_selection();
             None
         }
+        InputTarget::Rename(..) => None,
         InputTarget::Search => {
             let origin = r.search.as_ref().map_or(r.top, |s| s.origin);
             if let Some(s) = &mut r.search {
@@ -366,15 +380,20 @@ fn input_changed(r: &mut Reader) -> Option<String> {
     }
 }
 
+/// Moves the sidebar's selection among its entity rows (hidden ones included when
+/// their section is open).
 fn move_selection(r: &mut Reader, action: Action) {
-    let visible = r.visible_entities();
+    let visible: Vec<Row> = r
+        .sidebar_rows()
+        .into_iter()
+        .filter(|row| matches!(row, Row::Entity(_) | Row::Hidden(_)))
+        .collect();
     if visible.is_empty() {
         return;
     }
     let last = visible.len() - 1;
-    let at = r
-        .selected
-        .and_then(|s| visible.iter().position(|&v| v == s));
+    let here = r.selected_row();
+    let at = here.and_then(|s| visible.iter().position(|&v| v == s));
     let next = match (action, at) {
         (Action::SelectFirst, _) | (_, None) => 0,
         (Action::SelectLast, _) => last,
@@ -382,7 +401,7 @@ fn move_selection(r: &mut Reader, action: Action) {
         (Action::SelectPrev, Some(i)) => i.saturating_sub(1),
         (_, Some(i)) => i,
     };
-    r.select(Some(visible[next]));
+    r.select_row(visible[next]);
 }
 
 fn click(r: &mut Reader, a: &Areas, col: u16, row: u16) {
@@ -391,8 +410,16 @@ fn click(r: &mut Reader, a: &Areas, col: u16, row: u16) {
         r.focus = Focus::Sidebar;
         let rows = r.sidebar_rows();
         let i = r.sidebar_offset + usize::from(row - a.list.y);
-        if let Some(Row::Entity(e)) = rows.get(i) {
-            r.select(Some(*e));
+        match rows.get(i) {
+            Some(Row::HiddenHeader { .. }) => {
+                r.hidden_open = !r.hidden_open;
+                if !r.hidden_open {
+                    r.hidden_selected = None;
+                    r.fix_selection();
+                }
+            }
+            Some(&row) => r.select_row(row),
+            None => {}
         }
     } else if a.article.contains(at) {
         r.focus = Focus::Article;

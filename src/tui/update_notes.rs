@@ -111,6 +111,7 @@ fn start_selection(r: &mut Reader) -> Option<String> {
         anchor: s,
         head: s,
         color: Color::default(),
+        span: None,
     });
     None
 }
@@ -157,7 +158,11 @@ fn select(r: &mut Reader, action: Action) -> Option<String> {
                     "at the first sentence".into()
                 });
             };
-            r.selection = Some(Selection { head, ..sel });
+            r.selection = Some(Selection {
+                head,
+                span: None,
+                ..sel
+            });
             if let Some(range) = r.sentence_range(head) {
                 let at = if head >= sel.anchor {
                     range.end.saturating_sub(1).max(range.start)
@@ -333,6 +338,10 @@ fn undo(r: &mut Reader) -> Option<String> {
             Some("highlight restored".into())
         }
         Some(Restored::EntityNote(key)) => Some(format!("note on {} restored", key.name)),
+        Some(Restored::Corrections) => {
+            r.refresh(None);
+            Some("correction undone".into())
+        }
         None => Some("nothing to undo".into()),
     }
 }

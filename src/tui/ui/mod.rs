@@ -3,6 +3,7 @@
 mod article;
 mod editor;
 mod help;
+mod kind;
 mod library;
 mod notes;
 mod sidebar;
@@ -120,6 +121,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             }
             if let Some(ne) = &r.note_editor {
                 editor::render(app, ne, area, buf);
+            }
+            if let Some(pick) = &r.kind_pick {
+                kind::render(app, pick, a.article, buf);
             }
         }
         None => library::render(app, &a, buf),

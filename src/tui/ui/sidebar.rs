@@ -54,12 +54,16 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
     let rows = r.sidebar_rows();
     let offset = sidebar_window(
         &rows,
-        r.selected,
+        r.selected_row(),
         r.sidebar_offset,
         usize::from(list.height),
     );
     let w = usize::from(list.width);
     let noted = r.noted_entities();
+    let marked = r
+        .marked
+        .as_ref()
+        .and_then(|m| super::super::correct::entity_at(&r.entities, m));
     for (row, y) in rows.iter().skip(offset).zip(list.y..list.y + list.height) {
         match *row {
             Row::Header { kind, count } => {
@@ -77,13 +81,27 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
             }
             Row::Entity(i) => {
                 let e = &r.entities[i];
-                let count = if noted.contains(&i) {
-                    format!("✎ {}", e.mentions.len())
-                } else {
+                // ✎ a note on it, ✓ corrected by the reader.
+                let mut flags = String::new();
+                if noted.contains(&i) {
+                    flags.push('✎');
+                }
+                if r.corrected.get(i).copied().unwrap_or(false) {
+                    flags.push('✓');
+                }
+                let count = if flags.is_empty() {
                     e.mentions.len().to_string()
+                } else {
+                    format!("{flags} {}", e.mentions.len())
                 };
                 let selected = r.selected == Some(i);
-                let marker = if selected { "▸ " } else { "  " };
+                let marked = marked == Some(i);
+                let marker = match (selected, marked) {
+                    (true, true) => "▸◆",
+                    (true, false) => "▸ ",
+                    (false, true) => " ◆",
+                    (false, false) => "  ",
+                };
                 let name_w = w.saturating_sub(2 + width(&count) + 1);
                 let name = fit(&e.name, name_w);
                 let pad = name_w.saturating_sub(width(&name)) + 1;
@@ -92,6 +110,30 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
                     t.row_selected(focused)
                 } else {
                     ratatui::style::Style::new()
+                };
+                put_str(buf, list.x, y, &text, style, list.width);
+            }
+            Row::HiddenHeader { count, open } => {
+                let label = if open {
+                    format!("▾ Hidden {count}")
+                } else {
+                    format!("▸ Hidden {count} · X shows")
+                };
+                put_str(buf, list.x, y, &fit(&label, w), t.dim(), list.width);
+            }
+            Row::Hidden(j) => {
+                let e = &r.hidden[j];
+                let selected = r.hidden_selected == Some(j);
+                let marker = if selected { "▸ " } else { "  " };
+                let kind = e.kind.as_str();
+                let name_w = w.saturating_sub(2 + kind.len() + 1);
+                let name = fit(&e.name, name_w);
+                let pad = name_w.saturating_sub(width(&name)) + 1;
+                let text = format!("{marker}{name}{}{kind}", " ".repeat(pad));
+                let style = if selected {
+                    t.row_selected(focused)
+                } else {
+                    t.dim()
                 };
                 put_str(buf, list.x, y, &text, style, list.width);
             }

@@ -22,12 +22,21 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         if let Some(msg) = &app.message {
             left.push(Span::styled(format!("  {}", fit(msg, 60)), t.message()));
         }
+    } else if let Some(pick) = &r.kind_pick {
+        left.push(Span::raw(fit(&pick.title, 50)));
+        left.push(Span::styled(": which kind?", t.message()));
     } else if let Some(sel) = &r.selection {
-        let n = r.selection_len();
-        left.push(Span::raw(format!(
-            "selecting {n} sentence{} ",
-            if n == 1 { "" } else { "s" }
-        )));
+        if let Some(range) = r.selection_range().filter(|_| sel.span.is_some()) {
+            let text = r.article.text.get(range).unwrap_or("");
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            left.push(Span::raw(format!("selecting “{}” ", fit(&text, 40))));
+        } else {
+            let n = r.selection_len();
+            left.push(Span::raw(format!(
+                "selecting {n} sentence{} ",
+                if n == 1 { "" } else { "s" }
+            )));
+        }
         left.push(Span::styled("▌", t.swatch(sel.color)));
         left.push(Span::raw(sel.color.as_str()));
         if let Some(msg) = &app.message {
@@ -37,6 +46,7 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         let prompt = match input.target {
             InputTarget::Search => "/",
             InputTarget::Filter => "filter: ",
+            InputTarget::Rename(..) => "new name: ",
         };
         left.push(Span::styled(prompt, t.input()));
         left.push(Span::styled(fit(&input.text, 60), t.input()));
@@ -51,6 +61,11 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         }
         if r.focus_mode {
             left.push(Span::styled("  focus", t.message()));
+        }
+        if let Some(e) = r.hidden_selected.and_then(|j| r.hidden.get(j)) {
+            left.push(Span::raw("  "));
+            left.push(Span::styled(fit(&e.name, 40), t.dim()));
+            left.push(Span::raw(format!(" ({}, hidden)", e.kind.as_str())));
         }
         if let Some(e) = r.selected {
             let ent = &r.entities[e];
