@@ -22,102 +22,9 @@ pub struct EventCand {
     pub evidence: Vec<String>,
 }
 
-const PREPS: &[&str] = &[
-    "dans", "de", "d'", "du", "des", "en", "au", "aux", "à", "sur", "contre", "vers", "entre",
-    "par",
-];
-const DETS: &[&str] = &[
-    "la", "le", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs",
-];
-const ORDINALS: &[&str] = &[
-    "premier",
-    "première",
-    "second",
-    "seconde",
-    "deuxième",
-    "troisième",
-    "dernier",
-    "dernière",
-];
-const GENERIC_DETS: &[&str] = &[
-    "les",
-    "des",
-    "de",
-    "d'",
-    "ces",
-    "ses",
-    "leurs",
-    "aux",
-    "plusieurs",
-    "certaines",
-    "certains",
-    "nombreuses",
-    "nombreux",
-];
-/// Adjectives placed before the noun in French.
-const PRENOMINAL: &[&str] = &[
-    "ancien",
-    "ancienne",
-    "anciens",
-    "anciennes",
-    "nouveau",
-    "nouvel",
-    "nouvelle",
-    "nouveaux",
-    "nouvelles",
-    "grand",
-    "grande",
-    "grands",
-    "grandes",
-    "petit",
-    "petite",
-    "jeune",
-    "jeunes",
-    "vieux",
-    "vieille",
-    "futur",
-    "future",
-    "principal",
-    "principale",
-    "seul",
-    "seule",
-];
-/// Adjectives that do not pin an event down ("une nouvelle guerre").
-const VAGUE: &[&str] = &[
-    "nouveau",
-    "nouvelle",
-    "nouveaux",
-    "nouvelles",
-    "autre",
-    "autres",
-    "grand",
-    "grande",
-    "grands",
-    "grandes",
-    "petit",
-    "petite",
-    "même",
-    "seul",
-    "seule",
-    "possible",
-    "prochain",
-    "prochaine",
-    "éventuel",
-    "éventuelle",
-    "récent",
-    "récente",
-    "constante",
-    "constant",
-    "courte",
-    "court",
-    "longue",
-    "long",
-    "bonne",
-    "bon",
-];
-
 pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
     let lex = bt.lex;
+    let g = &lex.event_grammar;
     let n = bt.len();
     let mut out = Vec::new();
     let mut i = 0;
@@ -192,7 +99,7 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
         }
         // An ordinal right before: "6e étape", "premier round", "première motion".
         if start_tok > 0
-            && (bt.is(start_tok - 1, ORDINALS) || is_numeric_ordinal(bt.s(start_tok - 1)))
+            && (bt.is(start_tok - 1, &g.ordinal) || is_numeric_ordinal(bt.s(start_tok - 1)))
             && bt.spaced(start_tok - 1)
         {
             start_tok -= 1;
@@ -206,7 +113,7 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
         let mut pinning_adj = 0;
         while k < n && bt.spaced(k - 1) && bt.adjective(k) && !bt.is(k, &["de", "du"]) {
             adjectives += 1;
-            if !bt.is(k, VAGUE) {
+            if !bt.is(k, &g.vague) {
                 pinning_adj += 1;
             }
             k += 1;
@@ -217,7 +124,7 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
         let mut complements = 0;
         let mut end_tok = k;
         let preps_for = |cls: &str| -> Vec<&'static str> {
-            let mut p = PREPS.to_vec();
+            let mut p = g.prep.clone();
             if cls == "meeting" {
                 p.push("avec");
             }
@@ -227,7 +134,7 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
         while complements < 3 && k < n && bt.spaced(k - 1) && bt.is(k, &preps) {
             let prep = bt.lc(k).into_owned();
             let mut c = k + 1;
-            if c < n && bt.is(c, DETS) && !bt.toks[c].cap {
+            if c < n && bt.is(c, &g.det) && !bt.toks[c].cap {
                 c += 1;
             }
             if c >= n {
@@ -277,7 +184,7 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
                 && !(prep == "en" && bt.s(c).ends_with("ant"))
             {
                 // Adjectives that come before the noun: "l'ancien maire", "la nouvelle loi".
-                if bt.is(c, PRENOMINAL)
+                if bt.is(c, &g.prenominal)
                     && c + 1 < n
                     && bt.word(c + 1)
                     && !bt.toks[c + 1].cap
@@ -296,7 +203,7 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
             // "entre le Hezbollah et Israël"
             if prep == "entre" && bt.is(c, &["et"]) {
                 let mut d = c + 1;
-                if bt.is(d, DETS) {
+                if bt.is(d, &g.det) {
                     d += 1;
                 }
                 if let Some(nm) = names.iter().find(|nm| nm.a == d) {
@@ -318,7 +225,7 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
                 )
         };
         let generic = plural
-            && GENERIC_DETS.contains(&det.as_str())
+            && g.generic_det.contains(&det.as_str())
             && !has_name
             && !has_date
             && ev.class != "election";

@@ -22,6 +22,39 @@ pub struct EventNoun {
     pub standalone: bool,
 }
 
+/// Closed word classes the event rules read (`rules/fr/event_grammar.tsv`).
+#[derive(Default)]
+pub struct EventGrammar {
+    pub prep: Vec<&'static str>,
+    pub det: Vec<&'static str>,
+    pub ordinal: Vec<&'static str>,
+    pub generic_det: Vec<&'static str>,
+    pub prenominal: Vec<&'static str>,
+    pub vague: Vec<&'static str>,
+}
+
+impl EventGrammar {
+    fn new(tsv: &'static str) -> EventGrammar {
+        let mut g = EventGrammar::default();
+        for line in entries(tsv) {
+            let Some((class, word)) = line.split_once('\t') else {
+                continue;
+            };
+            let list = match class {
+                "prep" => &mut g.prep,
+                "det" => &mut g.det,
+                "ordinal" => &mut g.ordinal,
+                "generic_det" => &mut g.generic_det,
+                "prenominal" => &mut g.prenominal,
+                "vague" => &mut g.vague,
+                _ => continue,
+            };
+            list.push(word);
+        }
+        g
+    }
+}
+
 pub struct Lexicon {
     /// Folded place name -> type. Multi-word names are joined by single spaces.
     pub places: HashMap<String, PlaceType>,
@@ -56,6 +89,7 @@ pub struct Lexicon {
     /// Last words of geographic names ("Valley", "Island").
     pub place_suffixes: HashSet<&'static str>,
     pub months: HashSet<&'static str>,
+    pub event_grammar: EventGrammar,
 }
 
 /// Multi-word cues matched token by token, lowercase.
@@ -189,6 +223,7 @@ pub fn build(lang: Language) -> Lexicon {
         common_acronyms: entries(asset!("rules/fr/common_acronyms.txt")).collect(),
         place_suffixes: entries(asset!("rules/fr/place_suffixes.txt")).collect(),
         months: entries(asset!("rules/fr/months.txt")).collect(),
+        event_grammar: EventGrammar::new(asset!("rules/fr/event_grammar.tsv")),
     }
 }
 
