@@ -91,8 +91,10 @@ fn glose_eval_agrees_with_the_reference_scorer() {
     for g in &golds {
         let gold: Gold = serde_json::from_str(&std::fs::read_to_string(g).unwrap()).unwrap();
         let art = glose::eval::find_article(g, gold.article.as_deref(), None).unwrap();
+        // The extractor's own output: no stored corrections from the user's data dir.
         let out = Command::new(bin)
-            .args(["extract", "--format", "json"])
+            .env("GLOSE_DATA_DIR", tmp.path())
+            .args(["extract", "--raw", "--format", "json"])
             .arg(&art)
             .output()
             .unwrap();
