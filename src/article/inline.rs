@@ -36,7 +36,10 @@ const STACK_LOOKBACK: usize = 32;
 pub fn pieces(text: &str, segs: &[Range<usize>]) -> Vec<Range<usize>> {
     let toks = tokenize(text, segs);
     if toks.is_empty() {
-        return segs.iter().filter(|r| !r.is_empty()).cloned().collect();
+        // Sized exactly: an article of a million short paragraphs has a million of these.
+        let mut out = Vec::with_capacity(segs.len());
+        out.extend(segs.iter().filter(|r| !r.is_empty()).cloned());
+        return out;
     }
     let mut cuts = resolve(text, &toks);
     cuts.sort_unstable_by_key(|r| r.start);

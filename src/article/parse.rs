@@ -86,8 +86,11 @@ struct Found {
 fn build_blocks(text: &str, lines: &[Line], seed_form: bool) -> (Vec<Block>, Found) {
     let groups = blocks::group(text, lines);
     let mut found = Found::default();
-    let mut out: Vec<Block> = Vec::with_capacity(groups.len());
-    for (i, g) in groups.iter().enumerate() {
+    let n = groups.len();
+    let mut out: Vec<Block> = Vec::with_capacity(n);
+    // Each group is dropped once its block is built, so its line ranges and the
+    // block's pieces are never all in memory at once.
+    for (i, g) in groups.into_iter().enumerate() {
         let pieces = inline::pieces(text, &g.segs);
         // Markup alone (`#`, `**`, `[](x)`) shows nothing: not a block.
         if pieces.iter().all(|p| text[p.clone()].trim().is_empty()) {
@@ -109,7 +112,7 @@ fn build_blocks(text: &str, lines: &[Line], seed_form: bool) -> (Vec<Block>, Fou
             String::new()
         };
         let one_line = g.segs.len() == 1;
-        let last = i + 1 == groups.len();
+        let last = i + 1 == n;
         block.kind = match g.mark {
             Mark::Heading(level) => {
                 if level == 1 && found.md_title.is_none() {
