@@ -180,3 +180,8 @@ fn towns_take_no_article() {
     // Whatever alternate names a gazetteer carries, "le X" is not a town.
     check("Le [[Hamas|organization]] a dénoncé les [[frappes sur [[Rafah|place]]|event]].");
 }
+
+#[test]
+fn days_date_events() {
+    check("Le [[débat télévisé de mardi|event]] a été suivi par des millions de personnes.");
+}

@@ -167,7 +167,8 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
                 args.push(super::lexicon::fold(bt.s(c)));
                 has_name = true;
                 c += 1;
-            } else if c < n && bt.lex.months.contains(bt.lc(c).as_ref()) {
+            } else if c < n && (bt.lex.months.contains(bt.lc(c).as_ref()) || bt.is(c, &g.day)) {
+                // "élections de juin", "le débat de mardi".
                 args.push(bt.lc(c).into_owned());
                 has_date = true;
                 c += 1;

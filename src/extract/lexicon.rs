@@ -31,6 +31,7 @@ pub struct EventGrammar {
     pub generic_det: Vec<&'static str>,
     pub prenominal: Vec<&'static str>,
     pub vague: Vec<&'static str>,
+    pub day: Vec<&'static str>,
 }
 
 impl EventGrammar {
@@ -47,6 +48,7 @@ impl EventGrammar {
                 "generic_det" => &mut g.generic_det,
                 "prenominal" => &mut g.prenominal,
                 "vague" => &mut g.vague,
+                "day" => &mut g.day,
                 _ => continue,
             };
             list.push(word);
