@@ -254,3 +254,139 @@ fn unknown_corrections_are_kept_and_reported() {
     assert_eq!(back[0]["to"], "Mars");
     assert_eq!(back[1]["op"], "hide");
 }
+
+// ---- glose extract, with and without --raw ---------------------------------------
+
+mod cli {
+    use glose::notes::{Change, Notes, Selector};
+    use glose::{Article, EntityKind};
+    use serde_json::Value;
+    use std::path::Path;
+    use std::process::{Command, Output};
+
+    const SEED: &str = "articles/poutine-kirghizstan.txt";
+
+    fn glose(data: &Path, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_glose"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("GLOSE_DATA_DIR", data)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn entities(o: &Output) -> Vec<Value> {
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["entities"].as_array().unwrap().clone()
+    }
+
+    fn find<'a>(list: &'a [Value], text: &str) -> Option<&'a Value> {
+        list.iter().find(|e| {
+            e["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["text"] == text)
+        })
+    }
+
+    /// Bichkek relabelled an organization, Moscou hidden, written through the library.
+    fn corrected_store() -> tempfile::TempDir {
+        let dir = tempfile::TempDir::new().unwrap();
+        let a = Article::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)).unwrap();
+        let (mut notes, _) = Notes::open_in(dir.path(), &a);
+        let at = |s: &str| {
+            let i = a.text.find(s).unwrap();
+            Selector::of(&a.text, i..i + s.len())
+        };
+        notes.correct(
+            &a.text,
+            Change::Relabel {
+                entity: at("Bichkek"),
+                kind: EntityKind::Organization,
+            },
+        );
+        notes.correct(
+            &a.text,
+            Change::Hide {
+                entity: at("Moscou"),
+            },
+        );
+        notes.flush(&a.text).unwrap();
+        dir
+    }
+
+    #[test]
+    fn extract_applies_the_corrections_and_raw_does_not() {
+        let dir = corrected_store();
+        let fixed = entities(&glose(dir.path(), &["extract", SEED, "--format", "json"]));
+        let b = find(&fixed, "Bichkek").expect("Bichkek");
+        assert_eq!(b["kind"], "organization");
+        assert_eq!(b["corrected"], true);
+        assert!(find(&fixed, "Moscou").is_none(), "hidden");
+        for (i, e) in fixed.iter().enumerate() {
+            assert_eq!(e["id"], format!("e{}", i + 1), "renumbered");
+        }
+        let firsts: Vec<u64> = fixed
+            .iter()
+            .map(|e| e["mentions"][0]["start"].as_u64().unwrap())
+            .collect();
+        assert!(
+            firsts.windows(2).all(|w| w[0] <= w[1]),
+            "first-mention order"
+        );
+
+        let raw = entities(&glose(
+            dir.path(),
+            &["extract", SEED, "--format", "json", "--raw"],
+        ));
+        assert_eq!(find(&raw, "Bichkek").unwrap()["kind"], "place");
+        assert!(find(&raw, "Bichkek").unwrap().get("corrected").is_none());
+        assert!(find(&raw, "Moscou").is_some());
+        assert_eq!(raw.len(), fixed.len() + 1);
+
+        // The text listing says which entities were corrected.
+        let o = glose(dir.path(), &["extract", SEED]);
+        let text = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            text.lines()
+                .any(|l| l.contains("Bichkek") && l.ends_with("(corrected)")),
+            "{text}"
+        );
+        // --explain shows what the reader did.
+        let o = glose(dir.path(), &["extract", SEED, "--explain"]);
+        let text = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            text.contains("corrected by the reader: kind set to organization (was place)"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_correction_on_text_that_is_gone_is_reported_on_stderr() {
+        let dir = corrected_store();
+        let copy = dir.path().join("edited.txt");
+        let seed =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)).unwrap();
+        std::fs::write(&copy, &seed).unwrap();
+        let a = Article::load(&copy).unwrap();
+        let (mut notes, _) = Notes::open_in(dir.path(), &a);
+        let i = a.text.find("Kant").unwrap();
+        notes.correct(
+            &a.text,
+            Change::Hide {
+                entity: Selector::of(&a.text, i..i + 4),
+            },
+        );
+        notes.flush(&a.text).unwrap();
+        std::fs::write(&copy, seed.replace("Kant", "Talas")).unwrap();
+        let o = glose(
+            dir.path(),
+            &["extract", copy.to_str().unwrap(), "--format", "json"],
+        );
+        assert!(o.status.success());
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(err.contains("1 correction no longer applies"), "{err}");
+    }
+}

@@ -369,3 +369,204 @@ fn cli_refuses_a_missing_file_in_one_line() {
     let o = glose(dir.path(), &["export", SEED, "--format", "pdf"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+// ---- corrections and brat -------------------------------------------------------
+
+/// The fixture with two corrections: "Kant" added as a place (both occurrences),
+/// the Court renamed.
+fn corrected_fixture() -> (Article, Notes, Vec<glose::Entity>) {
+    use glose::notes::corrections::Entry;
+    use glose::notes::{apply_article, Change, Correction, Selector};
+    let (a, notes, raw) = fixture();
+    let text = &a.text;
+    let kant = text.find("Kant").unwrap();
+    let court = "Cour pénale internationale";
+    let cpi = text.find(court).unwrap();
+    let mut doc = notes.file().clone();
+    doc.corrections = vec![
+        Entry::Known(Correction {
+            id: "c-kant".into(),
+            change: Change::Add {
+                mention: Selector::of(text, kant..kant + "Kant".len()),
+                kind: EntityKind::Place,
+            },
+            created: "2024-05-01T12:50:00Z".into(),
+        }),
+        Entry::Known(Correction {
+            id: "c-cpi".into(),
+            change: Change::Rename {
+                entity: Selector::of(text, cpi..cpi + court.len()),
+                name: "Cour pénale internationale (CPI)".into(),
+            },
+            created: "2024-05-01T12:51:00Z".into(),
+        }),
+    ];
+    let notes = Notes::from_file(&a, doc);
+    let entities = apply_article(&a, &raw, notes.corrections()).entities;
+    (a, notes, entities)
+}
+
+fn render_corrected(format: Format) -> String {
+    let (a, notes, entities) = corrected_fixture();
+    let src = Source {
+        article: &a,
+        notes: &notes,
+        entities: &entities,
+    };
+    String::from_utf8(export::render(format, &src).unwrap()).unwrap()
+}
+
+/// Checks brat lines against the text: offsets count characters, the text field
+/// is the text at them; returns `(type, start, end)` per `T` and the `Equiv` groups.
+type BratSpans = Vec<(String, usize, usize)>;
+fn check_brat(ann: &str, text: &str) -> (BratSpans, Vec<Vec<String>>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans = Vec::new();
+    let mut groups = Vec::new();
+    for line in ann.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        match line.chars().next() {
+            Some('T') => {
+                assert_eq!(cols.len(), 3, "{line}");
+                let (ty, offsets) = cols[1].split_once(' ').unwrap();
+                let mut shown = Vec::new();
+                let mut first = None;
+                let mut last = 0;
+                for frag in offsets.split(';') {
+                    let (s, e) = frag.split_once(' ').unwrap();
+                    let (s, e): (usize, usize) = (s.parse().unwrap(), e.parse().unwrap());
+                    shown.push(chars[s..e].iter().collect::<String>());
+                    first.get_or_insert(s);
+                    last = e;
+                }
+                assert_eq!(shown.join(" "), cols[2], "{line}");
+                spans.push((ty.to_string(), first.unwrap(), last));
+            }
+            Some('*') => {
+                let ids = cols[1].strip_prefix("Equiv ").expect("Equiv");
+                groups.push(ids.split(' ').map(str::to_string).collect());
+            }
+            Some('#') => assert!(cols[1].starts_with("AnnotatorNotes T"), "{line}"),
+            _ => panic!("not a brat line: {line:?}"),
+        }
+    }
+    (spans, groups)
+}
+
+#[test]
+fn golden_brat_with_two_corrections() {
+    let ann = render_corrected(Format::Brat);
+    golden("seed.ann", &ann);
+    let (a, _, entities) = corrected_fixture();
+    let (spans, groups) = check_brat(&ann, &a.text);
+    let total: usize = entities.iter().map(|e| e.mentions.len()).sum();
+    assert_eq!(spans.len(), total);
+    // Kant: a place of two mentions, tied by one Equiv line.
+    let kant: Vec<usize> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, (ty, s, e))| {
+            ty == "Place" && a.text.chars().skip(*s).take(e - s).eq("Kant".chars())
+        })
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(kant.len(), 2);
+    let ids: Vec<String> = kant.iter().map(|i| format!("T{i}")).collect();
+    assert!(groups.contains(&ids), "{ann}");
+    // An entity of n mentions has one group of n; one of a single mention none.
+    for e in &entities {
+        let n = e.mentions.len();
+        assert!(n == 1 || groups.iter().any(|g| g.len() == n), "{}", e.name);
+    }
+    assert_eq!(
+        groups.len(),
+        entities.iter().filter(|e| e.mentions.len() > 1).count()
+    );
+    // The note on Sadyr Japarov, on its first mention.
+    assert!(ann.contains("AnnotatorNotes"), "{ann}");
+}
+
+#[test]
+fn json_and_markdown_mark_corrected_entities() {
+    let v: Value = serde_json::from_str(&render_corrected(Format::Json)).unwrap();
+    let ents = v["entities"].as_array().unwrap();
+    let flag = |name: &str| {
+        ents.iter()
+            .find(|e| e["name"] == name)
+            .unwrap_or_else(|| panic!("no {name}"))["corrected"]
+            .clone()
+    };
+    assert_eq!(flag("Kant"), true);
+    assert_eq!(flag("Cour pénale internationale (CPI)"), true);
+    assert_eq!(flag("Bichkek"), false);
+    let md = render_corrected(Format::Markdown);
+    assert!(md.contains("- Kant — 2 mentions · corrected"), "{md}");
+    assert!(md.contains("- Bichkek — 1 mention\n"), "{md}");
+}
+
+#[test]
+fn brat_offsets_are_characters_and_line_breaks_make_fragments() {
+    use glose::{Entity, Mention};
+    let text = "\u{feff}Réunion à Haut\nKarabakh, puis à Erevan.\r\n";
+    let a = article("x.txt", text);
+    let hk = text.find("Haut").unwrap();
+    let end = text.find("Karabakh").unwrap() + "Karabakh".len();
+    let er = text.find("Erevan").unwrap();
+    let entities = vec![
+        Entity {
+            id: "e1".into(),
+            kind: EntityKind::Place,
+            name: "Haut-Karabakh".into(),
+            mentions: vec![Mention::new(hk, end)],
+            evidence: vec![],
+        },
+        Entity {
+            id: "e2".into(),
+            kind: EntityKind::Place,
+            name: "Erevan".into(),
+            mentions: vec![Mention::new(er, er + "Erevan".len())],
+            evidence: vec![],
+        },
+    ];
+    let notes = Notes::from_file(&a, NotesFile::default());
+    let src = Source {
+        article: &a,
+        notes: &notes,
+        entities: &entities,
+    };
+    let ann = String::from_utf8(export::render(Format::Brat, &src).unwrap()).unwrap();
+    assert_eq!(
+        ann,
+        "T1\tPlace 11 15;16 24\tHaut Karabakh\n\
+         #1\tAnnotatorNotes T1\tname: Haut-Karabakh\n\
+         T2\tPlace 33 39\tErevan\n"
+    );
+    check_brat(&ann, text);
+}
+
+#[test]
+fn cli_exports_brat_with_the_corrections() {
+    use glose::notes::{Change, Selector};
+    let dir = tempfile::TempDir::new().unwrap();
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
+    let a = Article::load(&seed).unwrap();
+    let (mut notes, _) = Notes::open_in(dir.path(), &a);
+    let b = a.text.find("Bichkek").unwrap();
+    notes.correct(
+        &a.text,
+        Change::Relabel {
+            entity: Selector::of(&a.text, b..b + "Bichkek".len()),
+            kind: EntityKind::Organization,
+        },
+    );
+    notes.flush(&a.text).unwrap();
+    let o = glose(dir.path(), &["export", SEED, "--format", "brat"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let ann = String::from_utf8(o.stdout).unwrap();
+    check_brat(&ann, &a.text);
+    let chars = a.text[..b].chars().count();
+    assert!(
+        ann.contains(&format!("\tOrganization {chars} {}\tBichkek\n", chars + 7)),
+        "{ann}"
+    );
+}

@@ -25,7 +25,9 @@
 //!   `Equiv` as a symmetric-transitive relation in `annotation.conf` to see them);
 //!   an entity with one mention needs none.
 //! - A note on an entity goes on its first mention: `#1→AnnotatorNotes T1→...`,
-//!   its lines joined by spaces (a note cannot hold line breaks or tabs in brat).
+//!   its lines joined by spaces (a note cannot hold line breaks or tabs in brat);
+//!   so does the entity's name when the first mention says something else
+//!   (`name: Cour pénale internationale (CPI)`, before the note if there is one).
 
 use super::{Exporter, Source};
 use crate::EntityKind;
@@ -134,12 +136,21 @@ impl Exporter for Brat {
                 src.entity(&n.entity)
                     .is_some_and(|found| std::ptr::eq(found, e))
             });
-            if let (Some(n), Some(first)) = (note, ids.first()) {
+            // The entity's name when its first mention says something else (a
+            // name the reader gave), then its note.
+            let first_text = e.mentions.first().map_or("", |m| m.text(text));
+            let name =
+                (one_line(first_text) != e.name).then(|| format!("name: {}", one_line(&e.name)));
+            let line: Vec<String> = name
+                .into_iter()
+                .chain(note.map(|n| one_line(&n.note)))
+                .collect();
+            if let (false, Some(first)) = (line.is_empty(), ids.first()) {
                 notes += 1;
                 writeln!(
                     out,
                     "#{notes}\tAnnotatorNotes {first}\t{}",
-                    one_line(&n.note)
+                    line.join(" · ")
                 )?;
             }
         }
