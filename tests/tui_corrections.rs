@@ -241,7 +241,7 @@ fn x_hides_and_x_in_the_hidden_section_brings_back() {
     run(&mut app, "x");
     assert!(!names(&app).contains(&"Ukraine".to_string()));
     let side = sidebar(&app).join("\n");
-    assert!(side.contains("▸ Hidden 1 · X shows"), "{side}");
+    assert!(side.contains("   Hidden 1 · X shows them"), "{side}");
     assert!(!side.contains("Ukraine"), "collapsed");
     assert!(
         reader(&app).mentions.iter().all(|m| {
@@ -257,7 +257,7 @@ fn x_hides_and_x_in_the_hidden_section_brings_back() {
     );
     // X opens the section on the hidden entity; x brings it back.
     keys(&mut app, "X");
-    assert!(sidebar(&app).join("\n").contains("▾ Hidden 1"));
+    assert!(sidebar(&app).join("\n").contains("Hidden 1 · X hides them"));
     assert!(row(&app, "Ukraine").contains("place"));
     assert!(status_line(&app).contains("Ukraine (place, hidden)"));
     keys(&mut app, "r");
@@ -462,5 +462,21 @@ fn help_lists_the_new_modes() {
         status_line(&app).contains("rename"),
         "hints: {}",
         status_line(&app)
+    );
+}
+
+#[test]
+fn the_hidden_section_follows_the_last_entity_in_a_short_sidebar() {
+    let dir = TempDir::new().unwrap();
+    let mut app = seed(dir.path());
+    select(&mut app, "Moscou");
+    run(&mut app, "x");
+    glose::tui::update(&mut app, glose::tui::Action::Resize(110, 12));
+    keys(&mut app, "G");
+    let side = sidebar(&app).join("\n");
+    assert!(side.contains("Hidden 1 · X shows them"), "{side}");
+    assert!(
+        row(&app, "Cour pénale internationale").contains("▸"),
+        "{side}"
     );
 }

@@ -143,6 +143,10 @@ pub fn sidebar_window(rows: &[Row], selected: Option<Row>, offset: usize, height
     } else if sel >= offset + height {
         offset = sel + 1 - height;
     }
+    // The last entity row brings the headers below it (the Hidden section's).
+    if rows[sel + 1..].iter().all(|r| is_header(*r)) {
+        offset = offset.max(rows.len().saturating_sub(height)).min(sel);
+    }
     // Keep the section header of the selected row in view when there is room.
     if offset == sel && sel > 0 && height >= 2 && is_header(rows[sel - 1]) {
         offset = sel - 1;

@@ -114,11 +114,10 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
                 put_str(buf, list.x, y, &text, style, list.width);
             }
             Row::HiddenHeader { count, open } => {
-                let label = if open {
-                    format!("▾ Hidden {count}")
-                } else {
-                    format!("▸ Hidden {count} · X shows")
-                };
+                let label = format!(
+                    "   Hidden {count} · X {}",
+                    if open { "hides them" } else { "shows them" }
+                );
                 put_str(buf, list.x, y, &fit(&label, w), t.dim(), list.width);
             }
             Row::Hidden(j) => {
