@@ -390,3 +390,43 @@ mod cli {
         assert!(err.contains("1 correction no longer applies"), "{err}");
     }
 }
+
+#[test]
+fn two_readers_correcting_at_once_lose_nothing() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, TEXT).unwrap();
+    let a = glose::Article::load(&path).unwrap();
+    let (mut one, _) = glose::notes::Notes::open_in(dir.path(), &a);
+    let (mut two, _) = glose::notes::Notes::open_in(dir.path(), &a);
+    one.correct(
+        &a.text,
+        Change::Hide {
+            entity: sel("Moscou"),
+        },
+    );
+    one.flush(&a.text).unwrap();
+    two.correct(
+        &a.text,
+        Change::Relabel {
+            entity: sel("Bichkek"),
+            kind: EntityKind::Organization,
+        },
+    );
+    two.flush(&a.text).unwrap();
+    assert_eq!(
+        two.corrections().len(),
+        2,
+        "the other's correction is merged in"
+    );
+    let (fresh, _) = glose::notes::Notes::open_in(dir.path(), &a);
+    let applied = apply(&a.text, &raw(), fresh.corrections());
+    assert_eq!(applied.hidden[0].name, "Moscou");
+    assert!(applied
+        .entities
+        .iter()
+        .any(|e| e.name == "Bichkek" && e.kind == EntityKind::Organization));
+    // Stored as documented in `glose::notes`.
+    let json = std::fs::read_to_string(fresh.path().unwrap()).unwrap();
+    assert!(json.contains("\"op\": \"hide\""), "{json}");
+}
