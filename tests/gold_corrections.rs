@@ -454,6 +454,20 @@ fn the_keys_turn_the_extractors_output_into_the_gold() {
         assert!(md.contains(&line), "{line}\n{md}");
     }
 
+    // W3C: one classifying annotation per corrected entity, its targets the mentions.
+    let w3c: Value = serde_json::from_slice(&export::render(Format::W3c, &src).unwrap()).unwrap();
+    let classified: Vec<&Value> = w3c["first"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["motivation"] == "classifying")
+        .collect();
+    assert_eq!(classified.len(), marked, "{w3c:#}");
+    for a in &classified {
+        assert!(!a["target"].as_array().unwrap().is_empty());
+        assert_eq!(a["body"][0]["purpose"], "classifying");
+    }
+
     // glose extract applies the corrections; --raw gives the extractor's own.
     let o = glose(dir.path(), &["extract", SEED, "--format", "json"]);
     assert_eq!(extracted(&o), gold);

@@ -172,6 +172,40 @@ impl Exporter for W3c {
                 "target": Value::Object(target),
             }));
         }
+        // The reader's corrections: each corrected entity is one classifying annotation
+        // whose targets are all its mentions, so annotation tools see the fixed kinds,
+        // names and groupings too.
+        for e in src
+            .entities
+            .iter()
+            .filter(|e| crate::notes::is_corrected(e))
+        {
+            let targets: Vec<Value> = e
+                .mentions
+                .iter()
+                .map(|m| {
+                    let r = m.start..m.end;
+                    let chars = char_range(text, &r);
+                    json!({
+                        "source": source,
+                        "selector": [
+                            quote_selector(&Quote::of(text, r)),
+                            { "type": "TextPositionSelector", "start": chars.start, "end": chars.end },
+                        ],
+                    })
+                })
+                .collect();
+            items.push(json!({
+                "id": format!("urn:glose:entity:{}:{}", e.kind.as_str(), encode(&e.name)),
+                "type": "Annotation",
+                "motivation": "classifying",
+                "body": [
+                    { "type": "TextualBody", "value": e.kind.as_str(), "purpose": "classifying" },
+                    { "type": "TextualBody", "value": e.name, "purpose": "identifying" },
+                ],
+                "target": targets,
+            }));
+        }
         let doc = json!({
             "@context": "http://www.w3.org/ns/anno.jsonld",
             "id": collection,
