@@ -300,3 +300,22 @@ proptest! {
         prop_assert!(!md.chars().any(|c| is_unsafe(c) || c == '\r'), "unsafe Markdown {:?}", md);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// One character out for each character in, nothing a terminal could act on,
+    /// and sanitizing twice changes nothing more.
+    #[test]
+    fn sanitize_maps_char_for_char_to_safe_text(s in ".*", t in news_text()) {
+        for s in [s, t] {
+            let out = glose::text::sanitize(&s);
+            prop_assert_eq!(out.chars().count(), s.chars().count());
+            prop_assert!(!out.chars().any(|c| is_unsafe(c) || c == '\t'));
+            prop_assert_eq!(glose::text::sanitize(&out), out.clone());
+            for (a, b) in s.chars().zip(out.chars()) {
+                prop_assert!(a == b || is_unsafe(a) || a == '\t', "{:?} became {:?}", a, b);
+            }
+        }
+    }
+}
