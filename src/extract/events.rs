@@ -26,24 +26,22 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
     let lex = bt.lex;
     let g = &lex.event_grammar;
     let n = bt.len();
+    // The name starting at each token, so complements find theirs in one step.
+    let mut name_at: Vec<Option<usize>> = vec![None; n + 1];
+    for (k, c) in names.iter().enumerate() {
+        if name_at[c.a].is_none() {
+            name_at[c.a] = Some(k);
+        }
+    }
     let mut out = Vec::new();
     let mut i = 0;
-    let name_at = |t: usize| {
-        names
-            .iter()
-            .find(|c| c.a == t && c.votes.iter().any(|&v| v > 0.0))
-    };
     while i < n {
         if !bt.word(i) || bt.toks[i].cap && !bt.initial[i] {
             i += 1;
             continue;
         }
         // A capitalized named event ("Festival de Cannes") is found by the name pass.
-        if bt.toks[i].cap
-            && names
-                .iter()
-                .any(|c| c.a == i && c.votes.iter().any(|&v| v > 0.0))
-        {
+        if bt.toks[i].cap && name_at[i].is_some_and(|k| names[k].votes.iter().any(|&v| v > 0.0)) {
             i += 1;
             continue;
         }
@@ -157,7 +155,7 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
                         c += 1;
                     }
                 }
-            } else if let Some(nm) = names.iter().find(|nm| nm.a == c) {
+            } else if let Some(nm) = name_at[c].map(|k| &names[k]) {
                 // Even a name the name pass left unclassified pins the event down.
                 args.push(nm.key.clone());
                 has_name = true;
@@ -207,7 +205,7 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
                 if bt.is(d, &g.det) {
                     d += 1;
                 }
-                if let Some(nm) = names.iter().find(|nm| nm.a == d) {
+                if let Some(nm) = name_at.get(d).copied().flatten().map(|k| &names[k]) {
                     args.push(nm.key.clone());
                     c = nm.b;
                 }
@@ -215,7 +213,6 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
             k = c;
             end_tok = c;
             complements += 1;
-            let _ = name_at;
         }
         let plural = {
             let h = bt.lc(head_end - 1);

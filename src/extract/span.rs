@@ -4,6 +4,9 @@
 use super::block::BlockText;
 use super::lexicon::PlaceType;
 use super::names::new_cand;
+
+/// The longest capitalized run taken as one name.
+const MAX_NAME_TOKENS: usize = 12;
 use super::names::NameCand;
 use crate::EntityKind;
 
@@ -58,6 +61,11 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
     // Capitalized run with particles inside.
     let mut b = a + 1;
     loop {
+        // No real name runs past a dozen words; a capitalized run longer than that
+        // (a shouted line, a list of names without commas) is cut into pieces.
+        if b - a >= MAX_NAME_TOKENS {
+            break;
+        }
         if b < n && bt.spaced(b - 1) && bt.namelike(b) && !bt.is_function(b) {
             b += 1;
             continue;
