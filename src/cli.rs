@@ -108,7 +108,7 @@ pub fn run(cli: Cli) -> ExitCode {
 type Extracted = Result<(Article, Vec<Entity>), String>;
 
 fn load_and_extract(path: &std::path::Path, raw: bool) -> Extracted {
-    let article = Article::load(path).map_err(|e| format!("glose: {}: {e}", path.display()))?;
+    let article = Article::load(path).map_err(|e| format!("glose: {}: {e}", shown(path)))?;
     let entities = extract(&article);
     if raw {
         return Ok((article, entities));
@@ -131,7 +131,7 @@ fn corrected(path: &std::path::Path, article: &Article, entities: Vec<Entity>) -
     if n > 0 {
         eprintln!(
             "glose: {}: {n} correction{} no longer appl{} (kept in the notes)",
-            path.display(),
+            shown(path),
             if n == 1 { "" } else { "s" },
             if n == 1 { "ies" } else { "y" }
         );
@@ -277,7 +277,8 @@ pub fn write_json(
             })
             .collect(),
     };
-    serde_json::to_writer(&mut *out, &doc).map_err(io::Error::other)?;
+    // `From` keeps the I/O error kind, so a closed pipe stays a quiet `BrokenPipe`.
+    serde_json::to_writer(&mut *out, &doc).map_err(io::Error::from)?;
     writeln!(out)
 }
 
@@ -344,21 +345,21 @@ fn run_eval(golds: &[PathBuf], articles: Option<&std::path::Path>, json: bool) -
         {
             Ok(gold) => gold,
             Err(e) => {
-                eprintln!("glose: {}: {e}", g.display());
+                eprintln!("glose: {}: {e}", shown(g));
                 return ExitCode::from(1);
             }
         };
         let Some(path) = crate::eval::find_article(g, gold.article.as_deref(), articles) else {
             eprintln!(
                 "glose: {}: cannot find its article (try --articles DIR)",
-                g.display()
+                shown(g)
             );
             return ExitCode::from(1);
         };
         let article = match Article::load(&path) {
             Ok(a) => a,
             Err(e) => {
-                eprintln!("glose: {}: {e}", path.display());
+                eprintln!("glose: {}: {e}", shown(&path));
                 return ExitCode::from(1);
             }
         };
@@ -374,4 +375,10 @@ fn run_eval(golds: &[PathBuf], articles: Option<&std::path::Path>, json: bool) -
         print!("{}", crate::eval::format_table(&rows));
     }
     ExitCode::SUCCESS
+}
+
+/// A file name as shown in a message: sanitized, since a name can carry escape
+/// sequences too.
+fn shown(path: &std::path::Path) -> String {
+    crate::text::sanitize(&path.display().to_string())
 }

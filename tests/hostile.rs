@@ -597,7 +597,6 @@ fn line_endings_and_unusual_characters_are_read() {
 }
 
 #[test]
-#[ignore = "error lines print the path raw (src/cli.rs, src/export/mod.rs, src/tui/mod.rs): un-ignore once they sanitize it"]
 fn error_lines_carry_no_escape_sequence_from_the_file_name() {
     let dir = tempfile::tempdir().unwrap();
     let name = "evil\u{1b}]0;PWNED\u{7}\u{1b}[2J.txt";

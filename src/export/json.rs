@@ -169,7 +169,7 @@ impl Exporter for Json {
                 })
                 .collect(),
         };
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
         writeln!(out)
     }
 }

@@ -123,20 +123,20 @@ pub fn run_cli(file: &Path, format: Format, out: Option<&Path>) -> ExitCode {
     let article = match Article::load(file) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("glose: {}: {e}", file.display());
+            eprintln!("glose: {}: {e}", shown(file));
             return ExitCode::from(1);
         }
     };
     let (notes, messages) = Notes::open(&article);
     for m in messages {
-        eprintln!("glose: {m}");
+        eprintln!("glose: {}", crate::text::sanitize(&m.to_string()));
     }
     let applied = crate::notes::apply_article(&article, &extract(&article), notes.corrections());
     if !applied.unresolved.is_empty() {
         let n = applied.unresolved.len();
         eprintln!(
             "glose: {}: {n} correction{} no longer appl{} (kept in the notes)",
-            file.display(),
+            shown(file),
             if n == 1 { "" } else { "s" },
             if n == 1 { "ies" } else { "y" }
         );
@@ -156,7 +156,7 @@ pub fn run_cli(file: &Path, format: Format, out: Option<&Path>) -> ExitCode {
     };
     let written = match out {
         Some(path) => crate::notes::store::write_atomic(path, &bytes)
-            .map_err(|e| format!("{}: {}", path.display(), clean_io(&e))),
+            .map_err(|e| format!("{}: {}", shown(path), clean_io(&e))),
         None => {
             let mut stdout = io::stdout().lock();
             match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
@@ -225,11 +225,17 @@ pub fn ours_or_missing(path: &Path) -> io::Result<bool> {
 /// The reader's `e`: Markdown to `path`, unless a file glose did not write is
 /// there and `replace` is false.
 pub fn save_markdown(src: &Source, path: &Path, replace: bool) -> Result<Saved, String> {
-    let err = |e: io::Error| format!("{}: {}", path.display(), clean_io(&e));
+    let err = |e: io::Error| format!("{}: {}", shown(path), clean_io(&e));
     if !replace && !ours_or_missing(path).map_err(err)? {
         return Ok(Saved::Exists(path.to_path_buf()));
     }
     let bytes = render(Format::Markdown, src).map_err(err)?;
     crate::notes::store::write_atomic(path, &bytes).map_err(err)?;
     Ok(Saved::Written(path.to_path_buf()))
+}
+
+/// A file name as shown in a message: sanitized, since a name can carry escape
+/// sequences too.
+fn shown(path: &Path) -> String {
+    crate::text::sanitize(&path.display().to_string())
 }

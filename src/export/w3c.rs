@@ -219,7 +219,7 @@ impl Exporter for W3c {
                 "items": items,
             },
         });
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
         writeln!(out)
     }
 }

@@ -52,9 +52,11 @@ pub fn run(target: PathBuf) -> anyhow::Result<()> {
         App::with_library(library::Library::new(target, paths), theme, (0, 0))
     } else {
         let article = load(&target)?;
-        workers.extract(&article);
         let (notes, messages) = Notes::open(&article);
         let mut app = App::with_article_pending(article, theme, (0, 0));
+        if let Some(r) = app.reader.as_ref() {
+            workers.extract(std::sync::Arc::clone(&r.article));
+        }
         app.set_notes(notes, messages);
         app
     };
@@ -77,7 +79,12 @@ pub fn run(target: PathBuf) -> anyhow::Result<()> {
 /// Reads and parses an article (extraction runs on a worker).
 /// The error is the line `glose extract` and `glose export` print for the same file.
 fn load(path: &Path) -> anyhow::Result<Article> {
-    Article::load(path).map_err(|e| anyhow!("{}: {e}", path.display()))
+    Article::load(path).map_err(|e| {
+        anyhow!(
+            "{}: {e}",
+            crate::text::sanitize(&path.display().to_string())
+        )
+    })
 }
 
 /// What the worker threads report.
@@ -108,10 +115,10 @@ impl Workers {
         }
     }
 
-    fn extract(&mut self, article: &Article) {
+    fn extract(&mut self, article: std::sync::Arc<Article>) {
         self.generation += 1;
         self.pending += 1;
-        let (tx, generation, article) = (self.tx.clone(), self.generation, article.clone());
+        let (tx, generation) = (self.tx.clone(), self.generation);
         std::thread::spawn(move || {
             let _ = tx.send(Msg::Entities(generation, extract(&article)));
         });
@@ -210,9 +217,11 @@ fn open(
     match load(&path) {
         Ok(article) => {
             app.message = None;
-            workers.extract(&article);
             let (notes, messages) = Notes::open(&article);
             app.open(article, None);
+            if let Some(r) = app.reader.as_ref() {
+                workers.extract(std::sync::Arc::clone(&r.article));
+            }
             app.set_notes(notes, messages);
         }
         Err(e) => app.message = Some(e.to_string()),

@@ -86,7 +86,8 @@ pub enum Row {
 
 #[derive(Debug)]
 pub struct Reader {
-    pub article: Article,
+    /// Shared with the extraction worker, so a big article is held once.
+    pub article: std::sync::Arc<Article>,
     /// The entities shown: the extractor's with the reader's corrections applied.
     pub entities: Vec<Entity>,
     /// The extractor's own entities, before corrections.
@@ -143,7 +144,7 @@ impl Reader {
     pub fn new(article: Article, entities: Vec<Entity>) -> Reader {
         let mentions = reading_order(&entities);
         let mut reader = Reader {
-            article,
+            article: std::sync::Arc::new(article),
             corrected: vec![false; entities.len()],
             raw: entities.clone(),
             entities,
