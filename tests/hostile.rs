@@ -14,6 +14,10 @@ use std::time::{Duration, Instant};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::Tmux;
+
 // ---- an article packed with escape sequences ------------------------------------------
 
 /// Every kind of escape sequence and terminal-driving character, in an article
@@ -144,91 +148,6 @@ fn the_cli_text_output_carries_no_escape_sequence() {
 
 // ---- the real binary in tmux ----------------------------------------------------------
 
-/// A tmux server of our own, killed when the test ends.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, shell_command: &str) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("notice: tmux is not installed; skipping the tmux test");
-            return None;
-        }
-        let tmux = Tmux {
-            socket: format!("glose-hostile-{name}-{}", std::process::id()),
-        };
-        let out = tmux.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-n",
-            "glose-window",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "-c",
-            env!("CARGO_MANIFEST_DIR"),
-            shell_command,
-        ]);
-        assert!(out.status.success(), "tmux: {}", stderr(&out));
-        // Let applications set the clipboard and rename windows, so a leak shows.
-        tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
-        tmux.run(&["set-option", "-g", "allow-rename", "on"]);
-        tmux.run(&["set-option", "-g", "allow-passthrough", "on"]);
-        Some(tmux)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn send(&self, key: &str) {
-        assert!(self.run(&["send-keys", "-t", "0", key]).status.success());
-    }
-
-    fn capture(&self, escapes: bool) -> String {
-        let mut args = vec!["capture-pane", "-p", "-t", "0"];
-        if escapes {
-            args.push("-e");
-        }
-        String::from_utf8_lossy(&self.run(&args).stdout).into_owned()
-    }
-
-    fn display(&self, format: &str) -> String {
-        let out = self.run(&["display-message", "-p", "-t", "0", format]);
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture(false);
-            if ok(&screen) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("timed out waiting for {what}; the screen:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
 #[test]
 fn reading_a_hostile_article_leaves_title_clipboard_and_colours_alone() {
     let dir = tempfile::tempdir().unwrap();
@@ -239,9 +158,13 @@ fn reading_a_hostile_article_leaves_title_clipboard_and_colours_alone() {
         "printf 'ready\\n'; read _; '{bin}' '{}'; echo glose-exit=$?; sleep 60",
         path.display()
     );
-    let Some(tmux) = Tmux::start("escapes", &command) else {
+    let Some(tmux) = Tmux::start("escapes", 120, 40, &command) else {
         return;
     };
+    // Let applications set the clipboard and rename windows, so a leak shows.
+    tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+    tmux.run(&["set-option", "-g", "allow-rename", "on"]);
+    tmux.run(&["set-option", "-g", "allow-passthrough", "on"]);
     tmux.wait_for("the shell", |s| s.contains("ready"));
     let title = tmux.display("#{pane_title}");
     let window = tmux.display("#{window_name}");
@@ -256,7 +179,7 @@ fn reading_a_hostile_article_leaves_title_clipboard_and_colours_alone() {
     }
     let screen = tmux.wait_for("the text", |s| s.contains("[31mrouge"));
     assert!(screen.contains("cHduZWQ="), "{screen}");
-    let styled = tmux.capture(true);
+    let styled = tmux.capture_styled();
     assert!(
         !styled.contains("\u{1b}[31m") && !styled.contains(";31m"),
         "red leaked into the screen:\n{styled}"
@@ -274,7 +197,7 @@ fn reading_a_hostile_article_leaves_title_clipboard_and_colours_alone() {
     );
     assert!(!tmux.display("#{pane_title}").contains("PWNED"));
     // Back at the shell, nothing is left coloured or in another mode.
-    let styled = tmux.capture(true);
+    let styled = tmux.capture_styled();
     let last = styled
         .lines()
         .find(|l| l.contains("glose-exit="))

@@ -3,97 +3,14 @@
 //! prints it. Skips, with a notice, where tmux is not installed.
 
 use std::path::Path;
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::process::Command;
+
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::{status_line, Tmux};
 
 const SEED: &str = "articles/poutine-kirghizstan.txt";
 const NOTE: &str = "Note accentuée : é, à, ç";
-
-/// A tmux server of our own, killed when the test ends.
-struct Tmux {
-    socket: String,
-}
-
-fn has_tmux() -> bool {
-    Command::new("tmux").arg("-V").output().is_ok()
-}
-
-impl Tmux {
-    fn start(name: &str, shell_command: &str) -> Tmux {
-        let socket = format!("glose-notes-{name}-{}", std::process::id());
-        let tmux = Tmux { socket };
-        let out = tmux.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "110",
-            "-y",
-            "32",
-            "-c",
-            env!("CARGO_MANIFEST_DIR"),
-            shell_command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-u")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .env("LANG", "C.UTF-8")
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn send(&self, key: &str) {
-        assert!(self.run(&["send-keys", "-t", "0", key]).status.success());
-    }
-
-    fn type_text(&self, text: &str) {
-        assert!(self
-            .run(&["send-keys", "-t", "0", "-l", text])
-            .status
-            .success());
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
-    }
-
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            if ok(&screen) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(30) {
-                panic!("timed out waiting for {what}; the screen:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-fn status_line(screen: &str) -> &str {
-    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
-}
 
 fn reader_command(data: &Path) -> String {
     format!(
@@ -106,14 +23,12 @@ fn reader_command(data: &Path) -> String {
 
 #[test]
 fn a_note_with_accents_survives_a_restart_and_is_exported() {
-    if !has_tmux() {
-        eprintln!("notice: tmux is not installed; skipping the notes end-to-end test");
-        return;
-    }
     let dir = tempfile::TempDir::new().unwrap();
     let data = dir.path();
 
-    let tmux = Tmux::start("write", &reader_command(data));
+    let Some(tmux) = Tmux::start("notes-write", 110, 32, &reader_command(data)) else {
+        return;
+    };
     tmux.wait_for("the reader", |s| status_line(s).contains('%'));
     tmux.send("v");
     tmux.wait_for("the selection", |s| {
@@ -133,7 +48,7 @@ fn a_note_with_accents_survives_a_restart_and_is_exported() {
     drop(tmux);
 
     // Again: the note is there, in the list.
-    let tmux = Tmux::start("read", &reader_command(data));
+    let tmux = Tmux::start("notes-read", 110, 32, &reader_command(data)).unwrap();
     tmux.wait_for("the reader", |s| status_line(s).contains('%'));
     tmux.send("'");
     let screen = tmux.wait_for("the list", |s| s.contains("Highlights and notes 1"));

@@ -1,0 +1,117 @@
+//! A tmux server of the test's own, for end-to-end tests of the real binary in a real
+//! terminal. Included with `#[path = "support/tmux.rs"] mod tmux;` by the tests that
+//! need it; not every test uses every helper.
+#![allow(dead_code)]
+
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// Its own socket, so tests run side by side; killed when dropped.
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Runs `shell_command` in a detached `width`×`height` session started in the crate
+    /// folder, or says why not and returns `None` where tmux is not installed (CI
+    /// installs it).
+    pub fn start(name: &str, width: u16, height: u16, shell_command: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("notice: tmux is not installed; skipping the tmux test {name}");
+            return None;
+        }
+        let tmux = Tmux {
+            socket: format!("glose-test-{name}-{}", std::process::id()),
+        };
+        let (w, h) = (width.to_string(), height.to_string());
+        let out = tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "-c",
+            env!("CARGO_MANIFEST_DIR"),
+            shell_command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Some(tmux)
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-u")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .env("LANG", "C.UTF-8")
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// One key, in tmux's names ("Enter", "Tab", "C-s", "q").
+    pub fn send(&self, key: &str) {
+        let out = self.run(&["send-keys", "-t", "0", key]);
+        assert!(out.status.success(), "send-keys {key}");
+    }
+
+    /// Literal text, typed as is.
+    pub fn type_text(&self, text: &str) {
+        assert!(self
+            .run(&["send-keys", "-t", "0", "-l", text])
+            .status
+            .success());
+    }
+
+    /// The screen as text.
+    pub fn capture(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
+    }
+
+    /// The screen with its colours and attributes as escape sequences.
+    pub fn capture_styled(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-e", "-t", "0"]).stdout)
+            .into_owned()
+    }
+
+    /// A tmux format for the pane ("#{pane_title}", "#{alternate_on}").
+    pub fn display(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "0", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Waits until the screen satisfies `ok`, returning it; panics with the screen
+    /// after 30 s.
+    pub fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if ok(&screen) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(30) {
+                panic!("timed out waiting for {what}; the screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+/// The last non-blank line of a screen: the reader's status line.
+pub fn status_line(screen: &str) -> &str {
+    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
+}
