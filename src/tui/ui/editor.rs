@@ -5,7 +5,7 @@ use super::super::annotate::NoteEditor;
 use super::super::app::App;
 use super::super::doc::safe_char;
 use super::super::editor::{cursor_cell, rows};
-use super::super::keymap::{self, Mode};
+use super::super::keymap::Mode;
 use super::{editor_area, editor_text_area, fit, put_str, MIN_HEIGHT, MIN_WIDTH};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -25,10 +25,6 @@ pub fn render(app: &App, ne: &NoteEditor, area: Rect, buf: &mut Buffer) {
         return;
     }
     Clear.render(rect, buf);
-    let hints: Vec<String> = keymap::hints(Mode::Editor)
-        .into_iter()
-        .map(|(k, w)| format!("{k} {w}"))
-        .collect();
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(t.border(true))
@@ -36,7 +32,7 @@ pub fn render(app: &App, ne: &NoteEditor, area: Rect, buf: &mut Buffer) {
             " {} ",
             fit(&ne.title, usize::from(rect.width.saturating_sub(4)))
         ))
-        .title_bottom(format!(" {} ", hints.join(" · ")));
+        .title_bottom(format!(" {} ", super::hints_line(Mode::Editor)));
     block.render(rect, buf);
 
     let inner_w = usize::from(rect.width.saturating_sub(2));

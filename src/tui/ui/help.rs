@@ -7,7 +7,7 @@ use super::{fit, put, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Block, Borders, Widget};
 
 pub fn render(app: &App, h: &Help, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -30,13 +30,7 @@ pub fn render(app: &App, h: &Help, area: Rect, buf: &mut Buffer) {
     let want_h = (rows.len() + extra.len() + 2) as u16;
     let w = want_w.min(area.width.saturating_sub(2));
     let hgt = want_h.min(area.height.saturating_sub(2));
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - hgt) / 2,
-        w,
-        hgt,
-    );
-    Clear.render(rect, buf);
+    let rect = super::centered(area, w, hgt, buf);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(t.border(true))

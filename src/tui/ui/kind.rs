@@ -10,7 +10,7 @@ use crate::EntityKind;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Block, Borders, Widget};
 
 pub fn render(app: &App, pick: &KindPick, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -38,13 +38,7 @@ pub fn render(app: &App, pick: &KindPick, area: Rect, buf: &mut Buffer) {
     if w < 10 || h < 3 {
         return;
     }
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    Clear.render(rect, buf);
+    let rect = super::centered(area, w, h, buf);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(t.border(true))

@@ -185,3 +185,25 @@ fn put_str(buf: &mut Buffer, x: u16, y: u16, s: &str, style: Style, max: u16) {
         buf.set_stringn(x, y, s, usize::from(max), style);
     }
 }
+
+/// A `w`×`h` box centred in `area` and cleared, for the overlays (help, kind picker,
+/// notes list).
+fn centered(area: Rect, w: u16, h: u16, buf: &mut Buffer) -> Rect {
+    let rect = Rect::new(
+        area.x + (area.width.saturating_sub(w)) / 2,
+        area.y + (area.height.saturating_sub(h)) / 2,
+        w.min(area.width),
+        h.min(area.height),
+    );
+    ratatui::widgets::Clear.render(rect, buf);
+    rect
+}
+
+/// A mode's key hints for an overlay's bottom border: "Ctrl+S save · Esc cancel".
+fn hints_line(mode: super::keymap::Mode) -> String {
+    super::keymap::hints(mode)
+        .into_iter()
+        .map(|(k, w)| format!("{k} {w}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}

@@ -3,7 +3,7 @@
 
 use super::super::annotate::ListItem;
 use super::super::app::App;
-use super::super::keymap::{self, Mode};
+use super::super::keymap::Mode;
 use super::super::reader::Reader;
 use super::super::update_notes::highlight_text;
 use super::{fit, put, width};
@@ -12,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Block, Borders, Widget};
 
 enum Row {
     Header(&'static str),
@@ -47,22 +47,12 @@ pub fn render(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
     if w < 10 || h < 3 {
         return;
     }
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    Clear.render(rect, buf);
-    let hints: Vec<String> = keymap::hints(Mode::Notes)
-        .into_iter()
-        .map(|(k, w)| format!("{k} {w}"))
-        .collect();
+    let rect = super::centered(area, w, h, buf);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(t.border(true))
         .title(format!(" Highlights and notes {} ", items.len()))
-        .title_bottom(format!(" {} ", hints.join(" · ")));
+        .title_bottom(format!(" {} ", super::hints_line(Mode::Notes)));
     let inner = block.inner(rect);
     block.render(rect, buf);
 
