@@ -9,7 +9,7 @@ use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use glose::notes::Notes;
 use glose::tui::keymap::Mode;
-use glose::tui::{io, ui, App, Theme};
+use glose::tui::{ui, App, Theme};
 use glose::{Article, Entity, EntityKind};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -48,16 +48,6 @@ fn open(dir: &Path, a: Article) -> App {
 
 fn seed(dir: &Path) -> App {
     open(dir, article(SEED, &seed_text()))
-}
-
-fn run(app: &mut App, s: &str) {
-    keys(app, s);
-    io(app);
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    press(app, code);
-    io(app);
 }
 
 fn names(app: &App) -> Vec<String> {

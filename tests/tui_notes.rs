@@ -24,17 +24,6 @@ fn notes_app(dir: &Path, theme: Theme) -> App {
     app
 }
 
-/// Keys, then the file work the event loop does after them.
-fn run(app: &mut App, s: &str) {
-    keys(app, s);
-    io(app);
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    press(app, code);
-    io(app);
-}
-
 fn ctrl(app: &mut App, c: char) {
     app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
     io(app);

@@ -148,6 +148,18 @@ pub fn keys(app: &mut App, s: &str) {
     }
 }
 
+/// Keys, then the file work (notes, corrections) the event loop does after them.
+pub fn run(app: &mut App, s: &str) {
+    keys(app, s);
+    glose::tui::io(app);
+}
+
+/// One key, then the file work the event loop does after it.
+pub fn key(app: &mut App, code: KeyCode) {
+    press(app, code);
+    glose::tui::io(app);
+}
+
 pub fn draw(app: &App) -> Buffer {
     let (w, h) = app.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
