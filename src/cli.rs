@@ -1,10 +1,12 @@
 //! The command line: subcommands, their options, and how each prints.
 
+use crate::export::{clean_io, render, Source};
+use crate::notes::Notes;
 use crate::{extract, Article, Entity, EntityKind};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
@@ -57,12 +59,34 @@ pub enum Command {
     Export {
         /// The article whose notes to export.
         file: PathBuf,
-        #[arg(long, value_enum, default_value_t = crate::export::Format::Markdown)]
-        format: crate::export::Format,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+}
+
+/// `glose export --format`: the core's [`crate::export::Format`] as a command-line value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
+    W3c,
+    /// brat standoff `.ann` (the article file is the `.txt`).
+    Brat,
+}
+
+impl From<ExportFormat> for crate::export::Format {
+    fn from(f: ExportFormat) -> Self {
+        use crate::export::Format;
+        match f {
+            ExportFormat::Markdown => Format::Markdown,
+            ExportFormat::Json => Format::Json,
+            ExportFormat::W3c => Format::W3c,
+            ExportFormat::Brat => Format::Brat,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -90,7 +114,7 @@ pub fn run(cli: Cli) -> ExitCode {
             file,
             format,
             output,
-        }) => crate::export::run_cli(&file, format, output.as_deref()),
+        }) => run_export(&file, format.into(), output.as_deref()),
         None => {
             let target = cli.path.unwrap_or_else(|| PathBuf::from("articles"));
             match crate::tui::run(target) {
@@ -377,8 +401,60 @@ fn run_eval(golds: &[PathBuf], articles: Option<&std::path::Path>, json: bool) -
     ExitCode::SUCCESS
 }
 
-/// A file name as shown in a message: sanitized, since a name can carry escape
-/// sequences too.
-fn shown(path: &std::path::Path) -> String {
-    crate::text::sanitize(&path.display().to_string())
+use crate::export::shown;
+
+/// `glose export FILE [--format ...] [-o OUT]`.
+fn run_export(file: &Path, format: crate::export::Format, out: Option<&Path>) -> ExitCode {
+    let article = match Article::load(file) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("glose: {}: {e}", shown(file));
+            return ExitCode::from(1);
+        }
+    };
+    let (notes, messages) = Notes::open(&article);
+    for m in messages {
+        eprintln!("glose: {}", crate::text::sanitize(&m.to_string()));
+    }
+    let applied = crate::notes::apply_article(&article, &extract(&article), notes.corrections());
+    if !applied.unresolved.is_empty() {
+        let n = applied.unresolved.len();
+        eprintln!(
+            "glose: {}: {n} correction{} no longer appl{} (kept in the notes)",
+            shown(file),
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "ies" } else { "y" }
+        );
+    }
+    let entities = applied.entities;
+    let src = Source {
+        article: &article,
+        notes: &notes,
+        entities: &entities,
+    };
+    let bytes = match render(format, &src) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("glose: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let written = match out {
+        Some(path) => crate::notes::store::write_atomic(path, &bytes)
+            .map_err(|e| format!("{}: {}", shown(path), clean_io(&e))),
+        None => {
+            let mut stdout = io::stdout().lock();
+            match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(clean_io(&e)),
+                _ => Ok(()),
+            }
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("glose: {e}");
+            ExitCode::from(1)
+        }
+    }
 }

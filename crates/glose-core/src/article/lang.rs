@@ -16,12 +16,12 @@ fn list(src: &'static str) -> HashSet<&'static str> {
 
 fn french() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| list(include_str!("../../assets/lang/stopwords.fr.txt")))
+    SET.get_or_init(|| list(include_str!("../../../../assets/lang/stopwords.fr.txt")))
 }
 
 fn english() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| list(include_str!("../../assets/lang/stopwords.en.txt")))
+    SET.get_or_init(|| list(include_str!("../../../../assets/lang/stopwords.en.txt")))
 }
 
 /// The language of `text` (about its first 4 KB); French when the vote is tied.

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 fn abbreviations() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
-        include_str!("../../assets/rules/abbreviations.txt")
+        include_str!("../../../../assets/rules/abbreviations.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

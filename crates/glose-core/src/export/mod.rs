@@ -13,14 +13,13 @@ pub use markdown::Markdown;
 pub use w3c::{file_iri, W3c};
 
 use crate::notes::{EntityKey, Highlight, Notes, Placed};
-use crate::{extract, Article, Entity};
+use crate::{Article, Entity};
 use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 /// The export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Markdown,
     Json,
@@ -30,6 +29,14 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format with the name the command line uses.
+    pub const ALL: [(Format, &'static str); 4] = [
+        (Format::Markdown, "markdown"),
+        (Format::Json, "json"),
+        (Format::W3c, "w3c"),
+        (Format::Brat, "brat"),
+    ];
+
     pub fn exporter(self) -> &'static dyn Exporter {
         match self {
             Format::Markdown => &Markdown,
@@ -118,70 +125,6 @@ pub fn render(format: Format, src: &Source) -> io::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// `glose export FILE [--format ...] [-o OUT]`.
-pub fn run_cli(file: &Path, format: Format, out: Option<&Path>) -> ExitCode {
-    let article = match Article::load(file) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("glose: {}: {e}", shown(file));
-            return ExitCode::from(1);
-        }
-    };
-    let (notes, messages) = Notes::open(&article);
-    for m in messages {
-        eprintln!("glose: {}", crate::text::sanitize(&m.to_string()));
-    }
-    let applied = crate::notes::apply_article(&article, &extract(&article), notes.corrections());
-    if !applied.unresolved.is_empty() {
-        let n = applied.unresolved.len();
-        eprintln!(
-            "glose: {}: {n} correction{} no longer appl{} (kept in the notes)",
-            shown(file),
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "ies" } else { "y" }
-        );
-    }
-    let entities = applied.entities;
-    let src = Source {
-        article: &article,
-        notes: &notes,
-        entities: &entities,
-    };
-    let bytes = match render(format, &src) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("glose: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    let written = match out {
-        Some(path) => crate::notes::store::write_atomic(path, &bytes)
-            .map_err(|e| format!("{}: {}", shown(path), clean_io(&e))),
-        None => {
-            let mut stdout = io::stdout().lock();
-            match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
-                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(clean_io(&e)),
-                _ => Ok(()),
-            }
-        }
-    };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("glose: {e}");
-            ExitCode::from(1)
-        }
-    }
-}
-
-fn clean_io(e: &io::Error) -> String {
-    let msg = e.to_string();
-    msg.split(" (os error")
-        .next()
-        .unwrap_or(&msg)
-        .to_lowercase()
-}
-
 /// The first line of every Markdown file glose writes: the reader's `e` replaces
 /// a file that starts with it, and asks before replacing any other.
 pub const MARKER: &str = "<!-- glose notes export:";
@@ -236,6 +179,15 @@ pub fn save_markdown(src: &Source, path: &Path, replace: bool) -> Result<Saved, 
 
 /// A file name as shown in a message: sanitized, since a name can carry escape
 /// sequences too.
-fn shown(path: &Path) -> String {
+pub fn shown(path: &Path) -> String {
     crate::text::sanitize(&path.display().to_string())
+}
+
+/// An I/O error as a short lowercase reason, without the "(os error N)" tail.
+pub fn clean_io(e: &io::Error) -> String {
+    let msg = e.to_string();
+    msg.split(" (os error")
+        .next()
+        .unwrap_or(&msg)
+        .to_lowercase()
 }

@@ -142,7 +142,7 @@ pub fn lexicon(lang: Language) -> &'static Lexicon {
 
 macro_rules! asset {
     ($path:literal) => {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/", $path))
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/", $path))
     };
 }
 
