@@ -1,8 +1,7 @@
 //! The command line: subcommands, their options, and how each prints.
 
 use crate::export::{clean_io, render, Source};
-use crate::notes::Notes;
-use crate::{extract, Article, Entity, EntityKind};
+use crate::{extract, Article, Document, Entity, EntityKind, NotesStore, Notice};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -128,39 +127,26 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// What one file gives: the article and its entities, or the one-line error.
-type Extracted = Result<(Article, Vec<Entity>), String>;
+/// What one file gives: the article, its entities and the lines to tell the
+/// user about it; or the one-line error.
+type Extracted = Result<(Document, Vec<String>), String>;
 
-fn load_and_extract(path: &std::path::Path, raw: bool) -> Extracted {
-    let article = Article::load(path).map_err(|e| format!("glose: {}: {e}", shown(path)))?;
-    let entities = extract(&article);
-    if raw {
-        return Ok((article, entities));
-    }
-    let entities = corrected(path, &article, entities);
-    Ok((article, entities))
+/// `extract` opens each file as every caller does ([`Document::open`]), reading
+/// the notes without changing them; `--raw` keeps the extractor's entities.
+fn load_and_extract(path: &Path, raw: bool) -> Extracted {
+    let store = NotesStore::from_env().read_only();
+    let (doc, notices) = Document::open(path, &store).map_err(|e| format!("glose: {e}"))?;
+    let lines = if raw {
+        Vec::new()
+    } else {
+        notices.iter().map(|n| notice_line(&doc, n)).collect()
+    };
+    Ok((doc, lines))
 }
 
-/// The entities with the corrections made in the reader, if there are any.
-fn corrected(path: &std::path::Path, article: &Article, entities: Vec<Entity>) -> Vec<Entity> {
-    let (stored, problem) = crate::notes::corrections::stored(article);
-    if let Some(p) = problem {
-        eprintln!("glose: {p}; corrections not applied");
-    }
-    if stored.is_empty() {
-        return entities;
-    }
-    let applied = crate::notes::apply_article(article, &entities, &stored);
-    let n = applied.unresolved.len();
-    if n > 0 {
-        eprintln!(
-            "glose: {}: {n} correction{} no longer appl{} (kept in the notes)",
-            shown(path),
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "ies" } else { "y" }
-        );
-    }
-    applied.entities
+/// The line printed for a notice about a document: `glose: <file>: <notice>`.
+fn notice_line(doc: &Document, notice: &Notice) -> String {
+    format!("glose: {}: {notice}", doc.shown_path())
 }
 
 /// Extracts files on `jobs` threads and prints each result as soon as every file
@@ -204,7 +190,7 @@ fn run_extract(
             while let Some(r) = pending.remove(&printed) {
                 let index = printed;
                 printed += 1;
-                let (article, entities) = match r {
+                let (doc, warnings) = match r {
                     Ok(done) => done,
                     Err(line) => {
                         let _ = out.flush();
@@ -213,10 +199,18 @@ fn run_extract(
                         continue;
                     }
                 };
+                if !warnings.is_empty() {
+                    let _ = out.flush();
+                    for w in &warnings {
+                        eprintln!("{w}");
+                    }
+                }
+                let article = &doc.article;
+                let entities = if raw { &doc.raw } else { &doc.entities };
                 let written = match format {
-                    Format::Json => write_json(&mut out, &article, &entities, explain),
+                    Format::Json => write_json(&mut out, article, entities, explain),
                     Format::Text => (if index > 0 { writeln!(out) } else { Ok(()) })
-                        .and_then(|()| write_text(&mut out, &article, &entities, explain)),
+                        .and_then(|()| write_text(&mut out, article, entities, explain)),
                 };
                 if let Err(e) = written.and_then(|()| out.flush()) {
                     if e.kind() != io::ErrorKind::BrokenPipe {
@@ -405,32 +399,29 @@ use crate::export::shown;
 
 /// `glose export FILE [--format ...] [-o OUT]`.
 fn run_export(file: &Path, format: crate::export::Format, out: Option<&Path>) -> ExitCode {
-    let article = match Article::load(file) {
-        Ok(a) => a,
+    let store = NotesStore::from_env().read_only();
+    let (doc, notices) = match Document::open(file, &store) {
+        Ok(opened) => opened,
         Err(e) => {
-            eprintln!("glose: {}: {e}", shown(file));
+            eprintln!("glose: {e}");
             return ExitCode::from(1);
         }
     };
-    let (notes, messages) = Notes::open(&article);
-    for m in messages {
-        eprintln!("glose: {}", crate::text::sanitize(&m.to_string()));
+    for n in &notices {
+        eprintln!("{}", notice_line(&doc, n));
     }
-    let applied = crate::notes::apply_article(&article, &extract(&article), notes.corrections());
-    if !applied.unresolved.is_empty() {
-        let n = applied.unresolved.len();
-        eprintln!(
-            "glose: {}: {n} correction{} no longer appl{} (kept in the notes)",
-            shown(file),
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "ies" } else { "y" }
-        );
-    }
-    let entities = applied.entities;
+    let empty;
+    let notes = match &doc.notes {
+        Some(n) => n,
+        None => {
+            empty = crate::notes::Notes::detached(&doc.article, "no notes");
+            &empty
+        }
+    };
     let src = Source {
-        article: &article,
-        notes: &notes,
-        entities: &entities,
+        article: &doc.article,
+        notes,
+        entities: &doc.entities,
     };
     let bytes = match render(format, &src) {
         Ok(b) => b,

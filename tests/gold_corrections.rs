@@ -74,6 +74,7 @@ fn open(dir: &Path) -> App {
 
 fn shown(app: &App) -> Vec<Ent> {
     let mut out: Vec<Ent> = reader(app)
+        .doc
         .entities
         .iter()
         .map(|e| {
@@ -105,7 +106,7 @@ fn to_article(app: &mut App) {
 fn select(app: &mut App, i: usize) {
     to_sidebar(app);
     keys(app, "g");
-    for _ in 0..=reader(app).entities.len() {
+    for _ in 0..=reader(app).doc.entities.len() {
         if reader(app).selected == Some(i) {
             return;
         }
@@ -118,7 +119,7 @@ fn select(app: &mut App, i: usize) {
 fn go_to(app: &mut App, i: usize, span: (usize, usize)) {
     select(app, i);
     press(app, KeyCode::Enter);
-    for _ in 0..=reader(app).entities[i].mentions.len() {
+    for _ in 0..=reader(app).doc.entities[i].mentions.len() {
         let r = reader(app);
         let here = r.current.map(|c| (r.mentions[c].start, r.mentions[c].end));
         if here == Some(span) {
@@ -165,7 +166,7 @@ fn hide(app: &mut App, i: usize) {
 /// `/` the text, `n` to the occurrence, `v` `m` `E` and the kind.
 fn add(app: &mut App, span: (usize, usize), kind: EntityKind) {
     to_article(app);
-    let text = reader(app).article.text[span.0..span.1].to_string();
+    let text = reader(app).doc.article.text[span.0..span.1].to_string();
     keys(app, "/");
     keys(app, &text);
     press(app, KeyCode::Enter);
@@ -213,7 +214,7 @@ fn rename(app: &mut App, i: usize, name: &str) {
 /// One correction towards the gold through the keys; false when there is
 /// nothing left to correct.
 fn step(app: &mut App, gold: &[Ent], log: &mut Vec<String>) -> bool {
-    let ents = reader(app).entities.clone();
+    let ents = reader(app).doc.entities.clone();
     let owner: BTreeMap<(usize, usize), usize> = gold
         .iter()
         .enumerate()
@@ -391,25 +392,25 @@ fn the_keys_turn_the_extractors_output_into_the_gold() {
     }
     eprintln!("{} corrections by key:\n  {}", log.len(), log.join("\n  "));
     assert_eq!(shown(&app), gold, "after:\n{}", log.join("\n"));
-    let corrected = reader(&app).corrected.clone();
-    let entities = reader(&app).entities.clone();
+    let corrected = reader(&app).doc.corrected.clone();
+    let entities = reader(&app).doc.entities.clone();
     drop(app);
 
     // A restart: the same entities, still marked as corrected.
     let again = open(dir.path());
     assert_eq!(shown(&again), gold);
-    assert_eq!(reader(&again).entities, entities);
-    assert_eq!(reader(&again).corrected, corrected);
+    assert_eq!(reader(&again).doc.entities, entities);
+    assert_eq!(reader(&again).doc.corrected, corrected);
 
     // Every export shows it.
     let r = reader(&again);
-    let notes = r.notes.as_ref().unwrap();
+    let notes = r.doc.notes.as_ref().unwrap();
     let src = Source {
-        article: &r.article,
+        article: &r.doc.article,
         notes,
-        entities: &r.entities,
+        entities: &r.doc.entities,
     };
-    let text = &r.article.text;
+    let text = &r.doc.article.text;
     let chars = |b: usize| text[..b].chars().count();
     let ann = String::from_utf8(export::render(Format::Brat, &src).unwrap()).unwrap();
     let want: BTreeSet<(String, Vec<(usize, usize)>)> = gold

@@ -170,6 +170,7 @@ fn nested_event_keeps_the_inner_colour_and_is_underlined() {
     // Bring the event into view.
     let r = reader(&app);
     let e = r
+        .doc
         .entities
         .iter()
         .position(|e| e.kind == EntityKind::Event)
@@ -486,7 +487,7 @@ fn brackets_walk_every_mention_in_reading_order() {
     let ev = r
         .mentions
         .iter()
-        .position(|m| r.entities[m.entity].kind == EntityKind::Event)
+        .position(|m| r.doc.entities[m.entity].kind == EntityKind::Event)
         .unwrap();
     app.reader.as_mut().unwrap().current = Some(ev - 1);
     keys(&mut app, "]");
@@ -504,7 +505,7 @@ fn kind_keys_and_name_filter_narrow_the_sidebar() {
     assert!(r
         .visible_entities()
         .iter()
-        .all(|&i| r.entities[i].kind == EntityKind::Place));
+        .all(|&i| r.doc.entities[i].kind == EntityKind::Place));
     assert_eq!(
         selected_name(&app),
         "Kirghizstan",
@@ -513,7 +514,7 @@ fn kind_keys_and_name_filter_narrow_the_sidebar() {
     keys(&mut app, "0");
     assert_eq!(
         reader(&app).visible_entities().len(),
-        reader(&app).entities.len()
+        reader(&app).doc.entities.len()
     );
     keys(&mut app, "/mos");
     assert_eq!(app.mode(), Mode::Filter);
@@ -525,7 +526,7 @@ fn kind_keys_and_name_filter_narrow_the_sidebar() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(
         reader(&app).visible_entities().len(),
-        reader(&app).entities.len()
+        reader(&app).doc.entities.len()
     );
     assert_eq!(app.mode(), Mode::Sidebar);
 }
@@ -540,8 +541,8 @@ fn s_sorts_by_mentions() {
         .sidebar_rows()
         .into_iter()
         .filter_map(|row| match row {
-            Row::Entity(i) if r.entities[i].kind == EntityKind::Place => {
-                Some(r.entities[i].mentions.len())
+            Row::Entity(i) if r.doc.entities[i].kind == EntityKind::Place => {
+                Some(r.doc.entities[i].mentions.len())
             }
             _ => None,
         })
@@ -554,8 +555,8 @@ fn s_sorts_by_mentions() {
     let firsts: Vec<usize> = r
         .visible_entities()
         .into_iter()
-        .filter(|&i| r.entities[i].kind == EntityKind::Place)
-        .map(|i| r.entities[i].first_offset())
+        .filter(|&i| r.doc.entities[i].kind == EntityKind::Place)
+        .map(|i| r.doc.entities[i].first_offset())
         .collect();
     assert!(firsts.windows(2).all(|w| w[0] < w[1]));
 }

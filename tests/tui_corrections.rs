@@ -52,6 +52,7 @@ fn seed(dir: &Path) -> App {
 
 fn names(app: &App) -> Vec<String> {
     reader(app)
+        .doc
         .entities
         .iter()
         .map(|e| e.name.clone())
@@ -60,6 +61,7 @@ fn names(app: &App) -> Vec<String> {
 
 fn entity_named<'a>(app: &'a App, name: &str) -> &'a Entity {
     reader(app)
+        .doc
         .entities
         .iter()
         .find(|e| e.name == name)
@@ -170,7 +172,7 @@ fn r_relabels_through_the_kind_picker_and_u_undoes() {
 fn m_then_m_merges_with_the_fuller_name() {
     let dir = TempDir::new().unwrap();
     let mut app = seed(dir.path());
-    let before = reader(&app).entities.len();
+    let before = reader(&app).doc.entities.len();
     let count = |app: &App, name: &str| entity_named(app, name).mentions.len();
     let total = count(&app, "Poutine") + count(&app, "Vladimir Poutine");
     select(&mut app, "Poutine");
@@ -179,7 +181,7 @@ fn m_then_m_merges_with_the_fuller_name() {
     assert!(status_line(&app).contains("marked"));
     select(&mut app, "Vladimir Poutine");
     run(&mut app, "m");
-    assert_eq!(reader(&app).entities.len(), before - 1);
+    assert_eq!(reader(&app).doc.entities.len(), before - 1);
     assert_eq!(count(&app, "Vladimir Poutine"), total);
     assert!(!names(&app).contains(&"Poutine".to_string()));
     assert_eq!(selected_name(&app), "Vladimir Poutine");
@@ -195,7 +197,7 @@ fn m_then_m_merges_with_the_fuller_name() {
     assert!(!screen(&app).contains('◆'));
     assert_eq!(app.mode(), Mode::Sidebar);
     run(&mut app, "u");
-    assert_eq!(reader(&app).entities.len(), before);
+    assert_eq!(reader(&app).doc.entities.len(), before);
 }
 
 #[test]
@@ -235,7 +237,7 @@ fn x_hides_and_x_in_the_hidden_section_brings_back() {
     assert!(!side.contains("Ukraine"), "collapsed");
     assert!(
         reader(&app).mentions.iter().all(|m| {
-            let t = &reader(&app).article.text[m.start..m.end];
+            let t = &reader(&app).doc.article.text[m.start..m.end];
             t != "Ukraine"
         }),
         "not drawn as a mention"
@@ -274,7 +276,7 @@ fn shift_s_splits_the_current_mention_off() {
     assert_eq!(app.mode(), Mode::Article);
     run(&mut app, "S");
     let r = reader(&app);
-    let cpi: Vec<&Entity> = r.entities.iter().filter(|e| e.name == "CPI").collect();
+    let cpi: Vec<&Entity> = r.doc.entities.iter().filter(|e| e.name == "CPI").collect();
     assert_eq!(cpi.len(), 1, "{:?}", names(&app));
     assert_eq!(cpi[0].mentions.len(), 1);
     assert_eq!(cpi[0].kind, EntityKind::Organization);
@@ -317,7 +319,7 @@ fn e_in_the_selection_makes_every_occurrence_an_entity() {
     assert_eq!(app.mode(), Mode::Article);
     let kant = entity_named(&app, "Kant");
     assert_eq!(kant.kind, EntityKind::Place);
-    let text = &reader(&app).article.text;
+    let text = &reader(&app).doc.article.text;
     let spans: Vec<&str> = kant.mentions.iter().map(|m| m.text(text)).collect();
     assert_eq!(spans, ["Kant", "Kant"], "every occurrence as a whole word");
     assert!(status_line(&app).contains("“Kant” is now a place, 2 mentions"));
@@ -335,7 +337,7 @@ fn word_motions_make_the_selection_precise() {
     keys(&mut app, "v");
     let sel = |app: &App| {
         let r = reader(app);
-        r.article.text[r.selection_range().unwrap()].to_string()
+        r.doc.article.text[r.selection_range().unwrap()].to_string()
     };
     while !sel(&app).starts_with("Vladimir") {
         keys(&mut app, "W");
@@ -377,14 +379,14 @@ fn corrections_survive_a_restart() {
     press(&mut app, KeyCode::Enter);
     run(&mut app, "vmEl");
     assert!(names(&app).contains(&"Kant".to_string()));
-    let before: Vec<Entity> = reader(&app).entities.clone();
-    let corrected = reader(&app).corrected.clone();
+    let before: Vec<Entity> = reader(&app).doc.entities.clone();
+    let corrected = reader(&app).doc.corrected.clone();
     drop(app);
 
     let again = seed(dir.path());
-    assert_eq!(reader(&again).entities, before);
-    assert_eq!(reader(&again).corrected, corrected);
-    assert_eq!(reader(&again).hidden.len(), 1);
+    assert_eq!(reader(&again).doc.entities, before);
+    assert_eq!(reader(&again).doc.corrected, corrected);
+    assert_eq!(reader(&again).doc.hidden.len(), 1);
     assert!(screen(&again).contains("Hidden 1"));
     assert_eq!(corrections_on_disk(dir.path()), 4);
 }
@@ -418,15 +420,15 @@ fn corrections_follow_an_edited_article_and_report_what_is_gone() {
         .message
         .as_deref()
         .is_none_or(|m| !m.contains("no longer")));
-    assert_eq!(reader(&app).hidden.len(), 1);
+    assert_eq!(reader(&app).doc.hidden.len(), 1);
     assert!(!names(&app).contains(&"Ukraine".to_string()));
-    assert_eq!(reader(&app).unresolved, 0);
+    assert_eq!(reader(&app).doc.unresolved.len(), 0);
 
     // A correction on text that is gone is kept and reported, never dropped.
     let gone = edited.replace("Moscou", "la capitale russe");
     std::fs::write(&path, &gone).unwrap();
     let mut again = open(dir.path(), article(&name, &gone));
-    assert_eq!(reader(&again).unresolved, 1);
+    assert_eq!(reader(&again).doc.unresolved.len(), 1);
     assert!(
         status_line(&again).contains("1 correction no longer applies"),
         "{}",

@@ -30,7 +30,7 @@ fn ctrl(app: &mut App, c: char) {
 }
 
 fn notes(app: &App) -> &Notes {
-    reader(app).notes.as_ref().unwrap()
+    reader(app).doc.notes.as_ref().unwrap()
 }
 
 /// The notes as a fresh process would read them from disk.
@@ -45,7 +45,7 @@ fn highlighted_texts(app: &App) -> Vec<String> {
         .placed()
         .iter()
         .filter_map(|p| p.range.clone())
-        .map(|range| r.article.text[range].to_string())
+        .map(|range| r.doc.article.text[range].to_string())
         .collect()
 }
 
@@ -309,7 +309,7 @@ fn a_failed_write_is_shown_kept_and_quitting_asks() {
         "{}",
         status_line(&app)
     );
-    assert_eq!(reader(&app).notes.as_ref().unwrap().placed().len(), 1);
+    assert_eq!(reader(&app).doc.notes.as_ref().unwrap().placed().len(), 1);
     run(&mut app, "q");
     assert!(!app.quit, "quitting with unsaved notes asks");
     assert_eq!(app.mode(), Mode::Confirm);
@@ -318,7 +318,7 @@ fn a_failed_write_is_shown_kept_and_quitting_asks() {
     std::fs::remove_file(&data).unwrap();
     run(&mut app, "G");
     run(&mut app, "vh");
-    assert!(!reader(&app).notes.as_ref().unwrap().has_pending());
+    assert!(!reader(&app).doc.notes.as_ref().unwrap().has_pending());
     let (a, _) = seed_fixture();
     assert_eq!(Notes::open_in(&data, &a).0.placed().len(), 2);
     run(&mut app, "q");

@@ -174,7 +174,7 @@ impl Reader {
 
     /// The first sentence at or after block `block`.
     fn first_sentence_from(&self, block: usize) -> Option<Sentence> {
-        (block..self.article.blocks.len()).find_map(|b| self.sentence_in_block(b, 0))
+        (block..self.doc.article.blocks.len()).find_map(|b| self.sentence_in_block(b, 0))
     }
 
     /// The sentence of the current mention, else the first sentence in view.
@@ -280,7 +280,7 @@ impl Reader {
         }
         let end = match self.line_range(pos) {
             Some(l) => self.block(pos.block).display.to_file(l.end),
-            None => self.article.blocks[pos.block].range.end,
+            None => self.doc.article.blocks[pos.block].range.end,
         };
         start..end.max(start)
     }
@@ -289,7 +289,7 @@ impl Reader {
     /// while on screen, else the one around the current mention, else the first
     /// one on screen.
     pub fn highlight_under_cursor(&self) -> Option<String> {
-        let notes = self.notes.as_ref()?;
+        let notes = self.doc.notes.as_ref()?;
         let view = self.view_range();
         let visible = |p: &Placed| {
             p.range
@@ -325,10 +325,10 @@ impl Reader {
 
     /// The note key for entity `i`: the key of a note already on it, else its own.
     pub fn entity_key(&self, i: usize) -> EntityKey {
-        let e = &self.entities[i];
-        if let Some(notes) = &self.notes {
+        let e = &self.doc.entities[i];
+        if let Some(notes) = &self.doc.notes {
             for n in notes.entity_notes() {
-                if find_entity(&self.entities, &n.entity).is_some_and(|x| x.id == e.id) {
+                if find_entity(&self.doc.entities, &n.entity).is_some_and(|x| x.id == e.id) {
                     return n.entity.clone();
                 }
             }
@@ -341,22 +341,22 @@ impl Reader {
 
     /// The entities that carry a note.
     pub fn noted_entities(&self) -> HashSet<usize> {
-        let Some(notes) = &self.notes else {
+        let Some(notes) = &self.doc.notes else {
             return HashSet::new();
         };
         notes
             .entity_notes()
             .iter()
             .filter_map(|n| {
-                let e = find_entity(&self.entities, &n.entity)?;
-                self.entities.iter().position(|x| x.id == e.id)
+                let e = find_entity(&self.doc.entities, &n.entity)?;
+                self.doc.entities.iter().position(|x| x.id == e.id)
             })
             .collect()
     }
 
     /// The `'` list: highlights in reading order (orphaned last), then entity notes.
     pub fn list_items(&self) -> Vec<ListItem> {
-        let Some(notes) = &self.notes else {
+        let Some(notes) = &self.doc.notes else {
             return Vec::new();
         };
         notes

@@ -8,7 +8,7 @@ use super::reader::{Focus, InputTarget, Reader};
 use super::theme::Theme;
 use super::update::update;
 use crate::notes::Notes;
-use crate::{Article, Entity};
+use crate::{Article, Document, Entity, Notice};
 use crossterm::event::{KeyEvent, KeyEventKind};
 use std::path::PathBuf;
 
@@ -81,36 +81,60 @@ impl App {
     /// The reader on an article whose entities are still being extracted: they
     /// arrive through `set_entities`.
     pub fn with_article_pending(article: Article, theme: Theme, size: (u16, u16)) -> App {
-        let mut app = App::with_article(article, Vec::new(), theme, size);
-        if let Some(r) = &mut app.reader {
-            r.extracting = true;
-        }
+        let mut doc = Document::new(article, Vec::new(), None);
+        doc.extracted = false;
+        App::with_document(doc, Vec::new(), theme, size)
+    }
+
+    /// The reader on a document as `Document::load` or `Document::open` gave it,
+    /// with what opening it found (shown in the status line).
+    pub fn with_document(
+        doc: Document,
+        notices: Vec<Notice>,
+        theme: Theme,
+        size: (u16, u16),
+    ) -> App {
+        let mut app = App::new(theme);
+        app.reader = Some(Reader::of(doc));
+        update(&mut app, Action::Resize(size.0, size.1));
+        app.tell(&notices);
         app
     }
 
-    /// The open article's highlights and notes, with what opening them found
-    /// (a damaged file moved aside...), shown in the status line.
-    pub fn set_notes(&mut self, notes: Notes, messages: Vec<String>) {
-        if let Some(r) = &mut self.reader {
-            let mut messages = messages;
-            messages.extend(notes.anchoring_summary());
-            r.notes = Some(notes);
-            if !r.extracting {
-                r.refresh(None);
-                messages.extend(unresolved_summary(r));
-            }
-            if !messages.is_empty() {
-                self.message = Some(messages.join("; "));
+    /// Shows what opening a document found, if anything.
+    fn tell(&mut self, notices: &[Notice]) {
+        let mut lines: Vec<String> = notices.iter().map(Notice::to_string).collect();
+        if let Some(n) = self.reader.as_ref().and_then(|r| r.doc.unresolved_notice()) {
+            if !notices.contains(&n) {
+                lines.push(n.to_string());
             }
         }
+        if !lines.is_empty() {
+            self.message = Some(lines.join("; "));
+        }
+    }
+
+    /// The open article's highlights and notes (tests give a reader its notes
+    /// this way), with what opening them found.
+    pub fn set_notes(&mut self, notes: Notes, messages: Vec<String>) {
+        let Some(r) = &mut self.reader else {
+            return;
+        };
+        let mut notices: Vec<Notice> = messages.into_iter().map(Notice::Notes).collect();
+        notices.extend(notes.anchoring_summary().map(Notice::Notes));
+        r.doc.notes = Some(notes);
+        if r.doc.extracted {
+            r.refresh(None);
+        }
+        self.tell(&notices);
     }
 
     /// The extractor's result for the open article.
     pub fn set_entities(&mut self, entities: Vec<Entity>) {
         if let Some(r) = &mut self.reader {
             r.set_entities(entities);
-            if let Some(line) = unresolved_summary(r) {
-                self.message = Some(line);
+            if let Some(n) = r.doc.unresolved_notice() {
+                self.message = Some(n.to_string());
             }
         }
         let (w, h) = self.size;
@@ -128,16 +152,23 @@ impl App {
     /// Opens an article read by the event loop (from the library). `entities` is
     /// `None` while the extractor runs.
     pub fn open(&mut self, article: Article, entities: Option<Vec<Entity>>) {
-        let mut reader = Reader::new(article, Vec::new());
+        let mut doc = Document::new(article, Vec::new(), None);
         match entities {
-            Some(entities) => reader.set_entities(entities),
-            None => reader.extracting = true,
+            Some(entities) => doc.set_raw(entities),
+            None => doc.extracted = false,
         }
+        self.open_document(doc, Vec::new());
+    }
+
+    /// Opens a document chosen in the library.
+    pub fn open_document(&mut self, doc: Document, notices: Vec<Notice>) {
+        let mut reader = Reader::of(doc);
         reader.from_library = self.library.is_some();
         self.reader = Some(reader);
         self.help = None;
         let (w, h) = self.size;
         update(self, Action::Resize(w, h));
+        self.tell(&notices);
     }
 
     /// Records what the worker learnt about a library entry.
@@ -193,16 +224,5 @@ impl App {
         if let Some(action) = keymap::lookup(self.mode(), &key) {
             update(self, action);
         }
-    }
-}
-
-/// One line on corrections that no longer find what they corrected, if any.
-fn unresolved_summary(r: &Reader) -> Option<String> {
-    match r.unresolved {
-        0 => None,
-        1 => Some("1 correction no longer applies (its text changed); kept".into()),
-        n => Some(format!(
-            "{n} corrections no longer apply (their text changed); kept"
-        )),
     }
 }

@@ -5,7 +5,6 @@
 
 use super::doc::reading_order;
 use super::reader::Reader;
-use crate::notes::{apply_article, Applied};
 use crate::Entity;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
@@ -64,24 +63,10 @@ impl Reader {
     /// Recomputes the shown and hidden entities from the extractor's and the
     /// corrections in the notes.
     pub fn apply_corrections(&mut self) {
-        let applied = match &self.notes {
-            Some(n) if !n.corrections().is_empty() => {
-                apply_article(&self.article, &self.raw, n.corrections())
-            }
-            _ => Applied {
-                corrected: vec![false; self.raw.len()],
-                entities: self.raw.clone(),
-                ..Applied::default()
-            },
-        };
-        self.mentions = reading_order(&applied.entities);
-        self.entities = applied.entities;
-        self.corrected = applied.corrected;
-        self.hidden = applied.hidden;
-        self.hidden_by = applied.hidden_by;
-        self.unresolved = applied.unresolved.len();
+        self.doc.apply_corrections();
+        self.mentions = reading_order(&self.doc.entities);
         self.layout.clear();
-        if self.hidden.is_empty() {
+        if self.doc.hidden.is_empty() {
             self.hidden_open = false;
         }
     }
@@ -92,8 +77,8 @@ impl Reader {
     pub fn refresh(&mut self, keep: Option<Range<usize>>) {
         let before = keep.or_else(|| {
             let e = match self.hidden_selected {
-                Some(j) if self.hidden_open => self.hidden.get(j),
-                _ => self.selected.and_then(|i| self.entities.get(i)),
+                Some(j) if self.hidden_open => self.doc.hidden.get(j),
+                _ => self.selected.and_then(|i| self.doc.entities.get(i)),
             };
             e.and_then(first_range)
         });
@@ -106,9 +91,9 @@ impl Reader {
         self.hidden_selected = None;
         self.current = None;
         if let Some(r) = &before {
-            if let Some(i) = entity_at(&self.entities, r) {
+            if let Some(i) = entity_at(&self.doc.entities, r) {
                 self.select_shown(i);
-            } else if let Some(j) = entity_at(&self.hidden, r) {
+            } else if let Some(j) = entity_at(&self.doc.hidden, r) {
                 if self.hidden_open {
                     self.hidden_selected = Some(j);
                 }
@@ -143,7 +128,7 @@ impl Reader {
 
     /// The alphanumeric words (Unicode word boundaries) of a file range.
     fn words(&self, range: Range<usize>) -> Vec<Range<usize>> {
-        let text = &self.article.text;
+        let text = &self.doc.article.text;
         let Some(s) = text.get(range.clone()) else {
             return Vec::new();
         };
@@ -157,6 +142,7 @@ impl Reader {
     /// paragraph; `None` when it cannot move that way.
     pub fn move_word(&self, sel: Range<usize>, how: WordMove) -> Option<Range<usize>> {
         let block = self
+            .doc
             .article
             .blocks
             .get(self.block_at(sel.start))?

@@ -28,17 +28,17 @@ pub use theme::Theme;
 pub use update::update;
 
 use crate::export::{self, Saved, Source};
-use crate::notes::Notes;
 use crate::{extract, Article, Entity};
+use crate::{Document, NotesStore};
 use annotate::Confirm;
-use anyhow::{anyhow, Context};
+use anyhow::Context;
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
 };
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
@@ -51,14 +51,9 @@ pub fn run(target: PathBuf) -> anyhow::Result<()> {
         workers.scan(paths.clone());
         App::with_library(library::Library::new(target, paths), theme, (0, 0))
     } else {
-        let article = load(&target)?;
-        let (notes, messages) = Notes::open(&article);
-        let mut app = App::with_article_pending(article, theme, (0, 0));
-        if let Some(r) = app.reader.as_ref() {
-            workers.extract(std::sync::Arc::clone(&r.article));
-        }
-        app.set_notes(notes, messages);
-        app
+        let (doc, notices) = Document::load(&target, &NotesStore::from_env())?;
+        workers.extract(std::sync::Arc::clone(&doc.article));
+        App::with_document(doc, notices, theme, (0, 0))
     };
 
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
@@ -74,17 +69,6 @@ pub fn run(target: PathBuf) -> anyhow::Result<()> {
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
-}
-
-/// Reads and parses an article (extraction runs on a worker).
-/// The error is the line `glose extract` and `glose export` print for the same file.
-fn load(path: &Path) -> anyhow::Result<Article> {
-    Article::load(path).map_err(|e| {
-        anyhow!(
-            "{}: {e}",
-            crate::text::sanitize(&path.display().to_string())
-        )
-    })
 }
 
 /// What the worker threads report.
@@ -214,15 +198,11 @@ fn open(
 ) -> anyhow::Result<()> {
     app.message = Some(format!("opening {}…", path.display()));
     terminal.draw(|frame| ui::render(app, frame))?;
-    match load(&path) {
-        Ok(article) => {
+    match Document::load(&path, &NotesStore::from_env()) {
+        Ok((doc, notices)) => {
             app.message = None;
-            let (notes, messages) = Notes::open(&article);
-            app.open(article, None);
-            if let Some(r) = app.reader.as_ref() {
-                workers.extract(std::sync::Arc::clone(&r.article));
-            }
-            app.set_notes(notes, messages);
+            workers.extract(std::sync::Arc::clone(&doc.article));
+            app.open_document(doc, notices);
         }
         Err(e) => app.message = Some(e.to_string()),
     }
@@ -241,13 +221,13 @@ pub fn io(app: &mut App) {
     let Some(r) = &mut app.reader else {
         return;
     };
-    let Some(notes) = &mut r.notes else {
+    let Some(notes) = &mut r.doc.notes else {
         return;
     };
     if !notes.has_pending() {
         return;
     }
-    match notes.flush(&r.article.text) {
+    match notes.flush(&r.doc.article.text) {
         Ok(messages) => {
             if !messages.is_empty() {
                 app.message = Some(messages.join("; "));
@@ -267,15 +247,15 @@ fn export_notes(app: &mut App, replace: bool) {
     let Some(r) = &mut app.reader else {
         return;
     };
-    let Some(notes) = &r.notes else {
+    let Some(notes) = &r.doc.notes else {
         return;
     };
     let src = Source {
-        article: &r.article,
+        article: &r.doc.article,
         notes,
-        entities: &r.entities,
+        entities: &r.doc.entities,
     };
-    let path = export::reader_path(&app.export_dir, &r.article);
+    let path = export::reader_path(&app.export_dir, &r.doc.article);
     app.message = match export::save_markdown(&src, &path, replace) {
         Ok(Saved::Written(p)) => Some(format!("notes exported to {}", p.display())),
         Ok(Saved::Exists(p)) => {

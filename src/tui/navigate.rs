@@ -46,9 +46,9 @@ pub fn next_mention(r: &mut Reader, forward: bool) -> Option<String> {
     let Some(e) = r.selected else {
         return Some("no entity selected".into());
     };
-    let n = r.entities[e].mentions.len();
+    let n = r.doc.entities[e].mentions.len();
     if n == 0 {
-        return Some(format!("{} has no mentions", r.entities[e].name));
+        return Some(format!("{} has no mentions", r.doc.entities[e].name));
     }
     let (k, wrapped) = match r.current_k() {
         Some((ce, k)) if ce == e => {
@@ -60,7 +60,9 @@ pub fn next_mention(r: &mut Reader, forward: bool) -> Option<String> {
         }
         _ => {
             let top = r.top_offset();
-            let p = r.entities[e].mentions.partition_point(|m| m.start < top);
+            let p = r.doc.entities[e]
+                .mentions
+                .partition_point(|m| m.start < top);
             if forward {
                 (if p < n { p } else { 0 }, p >= n)
             } else {
@@ -115,6 +117,6 @@ pub fn jump_to_entity(r: &mut Reader) -> Option<String> {
             r.go_to_mention(i);
             None
         }
-        None => Some(format!("{} has no mentions", r.entities[e].name)),
+        None => Some(format!("{} has no mentions", r.doc.entities[e].name)),
     }
 }

@@ -5,8 +5,7 @@
 use super::annotate::{Confirm, NoteEditor, NotesList, Selection};
 use super::correct::KindPick;
 use super::doc::{reading_order, BlockLayout, Layout, MentionRef};
-use crate::notes::Notes;
-use crate::{Article, Entity, EntityKind};
+use crate::{Article, Document, Entity, EntityKind};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -86,23 +85,12 @@ pub enum Row {
 
 #[derive(Debug)]
 pub struct Reader {
-    /// Shared with the extraction worker, so a big article is held once.
-    pub article: std::sync::Arc<Article>,
-    /// The entities shown: the extractor's with the reader's corrections applied.
-    pub entities: Vec<Entity>,
-    /// The extractor's own entities, before corrections.
-    pub raw: Vec<Entity>,
-    /// For each of `entities`: whether a correction touched it (marked in the sidebar).
-    pub corrected: Vec<bool>,
-    /// The entities the reader hid, and the corrections that hide each.
-    pub hidden: Vec<Entity>,
-    pub hidden_by: Vec<Vec<String>>,
+    /// The article, its notes and its entities: what `Document::open` gives.
+    pub doc: Document,
     /// The Hidden section of the sidebar is open.
     pub hidden_open: bool,
     /// The hidden entity selected in the open Hidden section (`selected` is then `None`).
     pub hidden_selected: Option<usize>,
-    /// How many corrections no longer find what they correct (kept, reported).
-    pub unresolved: usize,
     /// `m`: the entity marked for a merge, by the range of its first mention.
     pub marked: Option<Range<usize>>,
     /// The kind being chosen for `r` or `E`.
@@ -126,10 +114,6 @@ pub struct Reader {
     pub sidebar_offset: usize,
     /// Opened from the library: Esc and Backspace go back to it.
     pub from_library: bool,
-    /// The extractor is still running on a worker; entities come later.
-    pub extracting: bool,
-    /// Highlights and notes; `None` when the reader was built without them.
-    pub notes: Option<Notes>,
     pub selection: Option<Selection>,
     pub note_editor: Option<NoteEditor>,
     pub confirm: Option<Confirm>,
@@ -142,17 +126,16 @@ pub struct Reader {
 
 impl Reader {
     pub fn new(article: Article, entities: Vec<Entity>) -> Reader {
-        let mentions = reading_order(&entities);
+        Reader::of(Document::new(article, entities, None))
+    }
+
+    /// The reader on a document (its entities may still be to come).
+    pub fn of(doc: Document) -> Reader {
+        let mentions = reading_order(&doc.entities);
         let mut reader = Reader {
-            article: std::sync::Arc::new(article),
-            corrected: vec![false; entities.len()],
-            raw: entities.clone(),
-            entities,
-            hidden: Vec::new(),
-            hidden_by: Vec::new(),
+            doc,
             hidden_open: false,
             hidden_selected: None,
-            unresolved: 0,
             marked: None,
             kind_pick: None,
             mentions,
@@ -170,8 +153,6 @@ impl Reader {
             focus_mode: false,
             sidebar_offset: 0,
             from_library: false,
-            extracting: false,
-            notes: None,
             selection: None,
             note_editor: None,
             confirm: None,
@@ -186,10 +167,9 @@ impl Reader {
     /// Takes the entities found by the extractor (run on a worker thread) and
     /// applies the reader's corrections to them.
     pub fn set_entities(&mut self, entities: Vec<Entity>) {
-        self.raw = entities;
+        self.doc.set_raw(entities);
         self.apply_corrections();
         self.current = None;
-        self.extracting = false;
         self.selected = None;
         self.hidden_selected = None;
         self.fix_selection();
@@ -198,7 +178,7 @@ impl Reader {
     // ---- layout and line walking -------------------------------------------------
 
     pub fn block(&self, index: usize) -> Rc<BlockLayout> {
-        self.layout.block(&self.article, &self.mentions, index)
+        self.layout.block(&self.doc.article, &self.mentions, index)
     }
 
     pub fn set_view(&mut self, width: usize, height: usize) {
@@ -209,12 +189,12 @@ impl Reader {
 
     /// Lines in a segment, the blank line after the block included.
     fn height_of(&self, bl: &BlockLayout, block: usize, seg: usize) -> usize {
-        let gap = seg == bl.last_segment() && block + 1 < self.article.blocks.len();
+        let gap = seg == bl.last_segment() && block + 1 < self.doc.article.blocks.len();
         bl.lines(seg).len() + usize::from(gap)
     }
 
     pub fn top_pos(&self) -> Option<LinePos> {
-        let n = self.article.blocks.len();
+        let n = self.doc.article.blocks.len();
         if n == 0 {
             return None;
         }
@@ -252,7 +232,7 @@ impl Reader {
                 seg: pos.seg + 1,
                 line: 0,
             })
-        } else if pos.block + 1 < self.article.blocks.len() {
+        } else if pos.block + 1 < self.doc.article.blocks.len() {
             Some(LinePos {
                 block: pos.block + 1,
                 seg: 0,
@@ -286,7 +266,7 @@ impl Reader {
     }
 
     fn last_line(&self) -> Option<LinePos> {
-        let block = self.article.blocks.len().checked_sub(1)?;
+        let block = self.doc.article.blocks.len().checked_sub(1)?;
         let bl = self.block(block);
         let seg = bl.last_segment();
         Some(LinePos {
@@ -406,7 +386,8 @@ impl Reader {
 
     /// The block holding file offset `offset` (or the last block before it).
     pub fn block_at(&self, offset: usize) -> usize {
-        self.article
+        self.doc
+            .article
             .blocks
             .partition_point(|b| b.range.start <= offset)
             .saturating_sub(1)
@@ -419,7 +400,7 @@ impl Reader {
         };
         match self.line_range(pos) {
             Some(l) => self.block(pos.block).display.to_file(l.start),
-            None => self.article.blocks[pos.block].range.end,
+            None => self.doc.article.blocks[pos.block].range.end,
         }
     }
 
@@ -431,7 +412,7 @@ impl Reader {
         if top >= max {
             return 100;
         }
-        let len = self.article.text.len().max(1);
+        let len = self.doc.article.text.len().max(1);
         (self.top_offset() * 100 / len).min(99)
     }
 
@@ -439,7 +420,7 @@ impl Reader {
 
     /// The index in `mentions` of an entity's k-th mention.
     pub fn mention_index(&self, entity: usize, k: usize) -> Option<usize> {
-        let m = self.entities[entity].mentions.get(k)?;
+        let m = self.doc.entities[entity].mentions.get(k)?;
         let from = self.mentions.partition_point(|r| r.start < m.start);
         (from..self.mentions.len())
             .take_while(|&i| self.mentions[i].start == m.start)
@@ -449,7 +430,7 @@ impl Reader {
     /// The position of the current mention among its entity's mentions.
     pub fn current_k(&self) -> Option<(usize, usize)> {
         let r = self.mentions.get(self.current?)?;
-        let list = &self.entities[r.entity].mentions;
+        let list = &self.doc.entities[r.entity].mentions;
         let k = list.partition_point(|m| m.start < r.start);
         (k < list.len()).then_some((r.entity, k))
     }

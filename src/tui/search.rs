@@ -52,7 +52,9 @@ pub fn matches_in(text: &str, starts: Range<usize>, query: &str) -> Vec<Range<us
 
 impl Reader {
     fn display_text(&self, block: usize) -> String {
-        self.article.blocks[block].display(&self.article.text).text
+        self.doc.article.blocks[block]
+            .display(&self.doc.article.text)
+            .text
     }
 
     /// The first match at or after display offset `from` of block `block`, going on
@@ -63,7 +65,7 @@ impl Reader {
         from: usize,
         query: &str,
     ) -> Option<(usize, Range<usize>)> {
-        let n = self.article.blocks.len();
+        let n = self.doc.article.blocks.len();
         for step in 0..=n {
             let b = (block + step) % n.max(1);
             if b >= n {
@@ -87,7 +89,7 @@ impl Reader {
         before: usize,
         query: &str,
     ) -> Option<(usize, Range<usize>)> {
-        let n = self.article.blocks.len();
+        let n = self.doc.article.blocks.len();
         for step in 0..=n {
             let b = (block + n * 2 - step) % n.max(1);
             if b >= n {
@@ -107,7 +109,7 @@ impl Reader {
     pub fn search_start(&self, anchor: Anchor) -> (usize, usize) {
         if anchor.offset == usize::MAX {
             let next = anchor.block + 1;
-            if next < self.article.blocks.len() {
+            if next < self.doc.article.blocks.len() {
                 return (next, 0);
             }
             return (0, 0);

@@ -6,7 +6,7 @@ use crate::EntityKind;
 
 impl Reader {
     pub fn entity_matches_filter(&self, i: usize) -> bool {
-        let e = &self.entities[i];
+        let e = &self.doc.entities[i];
         if self.kind_filter.is_some_and(|k| k != e.kind) {
             return false;
         }
@@ -32,13 +32,15 @@ impl Reader {
             if self.kind_filter.is_some_and(|k| k != kind) {
                 continue;
             }
-            let mut ids: Vec<usize> = (0..self.entities.len())
-                .filter(|&i| self.entities[i].kind == kind && self.entity_matches_filter(i))
+            let mut ids: Vec<usize> = (0..self.doc.entities.len())
+                .filter(|&i| self.doc.entities[i].kind == kind && self.entity_matches_filter(i))
                 .collect();
             match self.sort {
-                Sort::FirstAppearance => ids.sort_by_key(|&i| (self.entities[i].first_offset(), i)),
+                Sort::FirstAppearance => {
+                    ids.sort_by_key(|&i| (self.doc.entities[i].first_offset(), i))
+                }
                 Sort::MostMentioned => ids.sort_by_key(|&i| {
-                    let e = &self.entities[i];
+                    let e = &self.doc.entities[i];
                     (std::cmp::Reverse(e.mentions.len()), e.first_offset(), i)
                 }),
             }
@@ -48,13 +50,13 @@ impl Reader {
             });
             rows.extend(ids.into_iter().map(Row::Entity));
         }
-        if !self.hidden.is_empty() {
+        if !self.doc.hidden.is_empty() {
             rows.push(Row::HiddenHeader {
-                count: self.hidden.len(),
+                count: self.doc.hidden.len(),
                 open: self.hidden_open,
             });
             if self.hidden_open {
-                rows.extend((0..self.hidden.len()).map(Row::Hidden));
+                rows.extend((0..self.doc.hidden.len()).map(Row::Hidden));
             }
         }
         rows
@@ -107,7 +109,11 @@ impl Reader {
 
     /// Keeps the selection among the shown entities after a filter changed.
     pub fn fix_selection(&mut self) {
-        if self.hidden_open && self.hidden_selected.is_some_and(|j| j < self.hidden.len()) {
+        if self.hidden_open
+            && self
+                .hidden_selected
+                .is_some_and(|j| j < self.doc.hidden.len())
+        {
             return;
         }
         let visible = self.visible_entities();

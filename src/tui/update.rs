@@ -143,7 +143,7 @@ fn reader(app: &mut App, mode: Mode, action: Action) {
         let unsaved = app
             .reader
             .as_ref()
-            .and_then(|r| r.notes.as_ref())
+            .and_then(|r| r.doc.notes.as_ref())
             .is_some_and(|n| n.has_pending());
         if from_library && unsaved {
             app.message = Some("notes are not saved yet: q quits (and asks)".into());
@@ -228,7 +228,9 @@ fn reader(app: &mut App, mode: Mode, action: Action) {
         Action::ToggleFocusMode => {
             r.focus_mode = !r.focus_mode;
             match (r.focus_mode, r.selected) {
-                (true, Some(e)) => Some(format!("focus mode: following {}", r.entities[e].name)),
+                (true, Some(e)) => {
+                    Some(format!("focus mode: following {}", r.doc.entities[e].name))
+                }
                 (true, None) => Some("focus mode: select an entity to follow".into()),
                 (false, _) => Some("focus mode off".into()),
             }
@@ -454,7 +456,7 @@ fn click_highlight(r: &mut Reader, pos: super::reader::LinePos, col: usize) {
         return;
     };
     let at = bl.display.to_file(d);
-    let hit = r.notes.as_ref().and_then(|n| {
+    let hit = r.doc.notes.as_ref().and_then(|n| {
         n.placed()
             .iter()
             .find(|p| p.range.as_ref().is_some_and(|x| x.contains(&at)))

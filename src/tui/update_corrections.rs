@@ -108,9 +108,9 @@ pub fn update(app: &mut App, mode: Mode, action: Action) {
 
 /// Why corrections cannot be made now, if they cannot.
 fn unavailable(r: &Reader) -> Option<String> {
-    if r.notes.is_none() {
+    if r.doc.notes.is_none() {
         Some(NO_CORRECTIONS.into())
-    } else if r.extracting {
+    } else if !r.doc.extracted {
         Some("still finding entities: try again in a moment".into())
     } else {
         None
@@ -123,7 +123,7 @@ fn selected(r: &Reader) -> Result<usize, String> {
         return Err(why);
     }
     if let Some(j) = r.hidden_selected {
-        let name = r.hidden.get(j).map_or("", |e| e.name.as_str());
+        let name = r.doc.hidden.get(j).map_or("", |e| e.name.as_str());
         return Err(format!("{name} is hidden: x brings it back first"));
     }
     r.selected.ok_or_else(|| "no entity selected".to_string())
@@ -131,13 +131,13 @@ fn selected(r: &Reader) -> Result<usize, String> {
 
 /// Records a change; the text is the article's.
 fn correct(r: &mut Reader, change: Change) {
-    if let Some(notes) = &mut r.notes {
-        notes.correct(&r.article.text, change);
+    if let Some(notes) = &mut r.doc.notes {
+        notes.correct(&r.doc.article.text, change);
     }
 }
 
 fn selector(r: &Reader, range: &Range<usize>) -> Selector {
-    Selector::of(&r.article.text, range.clone())
+    Selector::of(&r.doc.article.text, range.clone())
 }
 
 fn a_kind(kind: EntityKind) -> String {
@@ -156,7 +156,7 @@ fn start_relabel(r: &mut Reader) -> Option<String> {
         Ok(i) => i,
         Err(why) => return Some(why),
     };
-    let e = &r.entities[i];
+    let e = &r.doc.entities[i];
     r.kind_pick = Some(KindPick {
         target: PickFor::Relabel(first_range(e)?),
         title: format!("Kind of {}", e.name),
@@ -168,9 +168,9 @@ fn pick(r: &mut Reader, kind: EntityKind) -> Option<String> {
     let target = r.kind_pick.take()?.target;
     match target {
         PickFor::Relabel(range) => {
-            let i = entity_at(&r.entities, &range)?;
-            let name = r.entities[i].name.clone();
-            if r.entities[i].kind == kind {
+            let i = entity_at(&r.doc.entities, &range)?;
+            let name = r.doc.entities[i].name.clone();
+            if r.doc.entities[i].kind == kind {
                 return Some(format!("{name} is {} already", a_kind(kind)));
             }
             let sel = selector(r, &range);
@@ -191,7 +191,7 @@ fn pick(r: &mut Reader, kind: EntityKind) -> Option<String> {
             r.selection = None;
             r.refresh(Some(range.clone()));
             r.set_current_range(&range);
-            let n = r.selected.map_or(0, |i| r.entities[i].mentions.len());
+            let n = r.selected.map_or(0, |i| r.doc.entities[i].mentions.len());
             Some(format!(
                 "“{}” is now {}, {} (u undoes)",
                 text.join(" "),
@@ -207,11 +207,11 @@ fn mark(r: &mut Reader) -> Option<String> {
         Ok(i) => i,
         Err(why) => return Some(why),
     };
-    let range = first_range(&r.entities[i])?;
+    let range = first_range(&r.doc.entities[i])?;
     let marked = r
         .marked
         .clone()
-        .and_then(|m| Some((entity_at(&r.entities, &m)?, m)));
+        .and_then(|m| Some((entity_at(&r.doc.entities, &m)?, m)));
     match marked {
         Some((j, _)) if j == i => {
             r.marked = None;
@@ -222,7 +222,7 @@ fn mark(r: &mut Reader) -> Option<String> {
             correct(r, Change::Merge { entity: a, with: b });
             r.marked = None;
             r.refresh(Some(first));
-            let e = &r.entities[r.selected?];
+            let e = &r.doc.entities[r.selected?];
             Some(format!(
                 "merged: {}, {} (u undoes)",
                 e.name,
@@ -233,7 +233,7 @@ fn mark(r: &mut Reader) -> Option<String> {
             r.marked = Some(range);
             Some(format!(
                 "{} marked: m on another entity merges the two, Esc unmarks",
-                r.entities[i].name
+                r.doc.entities[i].name
             ))
         }
     }
@@ -244,10 +244,10 @@ fn start_rename(r: &mut Reader) -> Option<String> {
         Ok(i) => i,
         Err(why) => return Some(why),
     };
-    let range = first_range(&r.entities[i])?;
+    let range = first_range(&r.doc.entities[i])?;
     r.input = Some(Input {
         target: InputTarget::Rename(range.start, range.end),
-        text: r.entities[i].name.clone(),
+        text: r.doc.entities[i].name.clone(),
     });
     None
 }
@@ -259,11 +259,11 @@ fn rename(r: &mut Reader) -> Option<String> {
     };
     let name = input.text.split_whitespace().collect::<Vec<_>>().join(" ");
     let range = start..end;
-    let i = entity_at(&r.entities, &range)?;
+    let i = entity_at(&r.doc.entities, &range)?;
     if name.is_empty() {
         return Some("a name cannot be empty: unchanged".into());
     }
-    if r.entities[i].name == name {
+    if r.doc.entities[i].name == name {
         return Some("same name: unchanged".into());
     }
     let sel = selector(r, &range);
@@ -283,11 +283,11 @@ fn hide(r: &mut Reader) -> Option<String> {
         return Some(why);
     }
     if let Some(j) = r.hidden_selected.filter(|_| r.hidden_open) {
-        let e = r.hidden.get(j)?;
+        let e = r.doc.hidden.get(j)?;
         let (name, range) = (e.name.clone(), first_range(e)?);
-        let ids = r.hidden_by.get(j)?.clone();
-        if let Some(notes) = &mut r.notes {
-            notes.uncorrect(&r.article.text, &ids);
+        let ids = r.doc.hidden_by.get(j)?.clone();
+        if let Some(notes) = &mut r.doc.notes {
+            notes.uncorrect(&r.doc.article.text, &ids);
         }
         r.refresh(Some(range));
         return Some(format!("{name} is back (u hides it again)"));
@@ -295,7 +295,7 @@ fn hide(r: &mut Reader) -> Option<String> {
     let Some(i) = r.selected else {
         return Some("no entity selected".into());
     };
-    let e = &r.entities[i];
+    let e = &r.doc.entities[i];
     let (name, range) = (e.name.clone(), first_range(e)?);
     // The selection moves to the next entity in the list (else the one before).
     let visible = r.visible_entities();
@@ -306,7 +306,7 @@ fn hide(r: &mut Reader) -> Option<String> {
                 .get(p + 1)
                 .or_else(|| p.checked_sub(1).map(|q| &visible[q]))
         })
-        .and_then(|&n| first_range(&r.entities[n]));
+        .and_then(|&n| first_range(&r.doc.entities[n]));
     let sel = selector(r, &range);
     correct(r, Change::Hide { entity: sel });
     if r.marked.as_ref() == Some(&range) {
@@ -319,7 +319,7 @@ fn hide(r: &mut Reader) -> Option<String> {
 }
 
 fn toggle_hidden(r: &mut Reader) -> Option<String> {
-    if r.hidden.is_empty() {
+    if r.doc.hidden.is_empty() {
         r.hidden_open = false;
         return Some("no hidden entities: x hides the selected one".into());
     }
@@ -342,7 +342,7 @@ fn split(r: &mut Reader) -> Option<String> {
     let Some(m) = r.current.and_then(|c| r.mentions.get(c)).copied() else {
         return Some("no current mention: ] or n goes to one".into());
     };
-    let e = &r.entities[m.entity];
+    let e = &r.doc.entities[m.entity];
     if e.mentions.len() < 2 {
         return Some(format!(
             "this is the only mention of {}: nothing to split off",
@@ -377,15 +377,15 @@ fn make_entity(r: &mut Reader) -> Option<String> {
     if let Some(why) = unavailable(r) {
         return Some(why);
     }
-    let range = trimmed(&r.article.text, r.selection_range()?);
+    let range = trimmed(&r.doc.article.text, r.selection_range()?);
     if range.is_empty() {
         return Some("nothing selected".into());
     }
-    let block = r.article.blocks.get(r.block_at(range.start))?;
+    let block = r.doc.article.blocks.get(r.block_at(range.start))?;
     if range.end > block.range.end {
         return Some("an entity stays inside one paragraph: b and W shorten the selection".into());
     }
-    let text = r.article.text[range.clone()]
+    let text = r.doc.article.text[range.clone()]
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");

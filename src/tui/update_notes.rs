@@ -101,7 +101,7 @@ fn editor_width(app: &App) -> usize {
 }
 
 fn start_selection(r: &mut Reader) -> Option<String> {
-    if r.notes.is_none() {
+    if r.doc.notes.is_none() {
         return Some(NO_NOTES.into());
     }
     let Some(s) = r.current_sentence() else {
@@ -117,7 +117,7 @@ fn start_selection(r: &mut Reader) -> Option<String> {
 }
 
 fn quick_highlight(r: &mut Reader) -> Option<String> {
-    if r.notes.is_none() {
+    if r.doc.notes.is_none() {
         return Some(NO_NOTES.into());
     }
     let range = r.current_sentence().and_then(|s| r.sentence_range(s));
@@ -128,7 +128,7 @@ fn quick_highlight(r: &mut Reader) -> Option<String> {
 }
 
 fn save(r: &mut Reader, range: Range<usize>, color: Color) -> Option<String> {
-    let notes = r.notes.as_mut()?;
+    let notes = r.doc.notes.as_mut()?;
     if let Some(p) = notes
         .placed()
         .iter()
@@ -137,7 +137,7 @@ fn save(r: &mut Reader, range: Range<usize>, color: Color) -> Option<String> {
         r.cursor_highlight = Some(p.id.clone());
         return Some("already highlighted".into());
     }
-    let id = notes.add_highlight(&r.article.text, range, color);
+    let id = notes.add_highlight(&r.doc.article.text, range, color);
     r.cursor_highlight = Some(id);
     Some(format!("highlighted ({}): a adds a note", color.as_str()))
 }
@@ -199,13 +199,13 @@ fn select(r: &mut Reader, action: Action) -> Option<String> {
 
 /// One line of a highlight's text, for the editor and the list.
 pub fn highlight_text(r: &Reader, id: &str) -> String {
-    let Some(notes) = &r.notes else {
+    let Some(notes) = &r.doc.notes else {
         return String::new();
     };
     let placed = notes
         .placed_of(id)
         .and_then(|p| p.range.clone())
-        .and_then(|range| r.article.text.get(range));
+        .and_then(|range| r.doc.article.text.get(range));
     let text = match placed {
         Some(t) => t,
         None => notes.highlight(id).map_or("", |h| h.quote.exact.as_str()),
@@ -214,7 +214,7 @@ pub fn highlight_text(r: &Reader, id: &str) -> String {
 }
 
 fn open_highlight_editor(r: &mut Reader, id: String) -> Option<String> {
-    let note = r.notes.as_ref()?.highlight(&id)?.note.clone();
+    let note = r.doc.notes.as_ref()?.highlight(&id)?.note.clone();
     let context = highlight_text(r, &id);
     r.cursor_highlight = Some(id.clone());
     r.note_editor = Some(NoteEditor {
@@ -228,7 +228,7 @@ fn open_highlight_editor(r: &mut Reader, id: String) -> Option<String> {
 }
 
 fn edit_highlight_note(r: &mut Reader) -> Option<String> {
-    if r.notes.is_none() {
+    if r.doc.notes.is_none() {
         return Some(NO_NOTES.into());
     }
     match r.highlight_under_cursor() {
@@ -240,12 +240,13 @@ fn edit_highlight_note(r: &mut Reader) -> Option<String> {
 fn open_entity_editor(r: &mut Reader, i: usize) -> Option<String> {
     let key = r.entity_key(i);
     let note = r
+        .doc
         .notes
         .as_ref()?
         .entity_note(&key)
         .map(|n| n.note.clone())
         .unwrap_or_default();
-    let e = &r.entities[i];
+    let e = &r.doc.entities[i];
     let n = e.mentions.len();
     let context = format!(
         "{} ({}), {n} mention{}",
@@ -264,7 +265,7 @@ fn open_entity_editor(r: &mut Reader, i: usize) -> Option<String> {
 }
 
 fn edit_entity_note(r: &mut Reader) -> Option<String> {
-    if r.notes.is_none() {
+    if r.doc.notes.is_none() {
         return Some(NO_NOTES.into());
     }
     match r.selected {
@@ -274,7 +275,7 @@ fn edit_entity_note(r: &mut Reader) -> Option<String> {
 }
 
 fn ask_delete_highlight(r: &mut Reader) -> Option<String> {
-    if r.notes.is_none() {
+    if r.doc.notes.is_none() {
         return Some(NO_NOTES.into());
     }
     match r.highlight_under_cursor() {
@@ -288,11 +289,11 @@ fn ask_delete_highlight(r: &mut Reader) -> Option<String> {
 }
 
 fn ask_delete_entity_note(r: &mut Reader) -> Option<String> {
-    let notes = r.notes.as_ref()?;
+    let notes = r.doc.notes.as_ref()?;
     let i = r.selected?;
     let key = r.entity_key(i);
     if notes.entity_note(&key).is_none() {
-        return Some(format!("no note on {}", r.entities[i].name));
+        return Some(format!("no note on {}", r.doc.entities[i].name));
     }
     r.confirm = Some(Confirm::DeleteEntityNote(key));
     None
@@ -301,8 +302,8 @@ fn ask_delete_entity_note(r: &mut Reader) -> Option<String> {
 fn confirmed(r: &mut Reader, confirm: Confirm) -> Option<String> {
     match confirm {
         Confirm::DeleteHighlight(id) => {
-            let notes = r.notes.as_mut()?;
-            if !notes.delete_highlight(&r.article.text, &id) {
+            let notes = r.doc.notes.as_mut()?;
+            if !notes.delete_highlight(&r.doc.article.text, &id) {
                 return Some("that highlight is gone already".into());
             }
             if r.cursor_highlight.as_deref() == Some(id.as_str()) {
@@ -311,8 +312,8 @@ fn confirmed(r: &mut Reader, confirm: Confirm) -> Option<String> {
             Some("highlight deleted: u undoes".into())
         }
         Confirm::DeleteEntityNote(key) => {
-            let notes = r.notes.as_mut()?;
-            notes.delete_entity_note(&r.article.text, &key);
+            let notes = r.doc.notes.as_mut()?;
+            notes.delete_entity_note(&r.doc.article.text, &key);
             Some(format!("note on {} deleted: u undoes", key.name))
         }
         Confirm::DiscardNote => {
@@ -324,8 +325,8 @@ fn confirmed(r: &mut Reader, confirm: Confirm) -> Option<String> {
 }
 
 fn undo(r: &mut Reader) -> Option<String> {
-    let notes = r.notes.as_mut()?;
-    match notes.undo(&r.article.text) {
+    let notes = r.doc.notes.as_mut()?;
+    match notes.undo(&r.doc.article.text) {
         Some(Restored::Highlight(id)) => {
             r.cursor_highlight = Some(id.clone());
             if let Some(start) = notes
@@ -378,15 +379,15 @@ fn edit(r: &mut Reader, action: Action, width: usize) -> Option<String> {
 fn save_note(r: &mut Reader) -> Option<String> {
     let ne = r.note_editor.take()?;
     let text = ne.editor.text.trim_end().to_string();
-    let notes = r.notes.as_mut()?;
+    let notes = r.doc.notes.as_mut()?;
     match &ne.target {
         NoteTarget::Highlight(id) => {
-            if !notes.set_note(&r.article.text, id, &text) {
+            if !notes.set_note(&r.doc.article.text, id, &text) {
                 r.note_editor = Some(ne);
                 return Some("that highlight was deleted: copy the note elsewhere".into());
             }
         }
-        NoteTarget::Entity(key) => notes.set_entity_note(&r.article.text, key, &text),
+        NoteTarget::Entity(key) => notes.set_entity_note(&r.doc.article.text, key, &text),
     }
     Some(if text.is_empty() {
         "note removed".into()
@@ -396,7 +397,7 @@ fn save_note(r: &mut Reader) -> Option<String> {
 }
 
 fn open_list(r: &mut Reader) -> Option<String> {
-    if r.notes.is_none() {
+    if r.doc.notes.is_none() {
         return Some(NO_NOTES.into());
     }
     if r.list_items().is_empty() {
@@ -439,8 +440,8 @@ fn list(r: &mut Reader, action: Action) -> Option<String> {
         Action::EditNote => match item? {
             ListItem::Highlight(id) => return open_highlight_editor(r, id),
             ListItem::EntityNote(key) => {
-                let i = crate::export::find_entity(&r.entities, &key)
-                    .and_then(|e| r.entities.iter().position(|x| x.id == e.id));
+                let i = crate::export::find_entity(&r.doc.entities, &key)
+                    .and_then(|e| r.doc.entities.iter().position(|x| x.id == e.id));
                 return match i {
                     Some(i) => open_entity_editor(r, i),
                     None => Some(format!("{} is not in the article any more", key.name)),
@@ -459,7 +460,7 @@ fn list(r: &mut Reader, action: Action) -> Option<String> {
 fn go_to(r: &mut Reader, item: ListItem) -> Option<String> {
     match item {
         ListItem::Highlight(id) => {
-            let range = r.notes.as_ref()?.placed_of(&id)?.range.clone();
+            let range = r.doc.notes.as_ref()?.placed_of(&id)?.range.clone();
             let Some(range) = range else {
                 return Some(
                     "orphaned: its text is no longer in the article (kept, exported)".into(),
@@ -472,8 +473,8 @@ fn go_to(r: &mut Reader, item: ListItem) -> Option<String> {
             None
         }
         ListItem::EntityNote(key) => {
-            let found = crate::export::find_entity(&r.entities, &key)
-                .and_then(|e| r.entities.iter().position(|x| x.id == e.id));
+            let found = crate::export::find_entity(&r.doc.entities, &key)
+                .and_then(|e| r.doc.entities.iter().position(|x| x.id == e.id));
             let Some(i) = found else {
                 return Some(format!("{} is not in the article any more", key.name));
             };
@@ -489,9 +490,9 @@ fn export_request(app: &mut App) {
     let Some(r) = &app.reader else {
         return;
     };
-    app.message = if r.notes.is_none() {
+    app.message = if r.doc.notes.is_none() {
         Some(NO_NOTES.into())
-    } else if r.extracting {
+    } else if !r.doc.extracted {
         Some("still finding entities: e again in a moment".into())
     } else {
         app.command = Some(Command::Export { replace: false });

@@ -196,7 +196,7 @@ pub fn reader(app: &App) -> &Reader {
 
 pub fn selected_name(app: &App) -> String {
     let r = reader(app);
-    r.entities[r.selected.unwrap()].name.clone()
+    r.doc.entities[r.selected.unwrap()].name.clone()
 }
 
 /// The position of the first cell showing `needle` on screen.

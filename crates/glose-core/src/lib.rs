@@ -22,6 +22,7 @@
 //! ```
 
 pub mod article;
+pub mod document;
 pub mod entity;
 pub mod eval;
 pub mod export;
@@ -30,5 +31,6 @@ pub mod notes;
 pub mod text;
 
 pub use article::{Article, Block, BlockKind, Language, LoadError};
+pub use document::{Document, NotesStore, Notice, OpenError};
 pub use entity::{Entity, EntityKind, Mention};
 pub use extract::extract;

@@ -23,7 +23,7 @@ struct Marks {
 
 fn marks(r: &Reader) -> Marks {
     let mut highlights = Vec::new();
-    if let Some(notes) = &r.notes {
+    if let Some(notes) = &r.doc.notes {
         let cursor = r.highlight_under_cursor();
         for p in notes.placed() {
             let (Some(range), Some(h)) = (&p.range, notes.highlight(&p.id)) else {
@@ -70,15 +70,15 @@ fn mentions_selected(r: &Reader, block: usize) -> bool {
     let Some(e) = r.selected else {
         return false;
     };
-    let range = &r.article.blocks[block].range;
-    let ms = &r.entities[e].mentions;
+    let range = &r.doc.article.blocks[block].range;
+    let ms = &r.doc.entities[e].mentions;
     let i = ms.partition_point(|m| m.end <= range.start);
     ms.get(i).is_some_and(|m| m.start < range.end)
 }
 
 fn base_style(app: &App, r: &Reader, block: usize) -> Style {
     let t = app.theme;
-    let mut style = match r.article.blocks[block].kind {
+    let mut style = match r.doc.article.blocks[block].kind {
         BlockKind::Heading => t.heading(),
         BlockKind::Paragraph => Style::new(),
         BlockKind::Caption => t.caption(),
@@ -104,7 +104,7 @@ fn draw_line(
     };
     let t = app.theme;
     let base = base_style(app, r, pos.block);
-    let block = &r.article.blocks[pos.block];
+    let block = &r.doc.article.blocks[pos.block];
     let on_line =
         |d: &Range<usize>| d.start < range.end.max(range.start + 1) && d.end > range.start;
     // (display range, colour, under the cursor, has a note, starts on this line)
@@ -148,7 +148,7 @@ fn draw_line(
         // and each name keeps its own colour.
         for s in spans.iter().filter(|s| s.range.contains(&d)) {
             let m = r.mentions[s.mention];
-            let kind = r.entities[m.entity].kind;
+            let kind = r.doc.entities[m.entity].kind;
             st = st.patch(t.kind(kind));
             selected |= Some(m.entity) == r.selected;
             current |= Some(s.mention) == r.current;

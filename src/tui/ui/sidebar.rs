@@ -21,7 +21,7 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
     }
 
     // Header: what the list shows.
-    let mut head = format!("Entities {}", r.entities.len());
+    let mut head = format!("Entities {}", r.doc.entities.len());
     if r.sort == Sort::MostMentioned {
         head.push_str(" · most mentioned");
     }
@@ -40,7 +40,7 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
     );
 
     let list = a.list;
-    if r.extracting {
+    if !r.doc.extracted {
         put_str(
             buf,
             list.x,
@@ -63,7 +63,7 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
     let marked = r
         .marked
         .as_ref()
-        .and_then(|m| super::super::correct::entity_at(&r.entities, m));
+        .and_then(|m| super::super::correct::entity_at(&r.doc.entities, m));
     for (row, y) in rows.iter().skip(offset).zip(list.y..list.y + list.height) {
         match *row {
             Row::Header { kind, count } => {
@@ -80,13 +80,13 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
                 put(buf, list.x, y, &line, list.width);
             }
             Row::Entity(i) => {
-                let e = &r.entities[i];
+                let e = &r.doc.entities[i];
                 // ✎ a note on it, ✓ corrected by the reader.
                 let mut flags = String::new();
                 if noted.contains(&i) {
                     flags.push('✎');
                 }
-                if r.corrected.get(i).copied().unwrap_or(false) {
+                if r.doc.corrected.get(i).copied().unwrap_or(false) {
                     flags.push('✓');
                 }
                 let count = if flags.is_empty() {
@@ -121,7 +121,7 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
                 put_str(buf, list.x, y, &fit(&label, w), t.dim(), list.width);
             }
             Row::Hidden(j) => {
-                let e = &r.hidden[j];
+                let e = &r.doc.hidden[j];
                 let selected = r.hidden_selected == Some(j);
                 let marker = if selected { "▸ " } else { "  " };
                 let kind = e.kind.as_str();

@@ -27,7 +27,7 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         left.push(Span::styled(": which kind?", t.message()));
     } else if let Some(sel) = &r.selection {
         if let Some(range) = r.selection_range().filter(|_| sel.span.is_some()) {
-            let text = r.article.text.get(range).unwrap_or("");
+            let text = r.doc.article.text.get(range).unwrap_or("");
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
             left.push(Span::raw(format!("selecting “{}” ", fit(&text, 40))));
         } else {
@@ -56,19 +56,19 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         }
     } else {
         left.push(Span::raw(format!("{:>3}%", r.percent())));
-        if r.extracting {
+        if !r.doc.extracted {
             left.push(Span::styled("  finding entities…", t.dim()));
         }
         if r.focus_mode {
             left.push(Span::styled("  focus", t.message()));
         }
-        if let Some(e) = r.hidden_selected.and_then(|j| r.hidden.get(j)) {
+        if let Some(e) = r.hidden_selected.and_then(|j| r.doc.hidden.get(j)) {
             left.push(Span::raw("  "));
             left.push(Span::styled(fit(&e.name, 40), t.dim()));
             left.push(Span::raw(format!(" ({}, hidden)", e.kind.as_str())));
         }
         if let Some(e) = r.selected {
-            let ent = &r.entities[e];
+            let ent = &r.doc.entities[e];
             left.push(Span::raw("  "));
             left.push(Span::styled(fit(&ent.name, 40), t.kind(ent.kind)));
             left.push(Span::raw(format!(" ({})", ent.kind.as_str())));
@@ -85,7 +85,7 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         if let Some(s) = &r.search {
             left.push(Span::raw(format!("  /{}", fit(&s.query, 30))));
         }
-        if let Some(notes) = &r.notes {
+        if let Some(notes) = &r.doc.notes {
             if let Some(id) = r.highlight_under_cursor() {
                 let placed = notes.placed();
                 let k = placed.iter().position(|p| p.id == id).unwrap_or(0);

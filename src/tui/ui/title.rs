@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use std::path::Path;
 
 pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
-    let a = &r.article;
+    let a = &r.doc.article;
     let mut parts = vec![a.title.clone()];
     parts.extend(a.date.clone());
     let origin = a.source.clone().unwrap_or_else(|| {
