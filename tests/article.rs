@@ -1,6 +1,8 @@
 //! The article model: every accepted form, offsets into the file on disk, title,
 //! date, source and language derivation, and properties over arbitrary input.
 
+#[path = "support/kit.rs"]
+mod kit;
 use glose::{Article, Block, BlockKind, Language};
 use proptest::prelude::*;
 use std::path::Path;
@@ -542,11 +544,10 @@ fn big_file_parses() {
 
 #[test]
 fn every_shared_article_parses() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/articles");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipping: {} is absent", dir.display());
+    let Some(dir) = kit::shared("articles", "every_shared_article_parses") else {
         return;
     };
+    let entries = std::fs::read_dir(&dir).unwrap();
     let mut n = 0;
     for e in entries.flatten() {
         let path = e.path();

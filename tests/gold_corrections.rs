@@ -11,6 +11,8 @@
 
 mod common;
 
+#[path = "support/kit.rs"]
+mod kit;
 use common::{keys, press, reader, selected_name, status_line};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use glose::eval::Gold;
@@ -36,11 +38,11 @@ fn root() -> &'static Path {
 
 /// The gold's non-optional entities, or `None` (with a notice) without the kit.
 fn gold() -> Option<Vec<Ent>> {
-    let path = root().join("../shared/eval/poutine-kirghizstan.gold.json");
-    let Ok(json) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: {} is not there", path.display());
-        return None;
-    };
+    let path = kit::shared(
+        "eval/poutine-kirghizstan.gold.json",
+        "the gold corrections test",
+    )?;
+    let json = std::fs::read_to_string(&path).unwrap();
     let gold: Gold = serde_json::from_str(&json).unwrap();
     let mut out: Vec<Ent> = gold
         .entities

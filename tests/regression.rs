@@ -1,0 +1,152 @@
+//! One test per bug fixed, named after the bug (ripgrep's `tests/regression.rs` is
+//! the model). Each test reproduces the fault as it was reported and fails on the
+//! code before the fix.
+//!
+//! To add one: append a `#[test] fn <the_fault_in_words>()` at the end, with a
+//! comment naming the issue and item. Keep helpers in this file's "helpers"
+//! section or in `tests/support/`; do not reorder tests.
+
+use glose::notes::{Change, Notes, Selector};
+use glose::{Article, Document, NotesStore, Notice};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+// ---------------------------------------------------------------- helpers
+
+/// `glose ARGS` with notes in `data`.
+fn glose(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_glose"))
+        .args(args)
+        .env("GLOSE_DATA_DIR", data)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("glose runs")
+}
+
+const SEED: &str = "articles/poutine-kirghizstan.txt";
+
+fn seed_text() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)).unwrap()
+}
+
+/// A copy of the seed in `dir` whose notes hide the entity "Kant"; then the
+/// article is edited so that the correction no longer finds it.
+fn article_with_a_stale_correction(dir: &Path) -> PathBuf {
+    let copy = dir.join("edited.txt");
+    let seed = seed_text();
+    std::fs::write(&copy, &seed).unwrap();
+    let a = Article::load(&copy).unwrap();
+    let (mut notes, _) = Notes::open_in(dir, &a);
+    let i = a.text.find("Kant").unwrap();
+    notes.correct(
+        &a.text,
+        Change::Hide {
+            entity: Selector::of(&a.text, i..i + 4),
+        },
+    );
+    notes.flush(&a.text).unwrap();
+    std::fs::write(&copy, seed.replace("Kant", "Talas")).unwrap();
+    copy
+}
+
+/// The notes file of an article (with one highlight), rewritten by `damage`.
+fn damage_notes_of(data: &Path, article: &Path, damage: impl Fn(&str) -> String) {
+    let a = Article::load(article).unwrap();
+    let (mut notes, _) = Notes::open_in(data, &a);
+    notes.add_highlight(&a.text, 0..10, Default::default());
+    notes.flush(&a.text).unwrap();
+    let file = notes.path().unwrap().to_path_buf();
+    let json = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(file, damage(&json)).unwrap();
+}
+
+/// Cut in the middle: no longer JSON.
+fn truncated(json: &str) -> String {
+    json[..json.len() / 2].to_string()
+}
+
+/// The highlight's colour holds OSC 0 (window title) and OSC 52 (clipboard).
+fn hostile_colour(json: &str) -> String {
+    json.replace(
+        "\"yellow\"",
+        "\"\\u001b]0;PWNED\\u0007\\u001b]52;c;cHduZWQ=\\u0007\"",
+    )
+}
+
+fn notes_dir_listing(data: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(data.join("notes"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".lock"))
+        .collect();
+    v.sort();
+    v
+}
+
+// ---------------------------------------------------------------- regressions
+
+/// Issue 10 (1): "N corrections no longer apply" had two wordings, the command
+/// line's and the reader's. Both now print `Notice::Unresolved`.
+#[test]
+fn the_stale_corrections_warning_had_two_wordings() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let copy = article_with_a_stale_correction(dir.path());
+    let line = Notice::Unresolved(1).to_string();
+
+    let o = glose(dir.path(), &["extract", copy.to_str().unwrap()]);
+    assert!(o.status.success());
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains(&line), "{err}");
+
+    let store = NotesStore::in_dir(dir.path());
+    let (doc, notices) = Document::load(&copy, &store).unwrap();
+    let mut app =
+        glose::tui::App::with_document(doc, notices, glose::tui::Theme::colored(), (100, 30));
+    app.set_entities(glose::extract(&app.reader.as_ref().unwrap().doc.article));
+    assert_eq!(app.message.as_deref(), Some(line.as_str()));
+}
+
+/// Issue 11 (3): `glose export`, a reading command, moved a damaged notes file
+/// aside. Reading commands open the notes read-only and leave the file alone.
+#[test]
+fn export_moved_a_damaged_notes_file_aside() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, seed_text()).unwrap();
+    damage_notes_of(dir.path(), &article, truncated);
+    let before = notes_dir_listing(dir.path());
+
+    for args in [
+        vec!["export", article.to_str().unwrap()],
+        vec!["extract", article.to_str().unwrap()],
+    ] {
+        let o = glose(dir.path(), &args);
+        assert!(o.status.success(), "{args:?}");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(err.contains("does not parse"), "{args:?}: {err}");
+        assert_eq!(
+            notes_dir_listing(dir.path()),
+            before,
+            "{args:?} changed the notes folder"
+        );
+    }
+}
+
+/// Issue 11 (7): `extract`'s "corrections not applied" line printed a damaged
+/// notes file's parse error raw, escape sequences included.
+#[test]
+fn extract_printed_a_damaged_notes_files_parse_error_raw() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, seed_text()).unwrap();
+    damage_notes_of(dir.path(), &article, hostile_colour);
+    for cmd in ["extract", "export"] {
+        let o = glose(dir.path(), &[cmd, article.to_str().unwrap()]);
+        assert!(o.status.success(), "{cmd}");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(
+            !err.contains('\u{1b}') && !err.contains('\u{7}'),
+            "{cmd}: raw escape on stderr: {err:?}"
+        );
+    }
+}
