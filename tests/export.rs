@@ -103,6 +103,7 @@ fn fixture() -> (Article, Notes, Vec<glose::Entity>) {
         ],
         corrections: Vec::new(),
         other: Default::default(),
+        kept: Default::default(),
     };
     let notes = Notes::from_file(&a, doc);
     (a, notes, entities)

@@ -54,6 +54,7 @@ fn notes_file(e: &Env) -> PathBuf {
         .unwrap()
         .map(|x| x.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
     files[0].clone()
@@ -208,35 +209,66 @@ fn a_crash_between_temp_write_and_rename_leaves_the_old_file() {
     assert_eq!(notes_file(&e), file);
 }
 
+fn aside_files(e: &Env) -> Vec<PathBuf> {
+    fs::read_dir(e.data.join("notes"))
+        .unwrap()
+        .map(|x| x.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".corrupt-"))
+        .collect()
+}
+
+/// Issue 11, fault 3: a damaged file is only reported when opened (every time),
+/// set aside by the reader's first write, and the file set aside is reported at
+/// every later open until the user deletes it.
 #[test]
-fn a_damaged_file_is_moved_aside_and_reported() {
+fn regression_damaged_notes_are_told_every_time_until_the_user_acts() {
     let e = env(TEXT);
     let (a, mut notes, _) = open(&e);
     notes.add_highlight(&a.text, range_of(&a.text, SENTENCE), Color::Yellow);
     notes.flush(&a.text).unwrap();
+    drop(notes);
     let file = notes_file(&e);
     fs::write(&file, "{ this is not json").unwrap();
 
-    let (a, mut notes, messages) = open(&e);
-    assert_eq!(messages.len(), 1, "{messages:?}");
-    assert!(messages[0].contains("did not parse"), "{}", messages[0]);
-    assert!(messages[0].contains(".corrupt-"), "{}", messages[0]);
-    assert_eq!(messages[0].lines().count(), 1);
-    assert!(notes.is_empty());
-    let aside: Vec<PathBuf> = fs::read_dir(e.data.join("notes"))
-        .unwrap()
-        .map(|x| x.unwrap().path())
-        .filter(|p| p.to_string_lossy().contains(".corrupt-"))
-        .collect();
+    for _ in 0..2 {
+        let (_, notes, messages) = open(&e);
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].contains("does not parse"), "{}", messages[0]);
+        assert!(messages[0].contains("sets it aside"), "{}", messages[0]);
+        assert_eq!(messages[0].lines().count(), 1);
+        assert!(notes.is_empty());
+        assert_eq!(fs::read_to_string(&file).unwrap(), "{ this is not json");
+        assert!(aside_files(&e).is_empty());
+    }
+
+    // A command that only reads says so too, and changes nothing.
+    let a = load(&e.article);
+    let (_, messages) = Notes::open_in_with(&e.data, &a, glose::notes::Access::ReadOnly);
+    assert!(messages[0].contains("left unchanged"), "{messages:?}");
+    assert_eq!(fs::read_to_string(&file).unwrap(), "{ this is not json");
+
+    // The reader's first change sets the damaged file aside and says where.
+    let (a, mut notes, _) = open(&e);
+    notes.add_highlight(&a.text, range_of(&a.text, "Bichkek"), Color::Green);
+    let written = notes.flush(&a.text).unwrap();
+    assert!(written[0].contains(".corrupt-"), "{written:?}");
+    let aside = aside_files(&e);
     assert_eq!(aside.len(), 1);
     assert_eq!(fs::read_to_string(&aside[0]).unwrap(), "{ this is not json");
-    assert!(!file.exists());
+    drop(notes);
 
-    // New notes go to a fresh file; the damaged one is still there.
-    notes.add_highlight(&a.text, range_of(&a.text, "Bichkek"), Color::Green);
-    notes.flush(&a.text).unwrap();
-    assert!(file.exists());
-    assert!(aside[0].exists());
+    // Every later open tells, until the user deletes it.
+    for _ in 0..2 {
+        let (_, notes, messages) = open(&e);
+        assert_eq!(notes.placed().len(), 1);
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].contains("damaged notes"), "{messages:?}");
+        assert!(messages[0].contains(".corrupt-"), "{messages:?}");
+    }
+    fs::remove_file(&aside[0]).unwrap();
+    std::thread::sleep(glose::notes::index::FRESH);
+    let (_, _, messages) = open(&e);
+    assert!(messages.is_empty(), "{messages:?}");
 }
 
 #[test]
@@ -326,6 +358,7 @@ fn a_moved_article_is_found_by_its_content() {
     let id = notes.add_highlight(&a.text, range_of(&a.text, SENTENCE), Color::Yellow);
     notes.flush(&a.text).unwrap();
     let old_file = notes_file(&e);
+    drop(notes);
 
     let moved = e.article.with_file_name("renamed.txt");
     fs::rename(&e.article, &moved).unwrap();
@@ -384,6 +417,248 @@ fn a_newer_schema_is_never_overwritten() {
     let err = notes.flush(&a.text).unwrap_err().to_string();
     assert!(err.contains("newer glose"), "{err}");
     assert_eq!(fs::read_to_string(s.path()).unwrap(), newer);
+}
+
+/// Issue 11, fault 2: a schema-2 file with a colour this build does not know was
+/// taken for damaged, moved aside and replaced.
+#[test]
+fn regression_newer_schema_with_an_unknown_value_is_read_only_never_moved() {
+    let e = env(TEXT);
+    let a = load(&e.article);
+    let s = Store::new(&e.data, &e.article);
+    fs::create_dir_all(s.dir()).unwrap();
+    let start = a.text.find(SENTENCE).unwrap();
+    let newer = serde_json::json!({
+        "schema": SCHEMA_VERSION + 1,
+        "article": {"path": e.article.display().to_string(), "hash": "sha256:0", "source": "rss"},
+        "highlights": [
+            {"id": "h1", "color": "orange", "position": {"start": start, "end": start + SENTENCE.len()},
+             "quote": {"exact": SENTENCE}, "created": "2030-01-01T00:00:00Z", "modified": "2030-01-01T00:00:00Z"},
+            {"id": "h2", "color": "green", "position": {"start": 0, "end": 8},
+             "quote": {"exact": "Vladimir"}, "created": "2030-01-01T00:00:00Z", "modified": "2030-01-01T00:00:00Z",
+             "tags": ["x"]}
+        ],
+        "tags": {"h1": "later"}
+    })
+    .to_string();
+    fs::write(s.path(), &newer).unwrap();
+    for _ in 0..2 {
+        let (mut notes, messages) = Notes::open_in(&e.data, &a);
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].contains("newer glose"), "{messages:?}");
+        assert!(messages[0].contains("read-only"), "{messages:?}");
+        assert!(
+            messages[0].contains("1 highlight not shown"),
+            "{messages:?}"
+        );
+        // What this build can read is shown.
+        assert!(notes.highlight("h2").is_some());
+        notes.add_highlight(&a.text, range_of(&a.text, "Bichkek"), Color::Yellow);
+        let err = notes.flush(&a.text).unwrap_err().to_string();
+        assert!(err.contains("newer glose"), "{err}");
+        assert!(notes.has_pending(), "kept in memory");
+    }
+    assert_eq!(fs::read_to_string(s.path()).unwrap(), newer);
+    let names: Vec<String> = fs::read_dir(s.dir())
+        .unwrap()
+        .map(|x| x.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.') && !n.ends_with(".lock"))
+        .collect();
+    assert_eq!(names.len(), 1, "nothing moved aside or added: {names:?}");
+}
+
+/// Issue 11, fault 2: values and fields this build does not know survive its writes.
+#[test]
+fn regression_unknown_values_and_fields_survive_a_round_trip() {
+    let e = env(TEXT);
+    let a = load(&e.article);
+    let s = Store::new(&e.data, &e.article);
+    fs::create_dir_all(s.dir()).unwrap();
+    let file = serde_json::json!({
+        "schema": SCHEMA_VERSION,
+        "article": {"path": "x", "hash": "y", "source": "rss"},
+        "highlights": [
+            {"id": "h1", "color": "orange", "position": {"start": 0, "end": 8},
+             "quote": {"exact": "Vladimir"}, "created": "t", "modified": "t"},
+            {"id": "h2", "color": "green", "position": {"start": 0, "end": 8},
+             "quote": {"exact": "Vladimir"}, "created": "t", "modified": "t", "tags": ["x"]}
+        ],
+        "entity_notes": [
+            {"entity": {"kind": "person", "name": "Sadyr Japarov"}, "note": "n",
+             "created": "t", "modified": "t", "pinned": true},
+            {"entity": {"kind": "spaceship", "name": "Z"}, "note": "n", "created": "t", "modified": "t"}
+        ],
+        "later": 1
+    });
+    fs::write(s.path(), file.to_string()).unwrap();
+    let (mut notes, messages) = Notes::open_in(&e.data, &a);
+    assert!(messages.is_empty(), "{messages:?}");
+    notes.set_note(&a.text, "h2", "changed");
+    notes.add_highlight(&a.text, range_of(&a.text, SENTENCE), Color::Yellow);
+    notes.flush(&a.text).unwrap();
+    let raw: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(s.path()).unwrap()).unwrap();
+    let hs = raw["highlights"].as_array().unwrap();
+    assert_eq!(hs.len(), 3);
+    let h1 = hs.iter().find(|h| h["id"] == "h1").unwrap();
+    assert_eq!(h1["color"], "orange");
+    let h2 = hs.iter().find(|h| h["id"] == "h2").unwrap();
+    assert_eq!(h2["tags"][0], "x");
+    assert_eq!(h2["note"], "changed");
+    let ns = raw["entity_notes"].as_array().unwrap();
+    assert_eq!(ns.len(), 2);
+    assert!(ns.iter().any(|n| n["pinned"] == true));
+    assert!(ns.iter().any(|n| n["entity"]["kind"] == "spaceship"));
+    assert_eq!(raw["later"], 1);
+    assert_eq!(raw["article"]["source"], "rss");
+}
+
+/// Issue 11, fault 4: `mv` then one word changed showed no highlights and said nothing.
+#[test]
+fn regression_move_plus_edit_finds_notes_by_their_highlights() {
+    let e = env(TEXT);
+    let (a, mut notes, _) = open(&e);
+    let h1 = notes.add_highlight(&a.text, range_of(&a.text, SENTENCE), Color::Yellow);
+    let h2 = notes.add_highlight(
+        &a.text,
+        range_of(&a.text, "Nos relations se développent avec grand succès"),
+        Color::Blue,
+    );
+    notes.flush(&a.text).unwrap();
+    drop(notes);
+    let old_file = notes_file(&e);
+
+    let moved = e.article.with_file_name("ailleurs.txt");
+    fs::write(&moved, TEXT.replace("Bichkek", "Bishkek")).unwrap();
+    fs::remove_file(&e.article).unwrap();
+    std::thread::sleep(glose::notes::index::FRESH);
+    let a = load(&moved);
+    let (mut notes, messages) = Notes::open_in(&e.data, &a);
+    assert!(notes.highlight(&h1).is_some(), "{messages:?}");
+    assert!(notes.highlight(&h2).is_some());
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].contains("found by their highlights"),
+        "{messages:?}"
+    );
+    assert!(messages[0].contains("2 of 2"), "{messages:?}");
+    assert!(messages[0].contains("poutine.txt"), "{messages:?}");
+    notes.set_note(&a.text, &h1, "suivi");
+    notes.flush(&a.text).unwrap();
+    assert_ne!(notes_file(&e), old_file);
+
+    // Another article that shares no passage does not take them.
+    let other = e.article.with_file_name("autre.txt");
+    fs::write(
+        &other,
+        "Un tout autre texte, sans rapport avec le premier.\n",
+    )
+    .unwrap();
+    let (notes, messages) = Notes::open_in(&e.data, &load(&other));
+    assert!(notes.is_empty() && messages.is_empty(), "{messages:?}");
+}
+
+/// Issue 11, fault 4: reader Y, adopting the notes of the moved article, deleted
+/// the old notes file that reader X still had open.
+#[test]
+fn regression_a_notes_file_held_by_another_reader_is_never_deleted() {
+    let e = env(TEXT);
+    let (a, mut x, _) = open(&e);
+    let h = x.add_highlight(&a.text, range_of(&a.text, SENTENCE), Color::Yellow);
+    x.flush(&a.text).unwrap();
+    let old_file = notes_file(&e);
+
+    let moved = e.article.with_file_name("renamed.txt");
+    fs::rename(&e.article, &moved).unwrap();
+    let b = load(&moved);
+    let (mut y, _) = Notes::open_in(&e.data, &b);
+    assert!(y.highlight(&h).is_some());
+    y.set_note(&b.text, &h, "de Y");
+    let messages = y.flush(&b.text).unwrap();
+    assert!(old_file.exists(), "X still holds it");
+    assert!(
+        messages[0].contains("open in another glose"),
+        "{messages:?}"
+    );
+
+    // X's next note goes to the file it has, which still holds everything.
+    let h2 = x.add_highlight(&a.text, range_of(&a.text, "Bichkek"), Color::Green);
+    x.flush(&a.text).unwrap();
+    let kept: NotesFile = serde_json::from_str(&fs::read_to_string(&old_file).unwrap()).unwrap();
+    assert!(kept.highlight(&h).is_some() && kept.highlight(&h2).is_some());
+}
+
+/// Issue 11, fault 5: a symlinked notes file was replaced by a regular file.
+#[cfg(unix)]
+#[test]
+fn regression_a_symlinked_notes_file_is_written_through() {
+    let e = env(TEXT);
+    let (a, mut notes, _) = open(&e);
+    let h = notes.add_highlight(&a.text, range_of(&a.text, SENTENCE), Color::Yellow);
+    notes.flush(&a.text).unwrap();
+    drop(notes);
+    let file = notes_file(&e);
+    let synced = e.data.parent().unwrap().join("synced");
+    fs::create_dir_all(&synced).unwrap();
+    let target = synced.join("poutine.json");
+    fs::rename(&file, &target).unwrap();
+    std::os::unix::fs::symlink(&target, &file).unwrap();
+
+    let (a, mut notes, messages) = open(&e);
+    assert!(messages.is_empty(), "{messages:?}");
+    notes.set_note(&a.text, &h, "par le lien");
+    notes.flush(&a.text).unwrap();
+    assert!(fs::symlink_metadata(&file)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let doc: NotesFile = serde_json::from_str(&fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(doc.highlight(&h).unwrap().note, "par le lien");
+    // No temp file left beside the link or the target.
+    for dir in [synced.as_path(), file.parent().unwrap()] {
+        for x in fs::read_dir(dir).unwrap() {
+            let n = x.unwrap().file_name().to_string_lossy().into_owned();
+            assert!(!n.contains(".tmp-"), "{n}");
+        }
+    }
+}
+
+/// Issue 11, fault 15: temp files of crashed processes were never removed.
+#[test]
+fn regression_stale_temp_files_of_dead_processes_are_removed() {
+    let e = env(TEXT);
+    let (a, mut notes, _) = open(&e);
+    notes.add_highlight(&a.text, range_of(&a.text, SENTENCE), Color::Yellow);
+    notes.flush(&a.text).unwrap();
+    drop(notes);
+    let file = notes_file(&e);
+    let dir = file.parent().unwrap().to_path_buf();
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    // A dead process: pids above the kernel's maximum never run.
+    let dead_old = dir.join(format!(".{name}.tmp-4194305-0"));
+    let dead_new = dir.join(format!(".{name}.tmp-4194305-1"));
+    let alive_old = dir.join(format!(".{name}.tmp-1-0"));
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for p in [&dead_old, &dead_new, &alive_old] {
+        fs::write(p, "{").unwrap();
+    }
+    for p in [&dead_old, &alive_old] {
+        fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+    }
+    std::thread::sleep(glose::notes::index::FRESH);
+    let (_, notes, _) = open(&e);
+    assert_eq!(notes.placed().len(), 1);
+    assert!(
+        !dead_old.exists(),
+        "a dead process's old temp file is removed"
+    );
+    assert!(dead_new.exists(), "a recent one is given time");
+    assert!(alive_old.exists(), "a live process's is kept");
 }
 
 #[test]

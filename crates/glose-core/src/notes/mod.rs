@@ -56,6 +56,7 @@
 pub mod anchor;
 mod apply;
 pub mod corrections;
+pub mod index;
 pub mod model;
 mod session;
 pub mod store;
@@ -65,8 +66,8 @@ pub use anchor::Anchoring;
 pub use apply::{apply, apply_article, Applied};
 pub use corrections::{is_corrected, Change, Correction, Selector};
 pub use model::{
-    ArticleRecord, Color, EntityKey, EntityNote, Highlight, NotesFile, Op, Position, Quote,
+    ArticleRecord, Color, EntityKey, EntityNote, Highlight, Kept, NotesFile, Op, Position, Quote,
     SCHEMA_VERSION,
 };
 pub use session::{Notes, Placed, Restored};
-pub use store::{Store, StoreError};
+pub use store::{Access, Store, StoreError};

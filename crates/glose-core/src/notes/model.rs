@@ -4,7 +4,7 @@
 use super::corrections::{Correction, Entry};
 use crate::EntityKind;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -142,21 +142,177 @@ pub struct ArticleRecord {
 
 /// A notes file: everything the reader wrote about one article.
 ///
-/// Fields this build does not know (written by a later one) are kept in `other`
-/// and written back unchanged.
+/// Nothing this build does not understand is dropped: fields it does not know
+/// (written by a later one) are kept in `other`, a highlight's or an entity note's
+/// unknown fields and whole entries it cannot read (a colour it does not know) in
+/// `kept`, and all are written back unchanged.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(from = "RawFile", into = "RawFile")]
 pub struct NotesFile {
     pub schema: u32,
     pub article: ArticleRecord,
-    #[serde(default)]
     pub highlights: Vec<Highlight>,
-    #[serde(default)]
     pub entity_notes: Vec<EntityNote>,
     /// The reader's corrections to the extractor, in the order they were made.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Entry>,
-    #[serde(flatten)]
     pub other: BTreeMap<String, Value>,
+    pub kept: Kept,
+}
+
+/// What a notes file holds that this build cannot read, kept to be written back.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Kept {
+    /// Highlights that do not parse here (a later glose's colour, say).
+    pub highlights: Vec<Value>,
+    /// Entity notes that do not parse here.
+    pub entity_notes: Vec<Value>,
+    /// Unknown fields of highlights, by highlight id.
+    pub highlight_fields: BTreeMap<String, Map<String, Value>>,
+    /// Unknown fields of entity notes, by entity (`kind` and `name` as JSON).
+    pub entity_note_fields: BTreeMap<String, Map<String, Value>>,
+    /// Unknown fields of the article record.
+    pub article_fields: Map<String, Value>,
+}
+
+impl Kept {
+    pub fn is_empty(&self) -> bool {
+        self.highlights.is_empty() && self.entity_notes.is_empty()
+    }
+}
+
+/// The file as it is on disk, entries still unparsed.
+#[derive(Serialize, Deserialize)]
+struct RawFile {
+    #[serde(default)]
+    schema: u32,
+    #[serde(default)]
+    article: Map<String, Value>,
+    #[serde(default)]
+    highlights: Vec<Value>,
+    #[serde(default)]
+    entity_notes: Vec<Value>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    corrections: Vec<Entry>,
+    #[serde(flatten)]
+    other: BTreeMap<String, Value>,
+}
+
+const HIGHLIGHT_FIELDS: &[&str] = &[
+    "id", "color", "position", "quote", "note", "created", "modified",
+];
+const ENTITY_NOTE_FIELDS: &[&str] = &["entity", "note", "created", "modified"];
+const ARTICLE_FIELDS: &[&str] = &["path", "hash"];
+
+/// Parses one entry; its fields `known` does not list are returned apart.
+fn split<T: serde::de::DeserializeOwned>(
+    value: Value,
+    known: &[&str],
+) -> Result<(T, Map<String, Value>), Value> {
+    match serde_json::from_value::<T>(value.clone()) {
+        Ok(t) => {
+            let extra = match value {
+                Value::Object(map) => map
+                    .into_iter()
+                    .filter(|(k, _)| !known.contains(&k.as_str()))
+                    .collect(),
+                _ => Map::new(),
+            };
+            Ok((t, extra))
+        }
+        Err(_) => Err(value),
+    }
+}
+
+/// `t` as a JSON object with `extra` fields added (its own fields win).
+fn join<T: Serialize>(t: &T, extra: Option<&Map<String, Value>>) -> Value {
+    let mut v = serde_json::to_value(t).unwrap_or(Value::Null);
+    if let (Value::Object(map), Some(extra)) = (&mut v, extra) {
+        for (k, x) in extra {
+            map.entry(k.clone()).or_insert_with(|| x.clone());
+        }
+    }
+    v
+}
+
+fn entity_key_id(key: &EntityKey) -> String {
+    serde_json::to_string(key).unwrap_or_default()
+}
+
+impl From<RawFile> for NotesFile {
+    fn from(raw: RawFile) -> NotesFile {
+        let mut kept = Kept::default();
+        let article = match split::<ArticleRecord>(Value::Object(raw.article), ARTICLE_FIELDS) {
+            Ok((a, extra)) => {
+                kept.article_fields = extra;
+                a
+            }
+            Err(_) => ArticleRecord::default(),
+        };
+        let mut highlights = Vec::with_capacity(raw.highlights.len());
+        for v in raw.highlights {
+            match split::<Highlight>(v, HIGHLIGHT_FIELDS) {
+                Ok((h, extra)) => {
+                    if !extra.is_empty() {
+                        kept.highlight_fields.insert(h.id.clone(), extra);
+                    }
+                    highlights.push(h);
+                }
+                Err(v) => kept.highlights.push(v),
+            }
+        }
+        let mut entity_notes = Vec::with_capacity(raw.entity_notes.len());
+        for v in raw.entity_notes {
+            match split::<EntityNote>(v, ENTITY_NOTE_FIELDS) {
+                Ok((n, extra)) => {
+                    if !extra.is_empty() {
+                        kept.entity_note_fields
+                            .insert(entity_key_id(&n.entity), extra);
+                    }
+                    entity_notes.push(n);
+                }
+                Err(v) => kept.entity_notes.push(v),
+            }
+        }
+        NotesFile {
+            schema: raw.schema,
+            article,
+            highlights,
+            entity_notes,
+            corrections: raw.corrections,
+            other: raw.other,
+            kept,
+        }
+    }
+}
+
+impl From<NotesFile> for RawFile {
+    fn from(doc: NotesFile) -> RawFile {
+        let kept = &doc.kept;
+        let article = match join(&doc.article, Some(&kept.article_fields)) {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        };
+        let mut highlights: Vec<Value> = doc
+            .highlights
+            .iter()
+            .map(|h| join(h, kept.highlight_fields.get(&h.id)))
+            .collect();
+        highlights.extend(kept.highlights.iter().cloned());
+        let mut entity_notes: Vec<Value> = doc
+            .entity_notes
+            .iter()
+            .map(|n| join(n, kept.entity_note_fields.get(&entity_key_id(&n.entity))))
+            .collect();
+        entity_notes.extend(kept.entity_notes.iter().cloned());
+        RawFile {
+            schema: doc.schema,
+            article,
+            highlights,
+            entity_notes,
+            corrections: doc.corrections,
+            other: doc.other,
+        }
+    }
 }
 
 impl NotesFile {
@@ -173,6 +329,7 @@ impl NotesFile {
             && self.entity_notes.is_empty()
             && self.corrections.is_empty()
             && self.other.is_empty()
+            && self.kept.is_empty()
     }
 
     pub fn highlight(&self, id: &str) -> Option<&Highlight> {

@@ -8,7 +8,7 @@ use super::corrections::{Change, Correction, Entry, Selector};
 use super::model::{
     ArticleRecord, Color, EntityKey, EntityNote, Highlight, NotesFile, Op, Position, Quote,
 };
-use super::store::{self, Store, StoreError};
+use super::store::{self, Access, Store, StoreError};
 use super::time;
 use crate::Article;
 use std::collections::HashMap;
@@ -59,8 +59,18 @@ impl Notes {
     /// The notes of an article in the data directory (`GLOSE_DATA_DIR` or XDG).
     /// Problems become messages; notes that cannot be saved still work in memory.
     pub fn open(article: &Article) -> (Notes, Vec<String>) {
+        Notes::open_with(article, Access::Reader)
+    }
+
+    /// The notes of an article for a command that only reads (`glose export`):
+    /// nothing on disk changes, a damaged notes file included.
+    pub fn open_read_only(article: &Article) -> (Notes, Vec<String>) {
+        Notes::open_with(article, Access::ReadOnly)
+    }
+
+    fn open_with(article: &Article, access: Access) -> (Notes, Vec<String>) {
         match store::data_dir() {
-            Ok(dir) => Notes::open_in(&dir, article),
+            Ok(dir) => Notes::open_in_with(&dir, article, access),
             Err(e) => {
                 let msg = e.to_string();
                 (Notes::detached(article, &msg), vec![msg])
@@ -70,6 +80,16 @@ impl Notes {
 
     /// The notes of an article in a given data directory.
     pub fn open_in(data_dir: &Path, article: &Article) -> (Notes, Vec<String>) {
+        Notes::open_in_with(data_dir, article, Access::Reader)
+    }
+
+    /// The notes of an article in a given data directory, for the reader or for a
+    /// command that only reads.
+    pub fn open_in_with(
+        data_dir: &Path,
+        article: &Article,
+        access: Access,
+    ) -> (Notes, Vec<String>) {
         if article.path == "-" {
             let why = "standard input".to_string();
             return (Notes::detached(article, &why), Vec::new());
@@ -79,7 +99,7 @@ impl Notes {
             path: store::canonical(path).display().to_string(),
             hash: store::content_hash(&article.text),
         };
-        match Store::open(data_dir, path, &record) {
+        match Store::open(data_dir, path, &record, &article.text, access) {
             Ok(opened) => {
                 let mut notes = Notes::with(Ok(opened.store), record, opened.doc);
                 notes.place(&article.text);

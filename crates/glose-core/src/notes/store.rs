@@ -9,15 +9,26 @@
 //! - Writes take an exclusive lock (`<file>.lock`), re-read the file, apply this
 //!   process's changes to what is there, and replace the file atomically: a temp
 //!   file in the same folder, fsync, rename, fsync of the folder.
-//! - A file that does not parse is moved aside as `<file>.corrupt-<UTC time>` and
-//!   reported in one line; it is never overwritten.
+//!   Failing both, a notes file whose article is gone and whose highlights are
+//!   mostly found in the text (moved, then edited). Lookups by content go through
+//!   the folder's [`index`](super::index), never through every file.
+//! - A file that does not parse is reported each time it is opened and left as
+//!   it is; only the reader sets it aside, at its first write, as
+//!   `<file>.corrupt-<UTC time>`, and reports that file at every open until the
+//!   user deletes it. It is never overwritten.
+//! - A file written by a newer glose (higher `schema`) is shown read-only and
+//!   never written, renamed or replaced.
+//! - A symlinked notes file is written through to its target.
+//! - An open reader holds a shared lock on `.<file>.open`; a notes file is never
+//!   deleted while another process holds it.
 
 use super::model::{ArticleRecord, NotesFile, Op, SCHEMA_VERSION};
 use sha2::{Digest, Sha256};
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use thiserror::Error;
 
@@ -101,8 +112,19 @@ pub fn file_name(canonical: &Path) -> String {
 pub enum Read {
     Missing,
     Found(NotesFile),
+    /// Written by a newer glose (its schema): what could be read of it, if anything.
+    /// Never rewritten, replaced or moved by this build.
+    Newer(Option<NotesFile>, u32),
     /// It does not parse: the reason.
     Corrupt(String),
+}
+
+static FILES_READ: AtomicUsize = AtomicUsize::new(0);
+
+/// How many notes files this process has read (the index is there to keep this
+/// small; the tests watch it).
+pub fn files_read() -> usize {
+    FILES_READ.load(Ordering::Relaxed)
 }
 
 /// Reads and parses a notes file.
@@ -112,10 +134,26 @@ pub fn read(path: &Path) -> Result<Read, StoreError> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Read::Missing),
         Err(e) => return Err(io_err(path, e)),
     };
+    FILES_READ.fetch_add(1, Ordering::Relaxed);
     match serde_json::from_slice::<NotesFile>(&bytes) {
+        Ok(doc) if doc.schema > SCHEMA_VERSION => {
+            let found = doc.schema;
+            Ok(Read::Newer(Some(doc), found))
+        }
         Ok(doc) if doc.schema == 0 => Ok(Read::Corrupt("no schema version".into())),
         Ok(doc) => Ok(Read::Found(doc)),
-        Err(e) => Ok(Read::Corrupt(e.to_string())),
+        Err(e) => {
+            // A later schema may have changed the shape: never call it damaged.
+            let schema = serde_json::from_slice::<serde_json::Value>(&bytes)
+                .ok()
+                .and_then(|v| v.get("schema").and_then(serde_json::Value::as_u64));
+            match schema {
+                Some(n) if n > u64::from(SCHEMA_VERSION) => {
+                    Ok(Read::Newer(None, u32::try_from(n).unwrap_or(u32::MAX)))
+                }
+                _ => Ok(Read::Corrupt(e.to_string())),
+            }
+        }
     }
 }
 
@@ -131,9 +169,13 @@ pub fn move_aside(path: &Path, why: &str) -> Result<String, StoreError> {
     fs::rename(path, &aside).map_err(|e| io_err(path, e))?;
     Ok(format!(
         "notes file did not parse ({}); moved to {}",
-        why.lines().next().unwrap_or(why),
+        first_line(why),
         aside.display()
     ))
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or(s)
 }
 
 /// A temp file beside its target, written and synced, not yet in place. Dropped
@@ -236,21 +278,91 @@ fn lock(target: &Path) -> Result<Lock, StoreError> {
     }
 }
 
+/// How a store is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// The reader: it may write, and it repairs (a damaged file is set aside at
+    /// its first write). Holds the file open, so no other glose deletes it.
+    Reader,
+    /// A command that only reads (`export`): nothing on disk changes.
+    ReadOnly,
+}
+
+/// A shared lock on `.<notes file>.open` while a reader has the file open: a
+/// process that adopts the notes of a moved article deletes the old file only when
+/// it can take that lock exclusively.
+fn hold_path(file: &Path) -> PathBuf {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    file.with_file_name(format!(".{name}.open"))
+}
+
+fn hold(file: &Path) -> Option<File> {
+    let f = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(hold_path(file))
+        .ok()?;
+    match f.try_lock_shared() {
+        Ok(()) => Some(f),
+        Err(_) => None,
+    }
+}
+
+/// Whether a reader holds `file` open, else an exclusive lock that keeps new
+/// readers out while the file is deleted.
+fn held_elsewhere(file: &Path) -> Result<Option<File>, ()> {
+    let f = match OpenOptions::new().write(true).open(hold_path(file)) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(_) => return Err(()),
+    };
+    match f.try_lock() {
+        Ok(()) => Ok(Some(f)),
+        Err(TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => Ok(Some(f)),
+        Err(_) => Err(()),
+    }
+}
+
+/// The file a write goes to: the target of a symlinked notes file (the user may
+/// keep notes elsewhere, synced), else the file itself.
+fn write_target(file: &Path) -> PathBuf {
+    match fs::symlink_metadata(file) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(file).unwrap_or_else(|_| {
+            // A dangling link: write where it points.
+            match fs::read_link(file) {
+                Ok(to) => file.parent().unwrap_or(Path::new(".")).join(to),
+                Err(_) => file.to_path_buf(),
+            }
+        }),
+        _ => file.to_path_buf(),
+    }
+}
+
 /// The notes file of one article.
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
     file: PathBuf,
-    /// A file of another name found by content hash, replaced at the first write
-    /// when the article it recorded is gone (the article was moved).
+    /// A file of another name found by content hash or by its highlights, replaced
+    /// at the first write when the article it recorded is gone (the article was
+    /// moved) and no other glose holds it open.
     adopted: Option<PathBuf>,
+    /// Written by a newer glose (its schema): never written here.
+    newer: Option<u32>,
+    access: Access,
+    _hold: Option<Arc<File>>,
 }
 
 /// What opening a store found.
 pub struct Opened {
     pub store: Store,
     pub doc: NotesFile,
-    /// One line each, for the user (a file moved aside, notes found by content).
+    /// One line each, for the user (a damaged file, a newer one, notes found by
+    /// content or by their highlights).
     pub messages: Vec<String>,
 }
 
@@ -270,6 +382,9 @@ impl Store {
             dir,
             file,
             adopted: None,
+            newer: None,
+            access: Access::Reader,
+            _hold: None,
         }
     }
 
@@ -282,37 +397,112 @@ impl Store {
         &self.dir
     }
 
-    /// Reads the notes of an article: by path, else by content hash. `record` is
-    /// the article as it is now.
+    /// The schema of a newer glose's file, which this store never writes.
+    pub fn newer(&self) -> Option<u32> {
+        self.newer
+    }
+
+    fn name(&self) -> String {
+        self.file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// Reads the notes of an article: by path, else by content hash, else by the
+    /// quotes of its highlights (moved and edited). `record` is the article as it is
+    /// now and `text` its text. Changes nothing on disk (a damaged file is only
+    /// reported; the reader sets it aside at its first write).
     pub fn open(
         data_dir: &Path,
         article_path: &Path,
         record: &ArticleRecord,
+        text: &str,
+        access: Access,
     ) -> Result<Opened, StoreError> {
         let mut store = Store::new(data_dir, article_path);
+        store.access = access;
+        if access == Access::Reader && store.dir.is_dir() {
+            store._hold = hold(&store.file).map(Arc::new);
+        }
+        let index = super::index::get(&store.dir);
+        let name = store.name();
         let mut messages = Vec::new();
-        match read(&store.file)? {
-            Read::Found(doc) => {
+        for aside in index.corrupt.get(&name).into_iter().flatten() {
+            messages.push(format!(
+                "damaged notes of this article kept at {} (not shown): recover what you need from it, then delete it",
+                aside.display()
+            ));
+        }
+        let shown = store.file.display().to_string();
+        let doc = match read(&store.file)? {
+            Read::Found(doc) => Some(doc),
+            Read::Newer(doc, found) => {
+                store.newer = Some(found);
+                let mut m = format!(
+                    "{shown}: written by a newer glose (schema {found}); shown read-only, changes are not saved"
+                );
+                match &doc {
+                    None => m.push_str("; nothing in it could be read"),
+                    Some(d) if !d.kept.highlights.is_empty() => {
+                        let n = d.kept.highlights.len();
+                        m.push_str(&format!(
+                            "; {n} highlight{} not shown",
+                            if n == 1 { "" } else { "s" }
+                        ));
+                    }
+                    _ => {}
+                }
+                messages.push(m);
+                Some(doc.unwrap_or_else(|| NotesFile::new(record.clone())))
+            }
+            Read::Corrupt(why) => {
+                messages.push(match access {
+                    Access::Reader => format!(
+                        "{shown}: notes file does not parse ({}); its notes are not shown; your next change sets it aside",
+                        first_line(&why)
+                    ),
+                    Access::ReadOnly => format!(
+                        "{shown}: notes file does not parse ({}); left unchanged, its notes are not included (open the article in glose to set it aside)",
+                        first_line(&why)
+                    ),
+                });
+                Some(NotesFile::new(record.clone()))
+            }
+            Read::Missing => None,
+        };
+        if let Some(doc) = doc {
+            return Ok(Opened {
+                store,
+                doc,
+                messages,
+            });
+        }
+        if let Some((path, doc)) = store.find_by_hash(&index, &record.hash) {
+            messages.push(format!(
+                "notes found by content: the article was at {}",
+                doc.article.path
+            ));
+            store.adopted = Some(path);
+            return Ok(Opened {
+                store,
+                doc,
+                messages,
+            });
+        }
+        if let Some((other, found, of)) = index.similar(text, &name) {
+            let path = store.dir.join(other);
+            if let Ok(Read::Found(doc)) = read(&path) {
+                messages.push(format!(
+                    "notes found by their highlights ({found} of {of} passages still in the text): the article was at {} and changed",
+                    doc.article.path
+                ));
+                store.adopted = Some(path);
                 return Ok(Opened {
                     store,
                     doc,
                     messages,
-                })
-            }
-            Read::Corrupt(why) => messages.push(move_aside(&store.file, &why)?),
-            Read::Missing => {
-                if let Some((path, doc)) = store.find_by_hash(&record.hash) {
-                    messages.push(format!(
-                        "notes found by content (moved from {})",
-                        doc.article.path
-                    ));
-                    store.adopted = Some(path);
-                    return Ok(Opened {
-                        store,
-                        doc,
-                        messages,
-                    });
-                }
+                });
             }
         }
         Ok(Opened {
@@ -332,25 +522,32 @@ impl Store {
     ) -> Result<Option<NotesFile>, StoreError> {
         let store = Store::new(data_dir, article_path);
         match read(&store.file)? {
-            Read::Found(doc) => Ok(Some(doc)),
+            Read::Found(doc) | Read::Newer(Some(doc), _) => Ok(Some(doc)),
+            Read::Newer(None, _) => Ok(None),
             Read::Corrupt(why) => Err(StoreError::Io {
                 path: store.file,
-                msg: format!("does not parse ({})", why.lines().next().unwrap_or(&why)),
+                msg: format!("does not parse ({})", first_line(&why)),
             }),
-            Read::Missing => Ok(store.find_by_hash(hash).map(|(_, doc)| doc)),
+            Read::Missing => {
+                if !store.dir.is_dir() {
+                    return Ok(None);
+                }
+                let index = super::index::get(&store.dir);
+                Ok(store.find_by_hash(&index, hash).map(|(_, doc)| doc))
+            }
         }
     }
 
     /// The notes file recording `hash`, preferring one whose article is gone.
-    fn find_by_hash(&self, hash: &str) -> Option<(PathBuf, NotesFile)> {
-        let entries = fs::read_dir(&self.dir).ok()?;
+    fn find_by_hash(
+        &self,
+        index: &super::index::Index,
+        hash: &str,
+    ) -> Option<(PathBuf, NotesFile)> {
+        let name = self.name();
         let mut found: Vec<(bool, PathBuf, NotesFile)> = Vec::new();
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || !name.ends_with(".json") || path == self.file {
-                continue;
-            }
+        for other in index.by_hash(hash, &name) {
+            let path = self.dir.join(other);
             if let Ok(Read::Found(doc)) = read(&path) {
                 if doc.article.hash == hash {
                     let gone = !Path::new(&doc.article.path).exists();
@@ -364,7 +561,8 @@ impl Store {
 
     /// Applies `ops` to the file as it is on disk (or to `base`, what this process
     /// last read, when the file is missing or damaged), lets `fix` update it
-    /// (re-anchored positions), and writes it atomically under the lock.
+    /// (re-anchored positions), and writes it atomically under the lock. A
+    /// symlinked file is written through to its target.
     pub fn write(
         &mut self,
         base: &NotesFile,
@@ -372,13 +570,33 @@ impl Store {
         record: &ArticleRecord,
         fix: impl FnOnce(&mut NotesFile),
     ) -> Result<Written, StoreError> {
+        if let Some(found) = self.newer {
+            return Err(StoreError::Newer {
+                path: self.file.clone(),
+                found,
+            });
+        }
+        if self.access == Access::ReadOnly {
+            return Err(StoreError::Detached("a command that only reads".into()));
+        }
         fs::create_dir_all(&self.dir).map_err(|e| io_err(&self.dir, e))?;
         let _lock = lock(&self.file)?;
+        if self._hold.is_none() {
+            self._hold = hold(&self.file).map(Arc::new);
+        }
+        let target = write_target(&self.file);
         let mut messages = Vec::new();
-        let mut doc = match read(&self.file)? {
+        let mut doc = match read(&target)? {
             Read::Found(doc) => doc,
+            Read::Newer(_, found) => {
+                self.newer = Some(found);
+                return Err(StoreError::Newer {
+                    path: self.file.clone(),
+                    found,
+                });
+            }
             Read::Corrupt(why) => {
-                messages.push(move_aside(&self.file, &why)?);
+                messages.push(move_aside(&target, &why)?);
                 base.clone()
             }
             Read::Missing => match &self.adopted {
@@ -389,12 +607,6 @@ impl Store {
                 None => base.clone(),
             },
         };
-        if doc.schema > SCHEMA_VERSION {
-            return Err(StoreError::Newer {
-                path: self.file.clone(),
-                found: doc.schema,
-            });
-        }
         for op in ops {
             doc.apply(op);
         }
@@ -406,7 +618,7 @@ impl Store {
             msg: e.to_string(),
         })?;
         bytes.push(b'\n');
-        write_atomic(&self.file, &bytes).map_err(|e| io_err(&self.file, e))?;
+        write_atomic(&target, &bytes).map_err(|e| io_err(&self.file, e))?;
         if let Some(old) = self.adopted.take() {
             // The article moved: its old notes file now lives under the new name.
             let moved = match read(&old) {
@@ -414,10 +626,21 @@ impl Store {
                 _ => false,
             };
             if moved {
-                let _ = fs::remove_file(&old);
-                let _ = fs::remove_file(format!("{}.lock", old.display()));
+                match held_elsewhere(&old) {
+                    Ok(_guard) => {
+                        let _ = fs::remove_file(&old);
+                        let _ = fs::remove_file(format!("{}.lock", old.display()));
+                        let _ = fs::remove_file(hold_path(&old));
+                    }
+                    Err(()) => messages.push(format!(
+                        "{} is open in another glose: kept (its notes are also in {})",
+                        old.display(),
+                        self.file.display()
+                    )),
+                }
             }
         }
+        super::index::invalidate();
         Ok(Written { doc, messages })
     }
 }
