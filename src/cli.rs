@@ -20,6 +20,67 @@ pub struct Cli {
     pub command: Option<Command>,
     /// An article to read, or a folder of articles (default: ./articles).
     pub path: Option<PathBuf>,
+    /// Read articles up to this size (default 256M; K, M and G suffixes; `none`:
+    /// no limit). Peak memory is a few times the article's size.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
+    pub max_size: Option<u64>,
+}
+
+/// `--max-size`: bytes, with an optional K, M or G suffix (binary), or `none`.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    if t.eq_ignore_ascii_case("none") {
+        return Ok(u64::MAX);
+    }
+    let (num, shift) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 20),
+        Some((i, 'g' | 'G')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    num.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| "expected a size such as 512M, 2G or none".to_string())
+}
+
+/// Writes one line to standard error, escaped: a line can carry a file name, a
+/// file's text or a parse error quoting it, and no control character, line feed
+/// or escape sequence reaches the terminal from it. Every line glose writes to
+/// standard error goes through here or [`print_clap`].
+pub fn emit(line: &str) {
+    eprintln!("{}", crate::text::escape_line(line));
+}
+
+/// [`emit`] with the `glose: ` prefix.
+pub fn say(msg: &str) {
+    emit(&format!("glose: {msg}"));
+}
+
+/// Prints a clap error or help: help and version go to standard output as they
+/// are (no argument is echoed in them), errors to standard error with every line
+/// escaped, since clap quotes the argument it rejects.
+pub fn print_clap(e: &clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    // Rendered again without styles, so what is left of the rejected argument is
+    // its own text (clap's plain rendering silently drops its escape sequences).
+    use clap::CommandFactory;
+    let text = match Cli::command()
+        .styles(clap::builder::Styles::plain())
+        .try_get_matches_from(std::env::args_os())
+    {
+        Err(plain) => plain.render().ansi().to_string(),
+        Ok(_) => e.render().to_string(),
+    };
+    for line in text.trim_end_matches('\n').split('\n') {
+        emit(line);
+    }
+    ExitCode::from(2)
 }
 
 #[derive(Debug, Subcommand)]
@@ -96,6 +157,9 @@ pub enum Format {
 
 /// Runs a parsed command line and returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
+    if let Some(limit) = cli.max_size {
+        crate::article::set_max_bytes(limit);
+    }
     match cli.command {
         Some(Command::Extract {
             files,
@@ -119,7 +183,7 @@ pub fn run(cli: Cli) -> ExitCode {
             match crate::tui::run(target) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("glose: {e}");
+                    say(&e.to_string());
                     ExitCode::from(1)
                 }
             }
@@ -135,19 +199,31 @@ type Extracted = Result<(Document, Vec<String>), String>;
 /// the notes without changing them; `--raw` keeps the extractor's entities.
 fn load_and_extract(path: &Path, raw: bool) -> Extracted {
     let store = NotesStore::from_env().read_only();
-    let (doc, notices) = Document::open(path, &store).map_err(|e| format!("glose: {e}"))?;
+    let (doc, notices) = Document::open(path, &store).map_err(|e| open_error(path, e))?;
     let lines = if raw {
         Vec::new()
     } else {
-        notices.iter().map(|n| notice_line(&doc, n)).collect()
+        notices.iter().map(|n| notice_line(path, n)).collect()
     };
     Ok((doc, lines))
 }
 
-/// The line printed for a notice about a document: `glose: <file>: <notice>`.
-fn notice_line(doc: &Document, notice: &Notice) -> String {
-    format!("glose: {}: {notice}", doc.shown_path())
+/// The line printed for a notice about a document: `glose: <file>: <notice>`,
+/// the file name as given, escaped.
+fn notice_line(path: &Path, notice: &Notice) -> String {
+    format!("glose: {}: {notice}", shown(path))
 }
+
+/// `glose: <file>: <reason>`, the file name as given, escaped.
+fn open_error(path: &Path, e: crate::OpenError) -> String {
+    match e {
+        crate::OpenError::Load { source, .. } => format!("glose: {}: {source}", shown(path)),
+    }
+}
+
+/// `-j` is capped at this many threads per core: extraction is CPU-bound, more
+/// only costs memory (and threads a process limit may refuse).
+pub const JOBS_PER_CORE: usize = 4;
 
 /// Extracts files on `jobs` threads and prints each result as soon as every file
 /// before it has been printed, so the output streams in argument order. Output is
@@ -164,21 +240,52 @@ fn run_extract(
     use std::sync::mpsc;
 
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let jobs = jobs.map_or(cores, usize::from).clamp(1, files.len().max(1));
+    let most = cores * JOBS_PER_CORE;
+    let asked = jobs.map_or(cores, usize::from);
+    if asked > most {
+        say(&format!(
+            "-j {asked} is more than {JOBS_PER_CORE} per core; using {most} ({cores} core{})",
+            if cores == 1 { "" } else { "s" }
+        ));
+    }
+    let jobs = asked.clamp(1, most).min(files.len().max(1));
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::channel::<(usize, Extracted)>();
     let mut status = ExitCode::SUCCESS;
     std::thread::scope(|scope| {
+        let work = |tx: mpsc::Sender<(usize, Extracted)>, next: &AtomicUsize| loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = files.get(i) else { break };
+            if tx.send((i, load_and_extract(path, raw))).is_err() {
+                break;
+            }
+        };
+        let mut started = 0;
         for _ in 0..jobs {
             let tx = tx.clone();
             let next = &next;
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = files.get(i) else { break };
-                if tx.send((i, load_and_extract(path, raw))).is_err() {
-                    break;
-                }
-            });
+            let spawned = std::thread::Builder::new()
+                .name("extract".into())
+                .spawn_scoped(scope, move || work(tx, next));
+            if let Err(e) = spawned {
+                // A process or memory limit: fewer threads, or none, but no panic.
+                let left = jobs - started;
+                say(&format!(
+                    "cannot start {left} thread{} ({}); working {}",
+                    if left == 1 { "" } else { "s" },
+                    clean_io(&e),
+                    if started == 0 {
+                        "in the main thread".to_string()
+                    } else {
+                        format!("with {started}")
+                    }
+                ));
+                break;
+            }
+            started += 1;
+        }
+        if started == 0 {
+            work(tx.clone(), &next);
         }
         drop(tx);
         let stdout = io::stdout();
@@ -194,7 +301,7 @@ fn run_extract(
                     Ok(done) => done,
                     Err(line) => {
                         let _ = out.flush();
-                        eprintln!("{line}");
+                        emit(&line);
                         status = ExitCode::from(1);
                         continue;
                     }
@@ -202,19 +309,25 @@ fn run_extract(
                 if !warnings.is_empty() {
                     let _ = out.flush();
                     for w in &warnings {
-                        eprintln!("{w}");
+                        emit(w);
                     }
                 }
                 let article = &doc.article;
                 let entities = if raw { &doc.raw } else { &doc.entities };
                 let written = match format {
-                    Format::Json => write_json(&mut out, article, entities, explain),
+                    Format::Json => write_json_of(
+                        &mut out,
+                        files.get(index).map(PathBuf::as_path),
+                        article,
+                        entities,
+                        explain,
+                    ),
                     Format::Text => (if index > 0 { writeln!(out) } else { Ok(()) })
                         .and_then(|()| write_text(&mut out, article, entities, explain)),
                 };
                 if let Err(e) = written.and_then(|()| out.flush()) {
                     if e.kind() != io::ErrorKind::BrokenPipe {
-                        eprintln!("glose: {e}");
+                        say(&clean_io(&e));
                         status = ExitCode::from(1);
                     }
                     // Stop the workers: nobody reads what they would print.
@@ -235,7 +348,11 @@ struct JsonDoc<'a> {
 
 #[derive(Serialize)]
 struct JsonArticle<'a> {
+    /// The path as given; bytes that are not UTF-8 become U+FFFD here...
     path: &'a str,
+    /// ... and then the exact bytes are here too (absent for UTF-8 paths).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<&'a [u8]>,
     title: &'a str,
     date: Option<&'a str>,
     language: &'a str,
@@ -268,9 +385,25 @@ pub fn write_json(
     entities: &[Entity],
     explain: bool,
 ) -> io::Result<()> {
+    write_json_of(out, None, article, entities, explain)
+}
+
+/// [`write_json`] for the file at `path` as given on the command line: a path
+/// that is not UTF-8 also gets `path_bytes`, its exact bytes.
+pub fn write_json_of(
+    out: &mut impl Write,
+    path: Option<&Path>,
+    article: &Article,
+    entities: &[Entity],
+    explain: bool,
+) -> io::Result<()> {
+    let raw = path
+        .filter(|p| p.to_str().is_none())
+        .map(|p| p.as_os_str().as_encoded_bytes());
     let doc = JsonDoc {
         article: JsonArticle {
             path: &article.path,
+            path_bytes: raw,
             title: &article.title,
             date: article.date.as_deref(),
             language: article.language.as_str(),
@@ -358,26 +491,26 @@ fn run_eval(golds: &[PathBuf], articles: Option<&std::path::Path>, json: bool) -
     let mut scorer = crate::eval::Scorer::new();
     for g in golds {
         let gold: crate::eval::Gold = match std::fs::read_to_string(g)
-            .map_err(|e| e.to_string())
+            .map_err(|e| clean_io(&e))
             .and_then(|s| serde_json::from_str(&s).map_err(|e| format!("not a gold file: {e}")))
         {
             Ok(gold) => gold,
             Err(e) => {
-                eprintln!("glose: {}: {e}", shown(g));
+                say(&format!("{}: {e}", shown(g)));
                 return ExitCode::from(1);
             }
         };
         let Some(path) = crate::eval::find_article(g, gold.article.as_deref(), articles) else {
-            eprintln!(
-                "glose: {}: cannot find its article (try --articles DIR)",
+            say(&format!(
+                "{}: cannot find its article (try --articles DIR)",
                 shown(g)
-            );
+            ));
             return ExitCode::from(1);
         };
         let article = match Article::load(&path) {
             Ok(a) => a,
             Err(e) => {
-                eprintln!("glose: {}: {e}", shown(&path));
+                say(&format!("{}: {e}", shown(&path)));
                 return ExitCode::from(1);
             }
         };
@@ -397,18 +530,46 @@ fn run_eval(golds: &[PathBuf], articles: Option<&std::path::Path>, json: bool) -
 
 use crate::export::shown;
 
+/// Whether two paths name one existing file (through links and `..` too).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        x.dev() == y.dev() && x.ino() == y.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (x, y);
+        std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
+    }
+}
+
 /// `glose export FILE [--format ...] [-o OUT]`.
 fn run_export(file: &Path, format: crate::export::Format, out: Option<&Path>) -> ExitCode {
+    // `-o -` is standard output, as everywhere else.
+    let out = out.filter(|p| p.as_os_str() != "-");
+    if let Some(path) = out {
+        if same_file(file, path) {
+            say(&format!(
+                "{}: is the article itself; choose another output file",
+                shown(path)
+            ));
+            return ExitCode::from(1);
+        }
+    }
     let store = NotesStore::from_env().read_only();
     let (doc, notices) = match Document::open(file, &store) {
         Ok(opened) => opened,
         Err(e) => {
-            eprintln!("glose: {e}");
+            emit(&open_error(file, e));
             return ExitCode::from(1);
         }
     };
     for n in &notices {
-        eprintln!("{}", notice_line(&doc, n));
+        emit(&notice_line(file, n));
     }
     let empty;
     let notes = match &doc.notes {
@@ -426,7 +587,7 @@ fn run_export(file: &Path, format: crate::export::Format, out: Option<&Path>) ->
     let bytes = match render(format, &src) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("glose: {e}");
+            say(&clean_io(&e));
             return ExitCode::from(1);
         }
     };
@@ -444,7 +605,7 @@ fn run_export(file: &Path, format: crate::export::Format, out: Option<&Path>) ->
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("glose: {e}");
+            say(&e);
             ExitCode::from(1)
         }
     }

@@ -6,11 +6,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = match glose::cli::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            // clap prints help/version to stdout (exit 0) and usage errors to stderr (exit 2).
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+        // Help and version to standard output (exit 0), usage errors to standard
+        // error through the sanitizer (exit 2): clap quotes the arguments it rejects.
+        Err(e) => return glose::cli::print_clap(&e),
     };
     glose::cli::run(cli)
 }

@@ -280,3 +280,144 @@ fn parallel_jobs_keep_argument_order() {
     assert_eq!(got, want);
     assert_eq!(stderr(&o).lines().count(), 1);
 }
+
+// ---- issue 11 ------------------------------------------------------------------------------
+
+/// Issue 11, fault 12: there was no size limit (300 MB took minutes and gigabytes).
+/// Above 256 MB glose refuses in one line naming the limit and the flag; the file
+/// is not read (a sparse file costs nothing here).
+#[test]
+fn regression_above_the_size_limit_glose_refuses_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(300 << 20)
+        .unwrap();
+    for args in [&["extract"][..], &["export"][..], &[][..]] {
+        let o = Command::new(env!("CARGO_BIN_EXE_glose"))
+            .args(args)
+            .arg(&big)
+            .env("GLOSE_DATA_DIR", dir.path().join("data"))
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert_eq!(
+            err,
+            format!(
+                "glose: {}: file is 300 MB, above the 256 MB size limit (--max-size SIZE lifts it)\n",
+                big.display()
+            ),
+            "{args:?}"
+        );
+    }
+
+    // The flag moves the limit, both ways.
+    let small = temp_file(
+        dir.path(),
+        "small.txt",
+        "Vladimir Poutine a Bichkek.\n".repeat(100).as_bytes(),
+    );
+    let small = small.to_str().unwrap();
+    let o = glose(&["extract", "--max-size", "1K", small]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("file is 2.7 KB, above the 1 KB size limit"),
+        "{}",
+        stderr(&o)
+    );
+    let o = glose(&["extract", "--max-size", "4K", small]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = glose(&["extract", small, "--max-size", "none"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = glose(&["extract", "--max-size", "lots", small]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// Issue 11, fault 12: standard input had no cap (300 MB on stdin used 12 GB). It
+/// is read with the same limit, and refused as soon as the limit is passed.
+#[test]
+fn regression_standard_input_is_read_with_the_size_limit() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_glose"))
+        .args(["extract", "--max-size", "64K", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        // Far more than the limit: glose stops reading, so this write fails.
+        let chunk = "Vladimir Poutine à Bichkek. ".repeat(1000);
+        for _ in 0..1000 {
+            if stdin.write_all(chunk.as_bytes()).is_err() {
+                return;
+            }
+        }
+    });
+    let o = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "glose: -: more than the 64 KB size limit (--max-size SIZE lifts it)\n"
+    );
+    assert!(o.stdout.is_empty());
+}
+
+/// Issue 11, fault 13: `-j 1000` started 1000 threads (and panicked under a process
+/// limit). It is capped at 4 per core, with a note.
+#[test]
+fn regression_jobs_are_capped_with_a_note() {
+    let cores = std::thread::available_parallelism().unwrap().get();
+    let o = glose(&["extract", "-j", "1000", SEED, SEED]);
+    assert!(o.status.success());
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "glose: -j 1000 is more than 4 per core; using {} ({cores} core{})\n",
+            cores * 4,
+            if cores == 1 { "" } else { "s" }
+        )
+    );
+    let o = glose(&["extract", "-j", "2", SEED, SEED]);
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
+/// Issue 11, fault 13: a thread that cannot be started (a process or memory limit)
+/// is one line on standard error, never a panic; the files are still processed.
+/// Each thread asks for a 1 GB stack under a 1.5 GB address-space limit, so the
+/// second one cannot start.
+#[cfg(unix)]
+#[test]
+fn regression_thread_spawn_failure_is_a_line_not_a_panic() {
+    let bin = env!("CARGO_BIN_EXE_glose");
+    let o = Command::new("sh")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 1500000 && exec '{bin}' extract -j 4 --format json {SEED} {SEED} {SEED}"
+        ))
+        .env("RUST_MIN_STACK", "1000000000")
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains("cannot start"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(o.status.success(), "{err}");
+    assert_eq!(stdout(&o).lines().count(), 3);
+}
+
+/// Issue 11, minor: `eval` errors kept "(os error 2)".
+#[test]
+fn regression_eval_errors_have_no_os_error_tail() {
+    let o = glose(&["eval", "no-such.gold.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "glose: no-such.gold.json: no such file or directory\n"
+    );
+}

@@ -571,3 +571,156 @@ fn cli_exports_brat_with_the_corrections() {
         "{ann}"
     );
 }
+
+// ---- issue 11 ------------------------------------------------------------------------------
+
+/// Issue 11, fault 8: Markdown export passed HTML through: an `<img onerror>` in a
+/// sentence or a title became live HTML, and a note starting with `<!--` hid the
+/// rest of the file. Checked with a CommonMark renderer (pulldown-cmark).
+#[test]
+fn regression_markdown_export_escapes_html_from_articles_and_notes() {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let text = "Titre <img src=x onerror=alert(1)> & Cie\n\n\
+                Une phrase <img src=x onerror=alert(2)> piégée.\n\n\
+                > pas une citation & <b>gras</b>\n";
+    let a = Article::from_text("/tmp/x.txt", text.to_string());
+    let sentence = "Une phrase <img src=x onerror=alert(2)> piégée.";
+    let quoted = "> pas une citation & <b>gras</b>";
+    let mut doc = NotesFile::new(ArticleRecord::default());
+    doc.highlights.push(highlight(
+        text,
+        "h1",
+        sentence,
+        Color::Yellow,
+        "<!-- cache\ntout le reste",
+    ));
+    doc.highlights.push(highlight(
+        text,
+        "h2",
+        quoted,
+        Color::Blue,
+        "**gras** & <i>ok</i>",
+    ));
+    doc.entity_notes.push(EntityNote {
+        entity: EntityKey {
+            kind: EntityKind::Person,
+            name: "<script>x</script>".into(),
+        },
+        note: "<style>body{display:none}</style>".into(),
+        created: "t".into(),
+        modified: "t".into(),
+    });
+    let notes = Notes::from_file(&a, doc);
+    let src = Source {
+        article: &a,
+        notes: &notes,
+        entities: &[],
+    };
+    let md = String::from_utf8(export::render(Format::Markdown, &src).unwrap()).unwrap();
+
+    let mut html = Vec::new();
+    let mut texts = String::new();
+    let (mut headings, mut quotes, mut strong) = (0, 0, 0);
+    for event in Parser::new(&md) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => html.push(h.to_string()),
+            Event::Text(t) => texts.push_str(&t),
+            Event::Start(Tag::Heading { .. }) => headings += 1,
+            Event::Start(Tag::BlockQuote(_)) => quotes += 1,
+            Event::Start(Tag::Strong) => strong += 1,
+            Event::End(TagEnd::Paragraph) => texts.push('\n'),
+            _ => {}
+        }
+    }
+    // The only HTML is glose's own marker comment on the first line.
+    assert_eq!(html.len(), 1, "{html:?}\n{md}");
+    assert!(html[0].starts_with(export::MARKER), "{html:?}");
+    // Every text survives, as text.
+    for t in [
+        "Titre <img src=x onerror=alert(1)> & Cie",
+        sentence,
+        quoted,
+        "<!-- cache",
+        "tout le reste",
+        "<script>x</script>",
+        "<style>body{display:none}</style>",
+        "<i>ok</i>",
+    ] {
+        assert!(
+            texts.contains(t),
+            "{t:?} not in the text:\n{texts}\n---\n{md}"
+        );
+    }
+    // The structure is intact: title, sections, highlights and entity notes are
+    // headings; each highlight is one quote; the note's Markdown still works.
+    assert_eq!(headings, 7, "{md}");
+    assert_eq!(quotes, 2, "{md}");
+    assert_eq!(strong, 1, "{md}");
+}
+
+/// Issue 11, fault 3: `glose export`, a reading command, moved a damaged notes file
+/// aside, and the next reader open said nothing.
+#[test]
+fn regression_export_never_moves_a_damaged_notes_file() {
+    let (dir, _) = seed_notes();
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
+    let store = glose::notes::Store::new(dir.path(), &seed);
+    std::fs::write(store.path(), "{ damaged").unwrap();
+    for _ in 0..2 {
+        let o = glose(dir.path(), &["export", SEED]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("does not parse"), "{err}");
+        assert!(err.contains("left unchanged"), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert_eq!(std::fs::read_to_string(store.path()).unwrap(), "{ damaged");
+        let aside = std::fs::read_dir(store.dir())
+            .unwrap()
+            .filter(|e| {
+                let n = e.as_ref().unwrap().file_name();
+                n.to_string_lossy().contains(".corrupt-")
+            })
+            .count();
+        assert_eq!(aside, 0);
+    }
+    // The reader, opening it next, tells.
+    let a = Article::load(&seed).unwrap();
+    let (_, messages) = Notes::open_in(dir.path(), &a);
+    assert!(messages[0].contains("does not parse"), "{messages:?}");
+}
+
+/// Issue 11, minor: `export -o -` created a file named `-`.
+#[test]
+fn regression_export_o_dash_is_standard_output() {
+    let (dir, sentence) = seed_notes();
+    let o = glose(dir.path(), &["export", SEED, "-o", "-"]);
+    assert!(o.status.success());
+    assert!(String::from_utf8(o.stdout).unwrap().contains(&sentence));
+    assert!(!Path::new(env!("CARGO_MANIFEST_DIR")).join("-").exists());
+}
+
+/// Issue 11, minor: `export x.txt -o x.txt` overwrote the article.
+#[test]
+fn regression_export_refuses_to_overwrite_the_article() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let article = dir.path().join("x.txt");
+    let text = "Vladimir Poutine est arrivé à Bichkek.\n";
+    std::fs::write(&article, text).unwrap();
+    let via = dir.path().join("sub");
+    std::fs::create_dir(&via).unwrap();
+    let other_name = via.join("../x.txt");
+    for out in [&article, &other_name] {
+        let o = glose(
+            dir.path(),
+            &[
+                "export",
+                article.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("is the article itself"), "{err}");
+        assert_eq!(std::fs::read_to_string(&article).unwrap(), text);
+    }
+}

@@ -540,3 +540,115 @@ fn error_lines_carry_no_escape_sequence_from_the_file_name() {
         }
     }
 }
+
+// ---- issue 11: every line on standard error goes through the sanitizer ------------------
+
+/// The bytes a terminal would act on: ESC, BEL, the C1 introducers.
+fn acts_on_terminal(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    text.chars()
+        .any(|c| c != '\n' && (is_unsafe(c) || c == '\u{7}'))
+}
+
+/// Issue 11, fault 6: a file named `--x\e]52;c;…\a` passed by a glob set the
+/// clipboard through clap's "unexpected argument" message, and `-j "\e]0;T\a"`
+/// the window title through its "invalid value" message.
+#[test]
+fn regression_clap_errors_echo_no_escape_sequence() {
+    let cases: [&[&str]; 4] = [
+        &["--x\u{1b}]52;c;cHduZWQ=\u{7}"],
+        &["extract", "-j", "\u{1b}]0;PWNED\u{7}", "a.txt"],
+        &["extract", "--format", "\u{9d}0;PWNED\u{9c}", "a.txt"],
+        &["export", "a.txt", "--bogus\u{1b}[2J"],
+    ];
+    for args in cases {
+        let out = Command::new(env!("CARGO_BIN_EXE_glose"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            !acts_on_terminal(&out.stderr),
+            "{args:?}: {:?}",
+            stderr(&out)
+        );
+        // What the argument held is still shown, escaped.
+        let err = stderr(&out);
+        assert!(err.contains("\\x1b") || err.contains("\\u{9d}"), "{err}");
+    }
+}
+
+/// Issue 11, fault 7: `extract`'s "corrections not applied" line printed a damaged
+/// notes file's parse error raw (a value holding OSC 0 and OSC 52).
+#[test]
+fn regression_a_damaged_notes_files_parse_error_is_sanitized() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "a.txt", b"Vladimir Poutine est a Bichkek.\n");
+    let data = dir.path().join("data");
+    let store = glose::notes::Store::new(&data, &article);
+    std::fs::create_dir_all(store.dir()).unwrap();
+    let hostile =
+        "{\"schema\": \"\\u001b]0;PWNED\\u0007\\u001b]52;c;cHduZWQ=\\u0007\", \"article\": {}}";
+    std::fs::write(store.path(), hostile).unwrap();
+    for args in [&["extract"][..], &["export"][..]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_glose"))
+            .args(args)
+            .arg(&article)
+            .env("GLOSE_DATA_DIR", &data)
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert!(err.contains("does not parse"), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(!acts_on_terminal(&out.stderr), "{args:?}: {err:?}");
+        assert_eq!(std::fs::read_to_string(store.path()).unwrap(), hostile);
+    }
+}
+
+/// Issue 11, fault 16: a file name with a line feed split the error line in two,
+/// and bytes that are not UTF-8 came out lossy.
+#[cfg(unix)]
+#[test]
+fn regression_newlines_and_bad_bytes_in_names_are_escaped_in_error_lines() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"two\nlines-\xff\xfe.txt");
+    let missing = dir.path().join(name);
+    for args in [&["extract"][..], &["export"][..]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_glose"))
+            .args(args)
+            .arg(&missing)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err:?}");
+        assert!(
+            err.contains("two\\nlines-\\xff\\xfe.txt: no such file"),
+            "{err:?}"
+        );
+    }
+
+    // The JSON contract: `path` is lossy, `path_bytes` holds the exact bytes.
+    let good = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+    std::fs::write(&good, "Vladimir Poutine est a Bichkek.\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_glose"))
+        .args(["extract", "--format", "json"])
+        .arg(&good)
+        .env("GLOSE_DATA_DIR", dir.path().join("data"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["article"]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("caf\u{FFFD}.txt"));
+    let bytes: Vec<u8> = v["article"]["path_bytes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b.as_u64().unwrap() as u8)
+        .collect();
+    assert_eq!(bytes, good.as_os_str().as_bytes());
+}

@@ -3,7 +3,42 @@
 use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use thiserror::Error;
+
+/// The largest article read by default: 256 MiB. Above it glose refuses (peak
+/// memory is a few times the input); `--max-size` lifts it.
+pub const DEFAULT_MAX_BYTES: u64 = 256 << 20;
+
+static MAX_BYTES: AtomicU64 = AtomicU64::new(DEFAULT_MAX_BYTES);
+
+/// The size limit of [`load`] for this process (`u64::MAX`: none). Set once by
+/// the front end from its `--max-size` option.
+pub fn set_max_bytes(limit: u64) {
+    MAX_BYTES.store(limit, Ordering::Relaxed);
+}
+
+pub fn max_bytes() -> u64 {
+    MAX_BYTES.load(Ordering::Relaxed)
+}
+
+/// A size for people: `300 MB`, `1.5 GB`, `812 KB` (binary multiples).
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["bytes", "KB", "MB", "GB"];
+    let mut v = bytes as f64;
+    let mut unit = 0;
+    while v >= 1024.0 && unit < UNITS.len() - 1 {
+        v /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} bytes")
+    } else if v.fract() < 0.05 || v >= 100.0 {
+        format!("{v:.0} {}", UNITS[unit])
+    } else {
+        format!("{v:.1} {}", UNITS[unit])
+    }
+}
 
 /// Why a file could not become an article. Each renders as one short line; the
 /// CLI prefixes it with `glose: <path>: `.
@@ -30,6 +65,10 @@ pub enum LoadError {
     Legacy8Bit(usize),
     #[error("UTF-16 text is not supported; convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)")]
     Utf16,
+    /// Larger than the size limit: (the size, or `None` for standard input that
+    /// went past it, and the limit).
+    #[error("{}the {} size limit (--max-size SIZE lifts it)", .0.map_or_else(|| "more than ".to_string(), |n| format!("file is {}, above ", human_size(n))), human_size(*.1))]
+    TooLarge(Option<u64>, u64),
     #[error("{0}")]
     Io(String),
 }
@@ -53,12 +92,18 @@ impl LoadError {
 /// Reads `path` (`-` is standard input) and decodes it.
 pub fn load(path: &Path) -> Result<super::Article, LoadError> {
     let label = path.to_string_lossy().into_owned();
+    let limit = max_bytes();
     let bytes = if label == "-" {
+        // Read with the same cap: one byte more than the limit says it is too large.
         let mut buf = Vec::new();
         io::stdin()
             .lock()
+            .take(limit.saturating_add(1))
             .read_to_end(&mut buf)
             .map_err(LoadError::from_io)?;
+        if buf.len() as u64 > limit {
+            return Err(LoadError::TooLarge(None, limit));
+        }
         buf
     } else {
         let meta = fs::metadata(path).map_err(LoadError::from_io)?;
@@ -69,7 +114,18 @@ pub fn load(path: &Path) -> Result<super::Article, LoadError> {
         if !meta.is_file() {
             return Err(LoadError::NotRegular);
         }
-        fs::read(path).map_err(LoadError::from_io)?
+        if meta.len() > limit {
+            return Err(LoadError::TooLarge(Some(meta.len()), limit));
+        }
+        // Capped too: the file may grow between the two calls.
+        let mut buf = Vec::with_capacity(meta.len() as usize + 1);
+        fs::File::open(path)
+            .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut buf))
+            .map_err(LoadError::from_io)?;
+        if buf.len() as u64 > limit {
+            return Err(LoadError::TooLarge(Some(buf.len() as u64), limit));
+        }
+        buf
     };
     super::Article::from_bytes(&label, bytes)
 }

@@ -11,7 +11,7 @@ mod meta;
 mod parse;
 mod title;
 
-pub use load::LoadError;
+pub use load::{human_size, max_bytes, set_max_bytes, LoadError, DEFAULT_MAX_BYTES};
 
 use serde::Serialize;
 use std::ops::Range;

@@ -11,9 +11,35 @@ use std::io::{self, Write};
 
 pub struct Markdown;
 
-/// Text for a Markdown line: no control characters, no carriage returns.
+/// Text for a Markdown line: no control characters, no carriage returns, and no
+/// HTML: `<`, `>` and `&` from an article or a note are written as entities, so an
+/// `<img onerror=…>` in a sentence or a note starting with `<!--` stays text in
+/// any CommonMark renderer (Obsidian included). A `>` at the start of a line is
+/// escaped too, which is what keeps it from opening a quote of its own.
 fn clean(s: &str) -> String {
-    sanitize(&s.replace("\r\n", "\n").replace('\r', "\n"))
+    escape_html(&sanitize(&s.replace("\r\n", "\n").replace('\r', "\n")))
+}
+
+fn escape_html(s: &str) -> String {
+    if !s.contains(['<', '>', '&']) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A file path in a code span: HTML is not read there, so only what would end
+/// the span or the line is replaced.
+fn code(s: &str) -> String {
+    sanitize(s).replace('`', "'").replace('\n', " ")
 }
 
 /// A block quote: every line prefixed, blank lines kept inside the quote.
@@ -77,7 +103,7 @@ impl Exporter for Markdown {
         if let Some(date) = &a.date {
             writeln!(out, "- Date: {}", clean(date))?;
         }
-        writeln!(out, "- Source: `{}`", clean(&a.path).replace('`', "'"))?;
+        writeln!(out, "- Source: `{}`", code(&a.path))?;
         writeln!(out)?;
 
         let items = src.items();

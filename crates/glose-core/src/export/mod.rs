@@ -177,10 +177,10 @@ pub fn save_markdown(src: &Source, path: &Path, replace: bool) -> Result<Saved, 
     Ok(Saved::Written(path.to_path_buf()))
 }
 
-/// A file name as shown in a message: sanitized, since a name can carry escape
-/// sequences too.
+/// A file name as shown in a message: escaped (control characters, line feeds and
+/// bytes that are not UTF-8), since a name can carry escape sequences too.
 pub fn shown(path: &Path) -> String {
-    crate::text::sanitize(&path.display().to_string())
+    crate::text::escape_path(path)
 }
 
 /// An I/O error as a short lowercase reason, without the "(os error N)" tail.

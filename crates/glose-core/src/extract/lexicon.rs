@@ -161,12 +161,17 @@ pub fn build(lang: Language) -> Lexicon {
         ),
     };
     // The two big tables build on two cores: places (folded keys) beside the word sets.
+    // A thread that cannot start (a process limit) builds here instead: no panic.
     let ((places, place_max_tokens), (first_names, common)) = std::thread::scope(|scope| {
-        let places = scope.spawn(|| build_places(places_tsv));
+        let places = std::thread::Builder::new().spawn_scoped(scope, || build_places(places_tsv));
         let words = words_set(asset!("gazetteer/firstnames.txt"));
         // The common-word list is lowercase already (a test checks it): no copies needed.
         let common = words_set(common_txt);
-        (places.join().unwrap_or_default(), (words, common))
+        let places = match places {
+            Ok(handle) => handle.join().unwrap_or_default(),
+            Err(_) => build_places(places_tsv),
+        };
+        (places, (words, common))
     });
     let demonyms = entries(demonyms_tsv)
         .filter_map(|l| {

@@ -526,7 +526,7 @@ impl Store {
             Read::Newer(None, _) => Ok(None),
             Read::Corrupt(why) => Err(StoreError::Io {
                 path: store.file,
-                msg: format!("does not parse ({})", first_line(&why)),
+                msg: format!("does not parse ({}); left unchanged", first_line(&why)),
             }),
             Read::Missing => {
                 if !store.dir.is_dir() {

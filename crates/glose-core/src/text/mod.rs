@@ -8,4 +8,4 @@ mod token;
 pub use sentence::{sentences, sentences_from_tokens};
 pub use token::{tokenize, Token, TokenKind};
 
-pub use sanitize::{is_unsafe, sanitize, sanitize_char, PLACEHOLDER};
+pub use sanitize::{escape_line, escape_path, is_unsafe, sanitize, sanitize_char, PLACEHOLDER};

@@ -66,9 +66,75 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
+/// `text` as one line for an error or status line: every unsafe character, and
+/// the line feed, carriage return and tab, written as a visible escape (`\n`,
+/// `\x1b`, `\u{202e}`), so a message never spans two lines and shows what a name
+/// really holds. Backslashes are kept as they are.
+pub fn escape_line(text: &str) -> String {
+    if !text
+        .chars()
+        .any(|c| c == '\n' || c == '\t' || c == '\r' || is_unsafe(c))
+    {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        escape_char(&mut out, c);
+    }
+    out
+}
+
+fn escape_char(out: &mut String, c: char) {
+    use std::fmt::Write;
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if is_unsafe(c) && (c as u32) < 0x80 => {
+            let _ = write!(out, "\\x{:02x}", c as u32);
+        }
+        c if is_unsafe(c) => {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+        c => out.push(c),
+    }
+}
+
+/// A file name for an error line: as [`escape_line`], and bytes that are not
+/// UTF-8 written `\xff`, so the name is shown exactly and on one line.
+pub fn escape_path(path: &std::path::Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            escape_char(&mut out, c);
+        }
+        for b in chunk.invalid() {
+            use std::fmt::Write;
+            let _ = write!(out, "\\x{b:02x}");
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn error_lines_escape_controls_newlines_and_bad_bytes() {
+        assert_eq!(
+            escape_line("a\nb\u{1b}]0;T\u{7}\u{9b}\u{202e}c\\d é"),
+            "a\\nb\\x1b]0;T\\x07\\u{9b}\\u{202e}c\\d é"
+        );
+        assert_eq!(escape_line("plain é 👍"), "plain é 👍");
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let p = std::path::Path::new(std::ffi::OsStr::from_bytes(b"a\xffb\nc.txt"));
+            assert_eq!(escape_path(p), "a\\xffb\\nc.txt");
+        }
+    }
 
     #[test]
     fn every_c0_c1_and_del_is_replaced_but_newline_and_tab() {
