@@ -18,7 +18,8 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// An article to read, or a folder of articles (default: ./articles).
+    /// An article to read (a file, a saved `.html` page or an http(s) URL), or a
+    /// folder of articles (default: ./articles).
     pub path: Option<PathBuf>,
     /// Read articles up to this size (default 256M; K, M and G suffixes; `none`:
     /// no limit). Peak memory is a few times the article's size.
@@ -125,6 +126,12 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Store web pages (URLs or saved `.html` files) as articles in the library;
+    /// prints each stored file's path.
+    Fetch {
+        #[arg(required = true, value_name = "URL|FILE.html")]
+        inputs: Vec<String>,
+    },
 }
 
 /// `glose export --format`: the core's [`crate::export::Format`] as a command-line value.
@@ -178,8 +185,18 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             output,
         }) => run_export(&file, format.into(), output.as_deref()),
+        Some(Command::Fetch { inputs }) => crate::web_cli::run_fetch(&inputs),
         None => {
-            let target = cli.path.unwrap_or_else(|| PathBuf::from("articles"));
+            let mut target = cli.path.unwrap_or_else(|| PathBuf::from("articles"));
+            if crate::web_cli::is_web_target(&target) {
+                match crate::web_cli::article_for(&target) {
+                    Ok(stored) => target = stored,
+                    Err(e) => {
+                        eprintln!("glose: {e}");
+                        return ExitCode::from(1);
+                    }
+                }
+            }
             match crate::tui::run(target) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {

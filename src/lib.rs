@@ -8,3 +8,4 @@ pub use glose_core::*;
 
 pub mod cli;
 pub mod tui;
+pub mod web_cli;

@@ -29,6 +29,7 @@ pub mod export;
 pub mod extract;
 pub mod notes;
 pub mod text;
+pub mod web;
 
 pub use article::{Article, Block, BlockKind, Language, LoadError};
 pub use document::{Document, NotesStore, Notice, OpenError};

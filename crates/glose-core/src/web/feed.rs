@@ -1,0 +1,1 @@
+//! RSS/Atom feeds (to be filled).

@@ -1,0 +1,1 @@
+//! OPML (to be filled).
