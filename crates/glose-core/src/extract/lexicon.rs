@@ -146,6 +146,24 @@ macro_rules! asset {
     };
 }
 
+/// A rule table of the language's profile (`assets/rules/<code>/`).
+macro_rules! rules {
+    ($lang:expr, $file:literal) => {
+        match $lang {
+            Language::Fr => include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../assets/rules/fr/",
+                $file
+            )),
+            Language::En => include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../assets/rules/en/",
+                $file
+            )),
+        }
+    };
+}
+
 /// Builds a lexicon from the embedded assets (uncached: see [`lexicon`]).
 pub fn build(lang: Language) -> Lexicon {
     let (places_tsv, common_txt, demonyms_tsv) = match lang {
@@ -181,7 +199,7 @@ pub fn build(lang: Language) -> Lexicon {
         .collect();
     let mut event_nouns = HashMap::default();
     let mut event_phrases = Vec::new();
-    for l in entries(asset!("rules/fr/event_nouns.txt")) {
+    for l in entries(rules!(lang, "event_nouns.txt")) {
         let mut c = l.split('\t');
         let (Some(noun), Some(class)) = (c.next(), c.next()) else {
             continue;
@@ -210,27 +228,27 @@ pub fn build(lang: Language) -> Lexicon {
         first_names,
         common,
         demonyms,
-        function_words: entries(asset!("rules/fr/function_words.txt")).collect(),
-        person_cues: Phrases::new(asset!("rules/fr/person_cues.txt")),
-        org_heads: entries(asset!("rules/fr/org_heads.txt")).collect(),
-        org_cues: entries(asset!("rules/fr/org_cues.txt")).collect(),
-        org_suffixes: entries(asset!("rules/fr/org_suffixes.txt")).collect(),
-        place_cues: entries(asset!("rules/fr/place_cues.txt")).collect(),
-        place_heads: entries(asset!("rules/fr/place_heads.txt")).collect(),
+        function_words: entries(rules!(lang, "function_words.txt")).collect(),
+        person_cues: Phrases::new(rules!(lang, "person_cues.txt")),
+        org_heads: entries(rules!(lang, "org_heads.txt")).collect(),
+        org_cues: entries(rules!(lang, "org_cues.txt")).collect(),
+        org_suffixes: entries(rules!(lang, "org_suffixes.txt")).collect(),
+        place_cues: entries(rules!(lang, "place_cues.txt")).collect(),
+        place_heads: entries(rules!(lang, "place_heads.txt")).collect(),
         event_nouns,
         event_phrase_starts: event_phrases.iter().map(|(p, _)| p[0]).collect(),
         event_words,
         event_phrases,
-        event_heads: entries(asset!("rules/fr/event_heads.txt")).collect(),
-        event_head_phrases: entries(asset!("rules/fr/event_heads.txt"))
+        event_heads: entries(rules!(lang, "event_heads.txt")).collect(),
+        event_head_phrases: entries(rules!(lang, "event_heads.txt"))
             .filter(|h| h.contains(' '))
             .map(fold)
             .collect(),
-        particles: entries(asset!("rules/fr/particles.txt")).collect(),
-        common_acronyms: entries(asset!("rules/fr/common_acronyms.txt")).collect(),
-        place_suffixes: entries(asset!("rules/fr/place_suffixes.txt")).collect(),
-        months: entries(asset!("rules/fr/months.txt")).collect(),
-        event_grammar: EventGrammar::new(asset!("rules/fr/event_grammar.tsv")),
+        particles: entries(rules!(lang, "particles.txt")).collect(),
+        common_acronyms: entries(rules!(lang, "common_acronyms.txt")).collect(),
+        place_suffixes: entries(rules!(lang, "place_suffixes.txt")).collect(),
+        months: entries(rules!(lang, "months.txt")).collect(),
+        event_grammar: EventGrammar::new(rules!(lang, "event_grammar.tsv")),
     }
 }
 
