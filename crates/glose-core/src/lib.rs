@@ -27,6 +27,7 @@ pub mod entity;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod index;
 pub mod notes;
 pub mod text;
 pub mod web;

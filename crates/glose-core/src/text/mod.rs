@@ -3,6 +3,7 @@
 
 mod sanitize;
 mod sentence;
+pub mod tags;
 mod token;
 
 pub use sentence::{sentences, sentences_from_tokens};
