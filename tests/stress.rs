@@ -1,7 +1,8 @@
-//! Stress tests of issue 11: many notes files, the input size limit and the
-//! memory it bounds, `-j` under a process limit. The full sizes are `#[ignore]`d
-//! and run in release mode in CI (`.ci/run`):
+//! Stress tests of issue 11: many notes files. The full size is `#[ignore]`d and
+//! runs in release mode in CI (`.ci/run`):
 //! `cargo test --release --test stress -- --include-ignored --nocapture`.
+//! (Memory is measured in `tests/memory.rs`, `-j` under a process limit in
+//! `tests/cli.rs`.)
 
 use glose::notes::store::{self, Store};
 use glose::notes::{ArticleRecord, Color, Highlight, NotesFile, Position, Quote};

@@ -94,6 +94,12 @@ pub fn load(path: &Path) -> Result<super::Article, LoadError> {
     let label = path.to_string_lossy().into_owned();
     let limit = max_bytes();
     let bytes = if label == "-" {
+        // Redirected from a file: its size is known before reading.
+        if let Some(len) = stdin_file_len() {
+            if len > limit {
+                return Err(LoadError::TooLarge(Some(len), limit));
+            }
+        }
         // Read with the same cap: one byte more than the limit says it is too large.
         let mut buf = Vec::new();
         io::stdin()
@@ -128,6 +134,21 @@ pub fn load(path: &Path) -> Result<super::Article, LoadError> {
         buf
     };
     super::Article::from_bytes(&label, bytes)
+}
+
+/// The size of standard input when it is a regular file (`glose extract - < f`).
+fn stdin_file_len() -> Option<u64> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let fd = io::stdin().as_fd().try_clone_to_owned().ok()?;
+        let meta = fs::File::from(fd).metadata().ok()?;
+        meta.is_file().then(|| meta.len())
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 /// Bytes -> text, refusing what is not a UTF-8 article.

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 /// The index file's name inside the notes folder.
@@ -62,20 +62,20 @@ pub struct Index {
 struct Cached {
     dir: PathBuf,
     at: Instant,
-    index: Index,
+    index: Arc<Index>,
 }
 
 static CACHE: Mutex<Option<Cached>> = Mutex::new(None);
 
 /// The index of `dir` (the notes folder), scanned at most once every [`FRESH`].
-pub fn get(dir: &Path) -> Index {
+pub fn get(dir: &Path) -> Arc<Index> {
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(c) = cache.as_ref() {
         if c.dir == dir && c.at.elapsed() < FRESH {
-            return c.index.clone();
+            return Arc::clone(&c.index);
         }
     }
-    let index = scan(dir);
+    let index = Arc::new(scan(dir));
     *cache = Some(Cached {
         dir: dir.to_path_buf(),
         at: Instant::now(),
