@@ -54,6 +54,7 @@ fn file_of(dir: &Path, unit: &str, bytes: usize) -> std::path::PathBuf {
 /// glose may stop reading early) and returns its exit code, standard error and
 /// peak resident memory in bytes.
 #[cfg(target_os = "linux")]
+#[allow(clippy::zombie_processes)] // reaped by wait4, which gives its rusage
 fn run_measured(args: &[&str], input: Input) -> (i32, String, u64) {
     use std::io::Read;
     use std::process::{Command, Stdio};
