@@ -132,6 +132,22 @@ pub enum Command {
         #[arg(required = true, value_name = "URL|FILE.html")]
         inputs: Vec<String>,
     },
+    /// Subscribe to RSS/Atom feeds, list, update, import and export them (OPML).
+    Feed {
+        #[command(subcommand)]
+        action: crate::web_cli::FeedAction,
+    },
+    /// The items of the feeds, newest first.
+    Items {
+        /// Only this feed's items (its name or URL).
+        #[arg(long)]
+        feed: Option<String>,
+        /// Only items not read yet.
+        #[arg(long)]
+        unread: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 /// `glose export --format`: the core's [`crate::export::Format`] as a command-line value.
@@ -186,6 +202,12 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
         }) => run_export(&file, format.into(), output.as_deref()),
         Some(Command::Fetch { inputs }) => crate::web_cli::run_fetch(&inputs),
+        Some(Command::Feed { action }) => crate::web_cli::run_feed(action),
+        Some(Command::Items {
+            feed,
+            unread,
+            format,
+        }) => crate::web_cli::run_items(feed.as_deref(), unread, format),
         None => {
             let mut target = cli.path.unwrap_or_else(|| PathBuf::from("articles"));
             if crate::web_cli::is_web_target(&target) {

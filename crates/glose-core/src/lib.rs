@@ -28,6 +28,7 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod index;
+pub mod library;
 pub mod notes;
 pub mod text;
 pub mod web;

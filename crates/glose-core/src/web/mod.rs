@@ -46,6 +46,8 @@ pub enum WebError {
     NoArticle,
     #[error("not a feed: {0}")]
     BadFeed(String),
+    #[error("not OPML: {0}")]
+    BadOpml(String),
     #[error("{0}")]
     Io(String),
     #[error("{0}")]

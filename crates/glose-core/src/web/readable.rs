@@ -466,3 +466,18 @@ fn blocks_of(root: &NodeRef) -> Vec<Block> {
     w.flush();
     w.blocks
 }
+
+/// The blocks of an HTML fragment that is already the article (a feed's
+/// `content:encoded` or Atom `content`): no readability scoring, only what is
+/// never text removed.
+pub fn fragment_blocks(html: &str) -> Result<Vec<Block>, WebError> {
+    if let Some(depth) = too_deep(html) {
+        return Err(WebError::TooDeep(depth));
+    }
+    let doc = Document::fragment(html);
+    if depth_over(&doc.root(), MAX_DEPTH) {
+        return Err(WebError::TooDeep(MAX_DEPTH));
+    }
+    doc.select(NEVER).remove();
+    Ok(blocks_of(&doc.root()))
+}
