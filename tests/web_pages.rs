@@ -83,6 +83,9 @@ page_tests! {
     regional_latin1_meta_charset => "regional-latin1",
     spa_main_without_script_state => "spa-main",
     wire_en_without_promos_or_newsletter => "wire-en",
+    // Written after the chrome rules, to check they hold on pages they were not fitted to.
+    held_out_amp_fr => "amp-fr",
+    held_out_itemprop_en_with_inline_ads_and_read_more => "itemprop-en",
 }
 
 #[test]

@@ -294,7 +294,9 @@ const SMALL_CHROME: &[&str] = &[
 const NEVER: &str = "script, style, noscript, template, iframe, svg, form, button, input, \
     select, textarea, nav, aside, footer, object, embed, canvas, video, audio, dialog, \
     [hidden], [aria-hidden=true], [role=dialog], [role=navigation], [role=banner], \
-    [role=contentinfo], [role=complementary]";
+    [role=contentinfo], [role=complementary], amp-ad, amp-embed, amp-sticky-ad, \
+    amp-auto-ads, amp-analytics, amp-pixel, amp-sidebar, amp-consent, amp-iframe, \
+    amp-social-share, amp-user-notification";
 
 fn strip_chrome(doc: &Document) {
     doc.select(NEVER).remove();
