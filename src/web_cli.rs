@@ -442,6 +442,11 @@ pub fn run_items(feed: Option<&str>, unread: bool, format: crate::cli::Format) -
         Err(e) => return fail(e),
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let feed_width = items
+        .iter()
+        .map(|i| unicode_width::UnicodeWidthStr::width(sanitize(&i.feed).as_str()))
+        .max()
+        .unwrap_or(0);
     for it in &items {
         let line = match format {
             crate::cli::Format::Json => serde_json::to_string(&ItemJson {
@@ -463,11 +468,13 @@ pub fn run_items(feed: Option<&str>, unread: bool, format: crate::cli::Format) -
                     .as_deref()
                     .map(|d| d.get(..10).unwrap_or(d))
                     .unwrap_or("");
+                let feed = sanitize(&it.feed);
+                let pad = feed_width - unicode_width::UnicodeWidthStr::width(feed.as_str());
                 let mut l = format!(
-                    "{} {:<10}  {}  {}",
+                    "{} {:<10}  {feed}{}  {}",
                     if it.read { ' ' } else { '*' },
                     sanitize(date),
-                    sanitize(&it.feed),
+                    " ".repeat(pad),
                     sanitize(&it.title)
                 );
                 if let Some(e) = &it.error {
