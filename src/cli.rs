@@ -1,7 +1,9 @@
 //! The command line: subcommands, their options, and how each prints.
 
 use crate::export::{clean_io, render, Source};
-use crate::{extract, Article, Document, Entity, EntityKind, NotesStore, Notice};
+use crate::{
+    extract, Article, Document, Entity, EntityKind, Language, LanguageSource, NotesStore, Notice,
+};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -103,6 +105,9 @@ pub enum Command {
         /// argument order.
         #[arg(short = 'j', long = "jobs", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
+        /// Read every file as this language (fr, en), whatever its text or front matter say.
+        #[arg(long, value_name = "LANG", value_parser = parse_language)]
+        lang: Option<Language>,
     },
     /// Score the extractor against gold annotations (same table as the eval kit's score.py).
     Eval {
@@ -190,7 +195,8 @@ pub fn run(cli: Cli) -> ExitCode {
             explain,
             raw,
             jobs,
-        }) => run_extract(&files, format, explain, raw, jobs),
+            lang,
+        }) => run_extract(&files, format, explain, raw, jobs, lang),
         Some(Command::Eval {
             gold,
             articles,
@@ -236,9 +242,24 @@ type Extracted = Result<(Document, Vec<String>), String>;
 
 /// `extract` opens each file as every caller does ([`Document::open`]), reading
 /// the notes without changing them; `--raw` keeps the extractor's entities.
-fn load_and_extract(path: &Path, raw: bool) -> Extracted {
+/// `--lang`: a language glose has a profile for.
+fn parse_language(s: &str) -> Result<Language, String> {
+    Language::from_name(s).ok_or_else(|| "glose reads fr and en".to_string())
+}
+
+fn load_and_extract(path: &Path, raw: bool, lang: Option<Language>) -> Extracted {
     let store = NotesStore::from_env().read_only();
-    let (doc, notices) = Document::open(path, &store).map_err(|e| open_error(path, e))?;
+    let (doc, notices) = match lang {
+        None => Document::open(path, &store),
+        Some(lang) => Document::load(path, &store).map(|(mut doc, mut notices)| {
+            std::sync::Arc::make_mut(&mut doc.article).set_language(lang);
+            let raw = extract(&doc.article);
+            doc.set_raw(raw);
+            notices.extend(doc.unresolved_notice());
+            (doc, notices)
+        }),
+    }
+    .map_err(|e| open_error(path, e))?;
     let lines = if raw {
         Vec::new()
     } else {
@@ -273,6 +294,7 @@ fn run_extract(
     explain: bool,
     raw: bool,
     jobs: Option<u16>,
+    lang: Option<Language>,
 ) -> ExitCode {
     use std::collections::BTreeMap;
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -295,7 +317,7 @@ fn run_extract(
         let work = |tx: mpsc::Sender<(usize, Extracted)>, next: &AtomicUsize| loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(path) = files.get(i) else { break };
-            if tx.send((i, load_and_extract(path, raw))).is_err() {
+            if tx.send((i, load_and_extract(path, raw, lang))).is_err() {
                 break;
             }
         };
@@ -395,6 +417,11 @@ struct JsonArticle<'a> {
     title: &'a str,
     date: Option<&'a str>,
     language: &'a str,
+    /// `detected`, `front-matter`, `nearest` (see `language_asked`) or `override`.
+    language_source: LanguageSource,
+    /// The language the front matter named when glose has no profile for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language_asked: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -446,6 +473,8 @@ pub fn write_json_of(
             title: &article.title,
             date: article.date.as_deref(),
             language: article.language.as_str(),
+            language_source: article.language_source,
+            language_asked: article.language_asked.as_deref(),
         },
         entities: entities
             .iter()
@@ -472,6 +501,20 @@ pub fn write_json_of(
     writeln!(out)
 }
 
+/// The article's language as the listing shows it: `en`; `en (nearest to de)` when
+/// the front matter named a language glose has no profile for; with `--explain`,
+/// where it comes from.
+fn language_shown(article: &Article, explain: bool) -> String {
+    let code = article.language.as_str();
+    match (&article.language_asked, article.language_source, explain) {
+        (Some(asked), _, _) => format!("{code} (nearest to {asked}: no profile for it)"),
+        (None, LanguageSource::Detected, true) => format!("{code} (detected)"),
+        (None, LanguageSource::FrontMatter, true) => format!("{code} (front matter)"),
+        (None, LanguageSource::Override, true) => format!("{code} (--lang)"),
+        _ => code.to_string(),
+    }
+}
+
 /// A readable listing grouped by kind, with mention counts.
 pub fn write_text(
     out: &mut impl Write,
@@ -485,7 +528,7 @@ pub fn write_text(
     if let Some(d) = &article.date {
         meta.push(d.clone());
     }
-    meta.push(article.language.as_str().to_string());
+    meta.push(language_shown(article, explain));
     writeln!(out, "{}", clean(&meta.join(" · ")))?;
     for kind in EntityKind::ALL {
         let of_kind: Vec<&Entity> = entities.iter().filter(|e| e.kind == kind).collect();

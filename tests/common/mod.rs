@@ -48,6 +48,8 @@ pub fn article(path: &str, text: &str) -> Article {
         url: None,
         author: None,
         language: Language::Fr,
+        language_source: glose::LanguageSource::FrontMatter,
+        language_asked: None,
         blocks,
     }
 }

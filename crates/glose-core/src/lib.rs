@@ -33,7 +33,7 @@ pub mod notes;
 pub mod text;
 pub mod web;
 
-pub use article::{Article, Block, BlockKind, Language, LoadError};
+pub use article::{Article, Block, BlockKind, Language, LanguageSource, LoadError};
 pub use document::{Document, NotesStore, Notice, OpenError};
 pub use entity::{Entity, EntityKind, Mention};
 pub use extract::extract;

@@ -32,6 +32,33 @@ impl Language {
             Language::En => "en",
         }
     }
+
+    /// The language a tag names (`fr`, `en-GB`, `English`…), if glose has a
+    /// profile for it.
+    pub fn from_name(name: &str) -> Option<Language> {
+        lang::named(name)
+    }
+
+    /// The language of a text, by a vote of its words (see `article/lang.rs`).
+    pub fn detect(text: &str) -> Language {
+        lang::detect(text)
+    }
+}
+
+/// Where an article's language comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LanguageSource {
+    /// A vote of the text's words.
+    Detected,
+    /// The front matter's `language:` (or `lang:`).
+    FrontMatter,
+    /// The front matter named a language glose has no profile for
+    /// ([`Article::language_asked`]); the text is read with the nearest profile,
+    /// the one its words vote for.
+    Nearest,
+    /// The caller chose it (`glose extract --lang`).
+    Override,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -125,6 +152,10 @@ pub struct Article {
     pub url: Option<String>,
     pub author: Option<String>,
     pub language: Language,
+    pub language_source: LanguageSource,
+    /// The language the front matter named when glose has no profile for it
+    /// (`de`): the article is then read with the nearest profile.
+    pub language_asked: Option<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -143,5 +174,13 @@ impl Article {
     /// Parses text that is already known to be good UTF-8.
     pub fn from_text(path: &str, text: String) -> Article {
         parse::parse(path, text)
+    }
+
+    /// Reads the article as `language` whatever its text or front matter say
+    /// (`glose extract --lang`).
+    pub fn set_language(&mut self, language: Language) {
+        self.language = language;
+        self.language_source = LanguageSource::Override;
+        self.language_asked = None;
     }
 }

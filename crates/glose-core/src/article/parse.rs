@@ -7,7 +7,7 @@
 use super::blocks::{self, Mark};
 use super::lines::{self, Line};
 use super::{classify, inline, lang, meta, title};
-use super::{Article, Block, BlockKind};
+use super::{Article, Block, BlockKind, LanguageSource};
 use std::path::Path;
 
 pub fn parse(path: &str, text: String) -> Article {
@@ -55,11 +55,23 @@ pub fn parse(path: &str, text: String) -> Article {
         .source
         .or_else(|| classify::dateline_source(&preview(&text, lede?, 200)));
     let sample_from = blocks.first().map_or(bom, |b| b.range.start);
-    let language = front
-        .lang
-        .as_deref()
-        .and_then(lang::named)
-        .unwrap_or_else(|| lang::detect(&text[sample_from..]));
+    // The front matter's language when glose has a profile for it; otherwise the
+    // words' vote, which also picks the nearest profile for a language it lacks.
+    let asked = front.lang.filter(|l| !l.trim().is_empty());
+    let (language, language_source, language_asked) =
+        match asked.as_deref().map(|l| (l, lang::named(l))) {
+            Some((_, Some(l))) => (l, LanguageSource::FrontMatter, None),
+            Some((l, None)) => (
+                lang::detect(&text[sample_from..]),
+                LanguageSource::Nearest,
+                Some(l.trim().to_string()),
+            ),
+            None => (
+                lang::detect(&text[sample_from..]),
+                LanguageSource::Detected,
+                None,
+            ),
+        };
 
     Article {
         path: path.to_string(),
@@ -69,6 +81,8 @@ pub fn parse(path: &str, text: String) -> Article {
         url: front.url,
         author: front.author,
         language,
+        language_source,
+        language_asked,
         blocks,
         text,
     }
