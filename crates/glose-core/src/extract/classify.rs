@@ -1,76 +1,63 @@
-//! Votes for a name's kind: its own form (lists, institution and event words,
-//! acronyms) and the cues French news puts around names (titles, prepositions,
-//! organization and place words).
+//! Features of a name candidate: its own form (lists, institution and event words,
+//! acronyms, shape) and the cues around it (titles, prepositions, organization and
+//! place words, the words right before and after). Word classes come from the
+//! language profile.
 
 use super::block::BlockText;
+use super::features::{FeatureSpace, F};
 use super::lexicon::PlaceType;
 use super::names::NameCand;
 use super::span::head_word;
-use crate::EntityKind;
 
-const PLACE_PREPS_STRONG: &[&str] = &["en", "au", "aux"];
-const PLACE_PREPS: &[&str] = &["à", "vers", "depuis", "dans", "près", "via", "sur"];
-
-/// Votes from the name's own form and from the words around it.
-pub(super) fn classify(bt: &BlockText, c: &mut NameCand) {
-    use EntityKind::*;
+/// Features from the name's own form and from the words around it.
+pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     let lex = bt.lex;
     let (a, b) = (c.a, c.b);
     let first = bt.s(a);
     let last = bt.s(b - 1);
     let ntok = (a..b).filter(|&j| bt.namelike(j)).count();
     let initial = bt.initial[a];
+    let f = &mut c.feats;
+    f.add(F::Bias);
+    f.add(match b - a {
+        1 => F::Tok1,
+        2 => F::Tok2,
+        _ => F::Tok3,
+    });
+    if initial {
+        f.add(F::SentenceInitial);
+    }
 
     // The name's own form.
     let head = head_word(bt, a);
     if lex.org_heads.contains(head) {
-        c.vote(
-            Organization,
-            3.0,
-            format!("starts with the institution word \"{head}\""),
-        );
+        f.add(F::OrgHead);
     } else if let Some(rest) = first.strip_prefix("ex-") {
         if rest.starts_with(char::is_uppercase) {
-            c.vote(
-                Place,
-                3.0,
-                "\"ex-\" before a name: a former state or territory",
-            );
+            f.add(F::ExPrefix);
         }
     }
-    // A capitalized article inside a sentence belongs to a title or a company name
-    // ("Les Engagés", "L'Equipe", "Le Monde"): people's names take no article.
-    let cap_article = (!initial && bt.toks[a].cap && bt.is(a, &["le", "la", "les"]))
+    // A capitalized article inside a sentence belongs to a title or a company name:
+    // people's names take no article.
+    let cap_article = (!initial && bt.toks[a].cap && lex.articles.contains(bt.lc(a).as_ref()))
         || (a > 0 && bt.toks[a - 1].elision && bt.toks[a - 1].cap && !bt.initial[a - 1]);
     if cap_article {
-        c.vote(
-            Organization,
-            1.5,
-            "a capitalized article inside a sentence: a title or company name",
-        );
+        f.add(F::CapArticle);
     }
-    if let Some(ph) = lex
+    if lex
         .event_head_phrases
         .iter()
-        .find(|p| c.key.starts_with(p.as_str()))
+        .any(|p| c.key.starts_with(p.as_str()))
     {
-        c.vote(Event, 4.0, format!("starts with the event name \"{ph}\""));
+        f.add(F::EventHeadPhrase);
     } else if lex.event_heads.contains(head) && b - a >= 2 {
-        c.vote(Event, 3.5, format!("starts with the event word \"{head}\""));
+        f.add(F::EventHead);
     }
     if lex.place_heads.contains(head) && b - a >= 2 {
-        c.vote(
-            Place,
-            2.5,
-            format!("starts with the geographic word \"{head}\""),
-        );
+        f.add(F::PlaceHead);
     }
     if lex.place_suffixes.contains(last) && b - a >= 2 {
-        c.vote(
-            Place,
-            2.5,
-            format!("ends with the geographic word \"{last}\""),
-        );
+        f.add(F::PlaceSuffix);
     }
     // "STRASBOURG (Reuters) -": the agency of a dateline.
     if a >= 2
@@ -78,148 +65,156 @@ pub(super) fn classify(bt: &BlockText, c: &mut NameCand) {
         && bt.toks[a - 2].upper
         && b + 1 < bt.len()
         && bt.s(b) == ")"
-        && matches!(bt.s(b + 1), "-" | "–" | "—")
+        && is_dash(bt.s(b + 1))
     {
-        c.vote(Organization, 3.0, "the news agency of a dateline");
-    } else if a >= 2
-        && bt.s(a - 1) == "("
-        && b < bt.len()
-        && bt.s(b) == ")"
-        && b - a == 1
-        && !bt.toks[a].upper
-    {
-        // "Grande-Synthe (Nord)": a region in parentheses after a place (checked in the
-        // document pass, which knows the place).
-        c.evidence.push("in parentheses after a name".into());
+        f.add(F::DatelineAgency);
+    } else if a >= 2 && bt.s(a - 1) == "(" && b < bt.len() && bt.s(b) == ")" {
+        f.add(F::InParens);
     }
     if b - a >= 2 && lex.org_suffixes.contains(last) {
-        c.vote(
-            Organization,
-            3.0,
-            format!("ends with the company word \"{last}\""),
-        );
+        f.add(F::OrgSuffix);
     }
     if b - a == 1 && lex.common_acronyms.contains(first) {
-        // "PIB", "IA": acronyms of common nouns.
-        return;
+        f.add(F::CommonAcronym);
     }
-    let acronym = b - a == 1 && bt.toks[a].upper && first.chars().count() <= 8;
-    if acronym && c.votes[Place as usize] == 0.0 && !is_roman(first) {
-        c.vote(Organization, 2.0, "an all-caps acronym");
+    if b - a == 1 && bt.toks[a].upper {
+        f.add(F::AllUpper);
+        let listed = lex.places.contains_key(c.key.as_str());
+        if is_roman(first) {
+            f.add(F::Roman);
+        } else if first.chars().count() <= 8 && !listed {
+            f.add(F::Acronym);
+        }
     }
-    // "France" is a first name too, but "France Inter" is no person.
+    if first.contains(|c: char| c.is_ascii_digit()) {
+        f.add(F::HasDigit);
+        let tail = first.rsplit('-').next().unwrap_or("");
+        if b - a == 1
+            && first.contains('-')
+            && !tail.is_empty()
+            && tail.bytes().all(|b| b.is_ascii_digit())
+        {
+            f.add(F::HyphenNumber);
+        }
+    }
     let country_first = matches!(
         lex.places.get(bt.folded(a, a + 1).as_str()),
         Some(PlaceType::Country | PlaceType::Region | PlaceType::Continent)
     );
-    if ntok >= 2
-        && bt.first_name(a)
-        && !country_first
-        && c.votes[Organization as usize] == 0.0
-        && c.votes[Event as usize] == 0.0
-    {
-        c.vote(
-            Person,
-            3.0,
-            format!("\"{first}\" is in the first-name list"),
-        );
+    if country_first && ntok >= 2 {
+        f.add(F::CountryFirst);
+    }
+    if bt.first_name(a) {
+        f.add(if ntok >= 2 {
+            F::FirstNameFirst
+        } else {
+            F::FirstNameAlone
+        });
+    }
+    if ntok >= 2 && bt.first_name(b - 1) {
+        f.add(F::FirstNameLast);
+    }
+    if (a + 1..b).any(|j| lex.particles.contains(bt.lc(j).as_ref())) {
+        f.add(F::HasParticle);
     }
 
     // Cues before the name.
-    if let Some(cue) = person_cue_before(bt, a) {
-        c.vote(Person, 3.0, format!("after the person cue \"{cue}\""));
+    if person_cue_before(bt, a) {
+        f.add(F::PersonCue);
     }
     if a >= 1 {
         let p1 = bt.lc(a - 1);
         let p2 = if a >= 2 { bt.lc(a - 2) } else { "".into() };
-        let p3 = if a >= 3 { bt.lc(a - 3) } else { "".into() };
-        let art = |s: &str| matches!(s, "le" | "la" | "l'" | "les");
+        let art = |s: &str| lex.articles.contains(s);
         let prep_word = if art(&p1) { p2.as_ref() } else { p1.as_ref() };
-        let noun_word = if art(&p1) || matches!(p1.as_ref(), "de" | "d'" | "du") {
+        let noun_word = if art(&p1) || lex.of.contains(p1.as_ref()) {
             p2.as_ref()
         } else {
             p1.as_ref()
         };
-        if PLACE_PREPS_STRONG.contains(&p1.as_ref()) {
-            c.vote(Place, 2.0, format!("after \"{p1}\""));
-        } else if PLACE_PREPS.contains(&prep_word) {
-            // "dans le Caucase": a capitalized name after "dans le" is nearly always a place.
-            let w = if prep_word == "à" || (prep_word == "dans" && art(&p1)) {
-                1.2
-            } else {
-                0.8
-            };
-            c.vote(Place, w, format!("after \"{prep_word}\""));
+        if lex.place_preps.strong.contains(p1.as_ref()) {
+            f.add(F::PrepStrong);
+        } else if lex.place_preps.town.contains(prep_word) {
+            f.add(F::PrepA);
+        } else if lex.place_preps.inside.contains(prep_word) && art(&p1) {
+            f.add(F::PrepDansArt);
+        } else if lex.place_preps.weak.contains(prep_word) {
+            f.add(F::PrepWeak);
         }
-        let _ = p3;
-        if let Some(cue) = org_cue_before(bt, a) {
-            c.vote(
-                Organization,
-                2.0,
-                format!("after the organization word \"{cue}\""),
-            );
+        if org_cue_before(bt, a) {
+            f.add(F::OrgCue);
         }
         if lex.place_cues.contains(noun_word) || place_cue_behind(bt, a) {
-            c.vote(Place, 2.0, "after a place word (ville, île, base, ...)");
+            f.add(F::PlaceCue);
+        }
+        if lex.determiners.contains(p1.as_ref()) {
+            f.add(F::AfterArticle);
         }
     }
-    // Enumerations after a place cue share its kind: "villages de Kiotari, Gennadi et Pefki".
-    // (Handled in the document pass by list propagation.)
-
-    // Weak defaults from the form.
-    if c.votes.iter().all(|&v| v == 0.0) {
-        let after_article =
-            a > 0 && bt.is(a - 1, &["le", "la", "les", "l'", "du", "au", "aux", "des"]);
-        // "France Inter", "Air France": a known place inside a longer name is a company's.
-        let holds_place = ntok >= 2
-            && (a..b)
-                .any(|j| bt.toks[j].cap && lex.places.contains_key(bt.folded(j, j + 1).as_str()));
-        if (after_article || holds_place) && ntok >= 2 && !(a..b).all(|j| bt.is_common(j)) {
-            // French puts an article before institutions and places, not before people.
-            c.vote(
-                Organization,
-                0.8,
-                "capitalized words after an article (weak)",
-            );
-        } else if ntok >= 2 && (a..b).all(|j| !bt.toks[j].upper) && !(a..b).all(|j| bt.is_common(j))
-        {
-            c.vote(
-                Person,
-                1.0,
-                "two or more capitalized words that are not a known place or organization",
-            );
-        } else if ntok == 1
-            && !bt.is_common(a)
-            && !initial
-            && !first.contains(|c: char| c.is_ascii_digit())
-        {
-            // ("Covid-19", "A320": names of things, not of organizations.)
-            c.vote(
-                Organization,
-                0.4,
-                "a capitalized word not in any list (weak)",
-            );
-        }
+    // "France Inter", "Air France": a known place inside a longer name.
+    let holds_place = ntok >= 2
+        && (a..b).any(|j| bt.toks[j].cap && lex.places.contains_key(bt.folded(j, j + 1).as_str()));
+    if holds_place {
+        f.add(F::HoldsPlace);
     }
     // A common word alone with no list or cue behind it is not a name ("Etat", "Premier").
-    let common_only = (a..b).all(|j| bt.is_common(j) || bt.is_demonym(j) || !bt.namelike(j));
-    if common_only && !c.strong {
-        c.votes = [0.0; 4];
-        c.evidence.clear();
+    if (a..b).all(|j| bt.is_common(j) || bt.is_demonym(j) || !bt.namelike(j)) {
+        f.add(F::AllCommon);
     }
-    // Nationality words on their own are optional in the guidelines: leave them out.
-    if b - a == 1 && bt.is_demonym(a) && c.votes[Place as usize] < 3.0 {
-        c.votes = [0.0; 4];
+    if b - a == 1 && bt.is_demonym(a) {
+        f.add(F::Demonym);
     }
-    // Sentence-initial common words ("Mais", "Selon", "Arrivé") are not names.
-    if initial && b - a == 1 && bt.is_common(a) && c.votes[Place as usize] < 3.0 && !acronym {
-        c.votes = [0.0; 4];
+    if initial && b - a == 1 && bt.is_common(a) {
+        f.add(F::InitialCommon);
+    }
+    // The words right before and after.
+    let prev = if a == 0 { None } else { Some(a - 1) };
+    if let Some(id) = space.prev(&context_word(bt, prev)) {
+        c.feats.add_id(id);
+    }
+    let next = (b < bt.len()).then_some(b);
+    if let Some(id) = space.next(&context_word(bt, next)) {
+        c.feats.add_id(id);
+    }
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "-" | "\u{2013}" | "\u{2014}")
+}
+
+/// The context word of token `i` as the feature space names it: a function word or
+/// punctuation as written (lowercase), otherwise its class.
+pub(super) fn context_word<'a>(bt: &'a BlockText, i: Option<usize>) -> std::borrow::Cow<'a, str> {
+    use super::features::{CTX_CAP, CTX_EDGE, CTX_NUM, CTX_PUNCT, CTX_WORD};
+    let Some(i) = i else {
+        return CTX_EDGE.into();
+    };
+    let t = bt.toks[i];
+    match t.kind {
+        crate::text::TokenKind::Number => CTX_NUM.into(),
+        crate::text::TokenKind::Punct => {
+            let s = bt.s(i);
+            if s.len() <= 3 {
+                s.into()
+            } else {
+                CTX_PUNCT.into()
+            }
+        }
+        crate::text::TokenKind::Word => {
+            if bt.is_function(i) || bt.lex.event_grammar.det.contains(&bt.lc(i).as_ref()) {
+                bt.lc(i)
+            } else if t.cap {
+                CTX_CAP.into()
+            } else {
+                CTX_WORD.into()
+            }
+        }
     }
 }
 
 /// The person cue right before a name, looking back over adjectives and
 /// nationality words: "le Premier ministre arménien Nikol Pachinian".
-fn person_cue_before(bt: &BlockText, a: usize) -> Option<String> {
+fn person_cue_before(bt: &BlockText, a: usize) -> bool {
     let lex = bt.lex;
     let mut j = a;
     let mut skipped = 0;
@@ -227,19 +222,19 @@ fn person_cue_before(bt: &BlockText, a: usize) -> Option<String> {
         let k = j - 1;
         // Punctuation right before the name ends the search, except the period of "M.".
         if !bt.spaced(k) && bt.toks[k].kind != crate::text::TokenKind::Word && bt.s(k) != "." {
-            return None;
+            return false;
         }
-        if bt.s(k) == "." && k > 0 && bt.is(k - 1, &["m", "mm", "dr", "pr", "me", "mgr"]) {
-            return Some(format!("{}.", bt.s(k - 1)));
+        if bt.s(k) == "." && k > 0 && lex.titles.contains(bt.lc(k - 1).as_ref()) {
+            return true;
         }
         let w = bt.lc(k);
         if lex.person_cues.single.contains(w.as_ref()) {
-            return Some(w.into_owned());
+            return true;
         }
         for phrase in &lex.person_cues.multi {
             let m = phrase.len();
             if k + 1 >= m && (0..m).all(|x| bt.lc(k + 1 - m + x) == phrase[x]) {
-                return Some(phrase.join(" "));
+                return true;
             }
         }
         if bt.is_demonym(k) || (bt.adjective(k) && !bt.toks[k].cap) {
@@ -247,46 +242,43 @@ fn person_cue_before(bt: &BlockText, a: usize) -> Option<String> {
             skipped += 1;
             continue;
         }
-        return None;
+        return false;
     }
-    None
+    false
 }
 
 /// "le transporteur CMA CGM", "le parti centriste Les Engagés": an organization word,
 /// maybe adjectives, an article, then the name.
-fn org_cue_before(bt: &BlockText, a: usize) -> Option<String> {
+fn org_cue_before(bt: &BlockText, a: usize) -> bool {
     let mut j = a;
     let mut steps = 0;
     while j > 0 && steps < 4 {
         j -= 1;
         let w = bt.lc(j);
         if bt.lex.org_cues.contains(w.as_ref()) && !bt.toks[j].cap {
-            return Some(w.into_owned());
+            return true;
         }
-        let skip = bt.is(j, &["le", "la", "l'", "les", "de", "d'", "du"])
+        let skip = bt.lex.articles.contains(w.as_ref())
+            || bt.lex.of.contains(w.as_ref())
             || bt.is_demonym(j)
             || (bt.adjective(j) && !bt.toks[j].cap);
         if !skip || !bt.spaced(j) {
-            return None;
+            return false;
         }
         steps += 1;
     }
-    None
+    false
 }
 
 /// "la base militaire russe de Kant": a place word, adjectives, then "de".
 fn place_cue_behind(bt: &BlockText, a: usize) -> bool {
-    if a < 2 || !bt.is(a - 1, &["de", "d'"]) {
+    if a < 2 || !bt.lex.of.contains(bt.lc(a - 1).as_ref()) {
         return false;
     }
     let mut j = a - 1;
     let mut steps = 0;
     while j > 0 && steps < 4 {
         j -= 1;
-        // "au sommet de X": the top of a mountain.
-        if bt.is(j, &["sommet"]) && j > 0 && bt.is(j - 1, &["au"]) {
-            return true;
-        }
         if bt.lex.place_cues.contains(bt.lc(j).as_ref()) {
             return true;
         }

@@ -4,6 +4,8 @@
 //! the article before it stays outside.
 
 use super::block::BlockText;
+use super::classify::context_word;
+use super::features::{Feats, FeatureSpace, F};
 use super::names::NameCand;
 
 #[derive(Debug, Clone)]
@@ -19,10 +21,10 @@ pub struct EventCand {
     pub args: Vec<String>,
     /// An ordinal identifies the event on its own ("6e étape").
     pub numbered: bool,
-    pub evidence: Vec<String>,
+    pub feats: Feats,
 }
 
-pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
+pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<EventCand> {
     let lex = bt.lex;
     let g = &lex.event_grammar;
     let n = bt.len();
@@ -41,7 +43,7 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
             continue;
         }
         // A capitalized named event ("Festival de Cannes") is found by the name pass.
-        if bt.toks[i].cap && name_at[i].is_some_and(|k| names[k].votes.iter().any(|&v| v > 0.0)) {
+        if bt.toks[i].cap && name_at[i].is_some_and(|k| names[k].b - names[k].a >= 2) {
             i += 1;
             continue;
         }
@@ -232,18 +234,32 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
             || has_date
             || complements > 0
             || (pinning_adj > 0 && (!plural || ev.class == "election"));
-        if pinned && !generic {
-            let mut evidence = vec![format!("event noun \"{}\" ({})", bt.lc(i), ev.class)];
-            if has_name {
-                evidence.push("pinned down by a name in its complement".into());
-            } else if has_date {
-                evidence.push("pinned down by a date".into());
-            } else if complements > 0 {
-                evidence.push("pinned down by its complement".into());
-            } else if adjectives > 0 {
-                evidence.push("pinned down by its adjectives".into());
-            } else {
-                evidence.push("a compound event noun that stands alone".into());
+        if pinned {
+            let mut feats = Feats::default();
+            feats.add(F::EvBias);
+            if let Some(id) = space.ev_class(ev.class) {
+                feats.add_id(id);
+            }
+            let prev = (start_tok > 0).then(|| start_tok - 1);
+            if let Some(id) = space.ev_prev(&context_word(bt, prev)) {
+                feats.add_id(id);
+            }
+            for (yes, f) in [
+                (has_name, F::EvName),
+                (has_date, F::EvDate),
+                (complements > 0, F::EvComplement),
+                (complements > 1, F::EvComplements2),
+                (complements == 0 && adjectives > 0, F::EvAdjective),
+                (ev.standalone, F::EvStandalone),
+                (plural, F::EvPlural),
+                (generic, F::EvGeneric),
+                (start_tok < i, F::EvNumbered),
+                (start_tok < i && !bt.word(start_tok), F::EvQuoted),
+                (bt.toks[i].cap, F::EvCapitalized),
+            ] {
+                if yes {
+                    feats.add(f);
+                }
             }
             let mut head: Vec<String> = (i..head_end).map(|x| bt.lc(x).into_owned()).collect();
             // "6e étape" twice is one stage: the ordinal is part of what identifies it.
@@ -258,7 +274,7 @@ pub fn find(bt: &BlockText, names: &[NameCand]) -> Vec<EventCand> {
                 head: head.join(" "),
                 args,
                 numbered,
-                evidence,
+                feats,
             });
             // Event nouns inside this span are part of it ("premier round des négociations").
             i = end_tok;

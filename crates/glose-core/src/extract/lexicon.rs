@@ -57,7 +57,55 @@ impl EventGrammar {
     }
 }
 
+/// Prepositions that announce places, by strength.
+#[derive(Default)]
+pub struct PlacePreps {
+    pub strong: HashSet<&'static str>,
+    pub town: HashSet<&'static str>,
+    pub inside: HashSet<&'static str>,
+    pub weak: HashSet<&'static str>,
+}
+
+/// The language profile's closed word classes (`assets/lang/<code>/grammar.tsv`).
+#[derive(Default)]
+pub struct Grammar {
+    classes: HashMap<&'static str, Vec<&'static str>>,
+}
+
+impl Grammar {
+    fn new(tsv: &'static str) -> Grammar {
+        let mut classes: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+        for line in entries(tsv) {
+            if let Some((class, word)) = line.split_once('\t') {
+                classes.entry(class).or_default().push(word);
+            }
+        }
+        Grammar { classes }
+    }
+
+    /// The words of a class (empty when the profile has none).
+    pub fn words(&self, class: &str) -> &[&'static str] {
+        self.classes.get(class).map_or(&[], |v| v.as_slice())
+    }
+
+    pub fn set(&self, class: &str) -> HashSet<&'static str> {
+        self.words(class).iter().copied().collect()
+    }
+
+    /// Whether `word` (lowercase) is in the class.
+    pub fn is(&self, class: &str, word: &str) -> bool {
+        self.words(class).contains(&word)
+    }
+}
+
 pub struct Lexicon {
+    /// The profile's closed word classes.
+    pub grammar: Grammar,
+    pub articles: HashSet<&'static str>,
+    pub of: HashSet<&'static str>,
+    pub determiners: HashSet<&'static str>,
+    pub place_preps: PlacePreps,
+    pub titles: HashSet<&'static str>,
     /// Folded place name -> type. Multi-word names are joined by single spaces.
     pub places: HashMap<String, PlaceType>,
     /// The longest place name, in tokens.
@@ -222,7 +270,19 @@ pub fn build(lang: Language) -> Lexicon {
         .map(|(p, _)| p[0])
         .chain(event_nouns.keys().copied())
         .collect();
+    let grammar = Grammar::new(asset!("lang/fr/grammar.tsv"));
     Lexicon {
+        articles: grammar.set("article"),
+        of: grammar.set("of"),
+        determiners: grammar.set("determiner"),
+        place_preps: PlacePreps {
+            strong: grammar.set("place_strong"),
+            town: grammar.set("place_town"),
+            inside: grammar.set("place_inside"),
+            weak: grammar.set("place_weak"),
+        },
+        titles: grammar.set("title"),
+        grammar,
         places,
         place_max_tokens: place_max_tokens.min(8),
         first_names,

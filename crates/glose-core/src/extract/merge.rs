@@ -3,16 +3,17 @@
 //! their expansion; event mentions about the same thing join.
 
 use super::events::EventCand;
-use super::lexicon::fold;
+use super::features::{Feats, FeatureSpace};
+use super::model::Model;
 use crate::{Entity, EntityKind, Mention};
 use rustc_hash::FxHashMap as HashMap;
-use std::borrow::Cow;
 
 /// A name mention placed in the file, slimmed to what the document pass needs: on a
 /// 50 MB article there are millions of them.
 pub struct Placed {
     /// Interned folded form (see [`Keys`]).
     pub key: u32,
+    /// Log-odds of each kind against "no entity".
     pub votes: [f32; 4],
     /// One token long (acronym candidates).
     pub single: bool,
@@ -20,20 +21,18 @@ pub struct Placed {
     pub end: usize,
     /// The name this acronym was defined for, interned.
     pub acronym_of: Option<u32>,
-    /// List group (names joined by "," / "et" in one enumeration).
-    pub list: Option<u32>,
-    /// Joined to the name before it by "et" and a repeated preposition.
-    pub parallel: bool,
     /// In apposition to the name before it (", l'..."): two names of one organization.
     pub apposition: bool,
 }
 
-/// Distinct folded forms, each with its evidence gathered once.
+/// Distinct folded forms, each with the union of its mentions' features and its
+/// document flags.
 #[derive(Default)]
 pub struct Keys {
     ids: HashMap<String, u32>,
     names: Vec<String>,
-    evidence: Vec<Vec<Cow<'static, str>>>,
+    feats: Vec<Feats>,
+    flags: Vec<u16>,
 }
 
 impl Keys {
@@ -43,23 +42,49 @@ impl Keys {
         }
         let id = self.names.len() as u32;
         self.names.push(key.clone());
-        self.evidence.push(Vec::new());
+        self.feats.push(Feats::default());
+        self.flags.push(0);
         self.ids.insert(key, id);
         id
     }
 
-    pub fn add_evidence(&mut self, id: u32, why: impl IntoIterator<Item = Cow<'static, str>>) {
-        let list = &mut self.evidence[id as usize];
-        for w in why {
-            if !list.contains(&w) {
-                list.push(w);
+    pub fn add_features(&mut self, id: u32, feats: &Feats, flags: u16) {
+        let f = &mut self.feats[id as usize];
+        for &x in &feats.0 {
+            f.add_id(x);
+        }
+        self.flags[id as usize] |= flags;
+    }
+
+    pub fn flags(&self, id: u32) -> u16 {
+        self.flags[id as usize]
+    }
+
+    /// Flags the forms that end a longer form starting with a first name ("Poutine"
+    /// after "Vladimir Poutine").
+    pub fn mark_surnames(&mut self, flag: u16) {
+        let first = super::features::F::FirstNameFirst;
+        let mut endings: Vec<u32> = Vec::new();
+        for (id, name) in self.names.iter().enumerate() {
+            if !self.feats[id].has(first) {
+                continue;
             }
+            for (i, _) in name.match_indices(' ') {
+                if let Some(&e) = self.ids.get(&name[i + 1..]) {
+                    endings.push(e);
+                }
+            }
+        }
+        for e in endings {
+            self.flags[e as usize] |= flag;
         }
     }
 }
 
 pub struct PlacedEvent {
     pub cand: EventCand,
+    /// Log-odds against "no entity" (only the event's counts).
+    pub score: [f32; 4],
     pub start: usize,
     pub end: usize,
 }
@@ -67,38 +92,58 @@ pub struct PlacedEvent {
 struct Group {
     key: String,
     votes: [f32; 4],
-    evidence: Vec<Cow<'static, str>>,
+    evidence: Vec<String>,
+    feats: Feats,
     mentions: Vec<usize>,
     /// Index of the group this one was merged into.
     into: Option<usize>,
     acronym_of: Option<usize>,
 }
 
-fn kind_of(votes: &[f32; 4]) -> Option<EntityKind> {
-    let (i, &best) = votes
+use super::model::kind_of;
+
+/// The features behind a form with their weights, strongest first (`--explain`).
+fn explain(feats: &Feats, space: &FeatureSpace, model: &Model) -> Vec<String> {
+    let mut rows: Vec<(f32, String)> = feats
+        .0
         .iter()
-        .enumerate()
-        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
-    (best > 0.0).then(|| EntityKind::ALL[i])
+        .map(|&f| {
+            let w = model.weights.get(f as usize).copied().unwrap_or([0.0; 5]);
+            let lo: Vec<f32> = (0..4).map(|k| w[k] - w[4]).collect();
+            let strength = lo.iter().fold(0.0f32, |m, x| m.max(x.abs()));
+            let line = format!(
+                "{}: person {:+.2}, place {:+.2}, organization {:+.2}, event {:+.2}",
+                space.describe(f),
+                lo[0],
+                lo[1],
+                lo[2],
+                lo[3]
+            );
+            (strength, line)
+        })
+        .collect();
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+    rows.into_iter().map(|(_, l)| l).collect()
 }
 
 pub fn resolve(
     text: &str,
-    mut names: Vec<Placed>,
+    names: Vec<Placed>,
     mut keys: Keys,
     events: Vec<PlacedEvent>,
+    space: &FeatureSpace,
+    model: &Model,
 ) -> Vec<Entity> {
-    propagate_lists(&mut names, &mut keys);
-
     // One group per surface form, pooling the votes of its mentions.
     let mut groups: Vec<Group> = keys
         .names
         .drain(..)
-        .zip(keys.evidence.drain(..))
-        .map(|(key, evidence)| Group {
+        .zip(keys.feats.drain(..))
+        .map(|(key, feats)| Group {
             key,
             votes: [0.0; 4],
-            evidence,
+            evidence: Vec::new(),
+            feats,
             mentions: Vec::new(),
             into: None,
             acronym_of: None,
@@ -140,7 +185,7 @@ pub fn resolve(
             if t != g {
                 let why = format!("acronym of \"{}\"", groups[t].key);
                 groups[g].into = Some(t);
-                groups[g].evidence.push(why.into());
+                groups[g].evidence.push(why);
             }
         }
     }
@@ -160,7 +205,7 @@ pub fn resolve(
         {
             groups[g].into = Some(prev);
             let why = format!("in apposition to \"{}\"", groups[prev].key);
-            groups[g].evidence.push(why.into());
+            groups[g].evidence.push(why);
         }
     }
 
@@ -186,8 +231,11 @@ pub fn resolve(
     let mut joins = Vec::new();
     for (g, gr) in groups.iter().enumerate() {
         let full_person = gr.key.contains(' ') && kind_of(&gr.votes) == Some(EntityKind::Person);
-        let strong_other = gr.votes[EntityKind::Place as usize] >= 3.0
-            || gr.votes[EntityKind::Organization as usize] >= 3.0;
+        // A form the article itself calls a place or an organization stays one.
+        let person = gr.votes[EntityKind::Person as usize];
+        let strong_other = [EntityKind::Place, EntityKind::Organization]
+            .iter()
+            .any(|&k| gr.votes[k as usize] > person + 2.0);
         if gr.into.is_some() || full_person || strong_other {
             continue;
         }
@@ -198,7 +246,7 @@ pub fn resolve(
     for (g, f) in joins {
         groups[g].into = Some(f);
         let why = format!("surname of \"{}\"", groups[f].key);
-        groups[g].evidence.push(why.into());
+        groups[g].evidence.push(why);
     }
 
     // Named events: a lone "Tour" after "Tour de France".
@@ -247,7 +295,8 @@ pub fn resolve(
             if g == r {
                 votes = groups[g].votes;
             }
-            for e in &groups[g].evidence {
+            let lines = explain(&groups[g].feats, space, model);
+            for e in groups[g].evidence.iter().chain(lines.iter()) {
                 let line = if g == r {
                     e.to_string()
                 } else {
@@ -271,8 +320,8 @@ pub fn resolve(
         // files they recover unlisted companies and parties at no cost in precision.
         mentions.sort();
         let name = fullest(text, &mentions, kind);
-        evidence.push(format!(
-            "kind {kind}: votes person {:.1}, place {:.1}, organization {:.1}, event {:.1}",
+        evidence.insert(0, format!(
+            "kind {kind}: log-odds against no entity, summed over mentions: person {:.2}, place {:.2}, organization {:.2}, event {:.2}",
             votes[0], votes[1], votes[2], votes[3]
         ));
         entities.push(Entity {
@@ -299,51 +348,31 @@ pub fn resolve(
             }
         }
     }
-    entities.extend(group_events(text, events));
+    // Decide overlaps: a name taken as an event inside an event phrase ("Grève" in
+    // "Grève à la SNCF") is that phrase's mention, not an event of its own.
+    let event_ents = group_events(text, events, space, model);
+    let mut spans: Vec<Mention> = event_ents
+        .iter()
+        .flat_map(|e| e.mentions.iter().copied())
+        .collect();
+    spans.sort();
+    let covered = |m: &Mention| {
+        // Spans sorted by start: the few that start before `m` ends and near it.
+        let i = spans.partition_point(|s| s.start < m.end);
+        spans[i.saturating_sub(8)..i].iter().any(|s| s.overlaps(m))
+    };
+    let starts: rustc_hash::FxHashSet<usize> = spans.iter().map(|s| s.start).collect();
+    for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Event) {
+        e.mentions
+            .retain(|m| !(starts.contains(&m.start) && covered(m)));
+    }
+    entities.retain(|e| !e.mentions.is_empty());
+    entities.extend(event_ents);
     entities.sort_by_key(|e| e.first_offset());
     for (i, e) in entities.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
     }
     entities
-}
-
-/// Names in one enumeration ("Kiotari, Gennadi, Pefki et Lindos") take the kind a
-/// member has strong evidence for, when the others have none.
-fn propagate_lists(names: &mut [Placed], keys: &mut Keys) {
-    let mut i = 0;
-    while i < names.len() {
-        let Some(l) = names[i].list else {
-            i += 1;
-            continue;
-        };
-        let mut j = i;
-        while j < names.len() && names[j].list == Some(l) {
-            j += 1;
-        }
-        // Two names joined by "et" are often a pair of different things ("le Hezbollah
-        // et Israël"); only longer enumerations share a kind.
-        // A repeated preposition ("d'Antakya et de Kahramanmaras") makes a pair parallel.
-        if j - i < 3 && !names[i + 1..j].iter().any(|p| p.parallel) {
-            i = j;
-            continue;
-        }
-        let strong = (i..j)
-            .filter_map(|k| {
-                let v = names[k].votes;
-                let kind = kind_of(&v)?;
-                (v[kind as usize] >= 2.0).then_some(kind)
-            })
-            .next();
-        if let Some(kind) = strong {
-            for p in &mut names[i..j] {
-                if p.votes.iter().all(|&v| v < 1.0) {
-                    p.votes[kind as usize] += 1.5;
-                    keys.add_evidence(p.key, [format!("listed with another {kind}").into()]);
-                }
-            }
-        }
-        i = j;
-    }
 }
 
 fn initials(key: &str) -> String {
@@ -386,7 +415,14 @@ fn fullest(text: &str, mentions: &[Mention], kind: EntityKind) -> String {
 
 /// Event mentions with the same head about the same thing, or of the same class
 /// sharing an argument, are one event.
-fn group_events(text: &str, events: Vec<PlacedEvent>) -> Vec<Entity> {
+fn group_events(
+    text: &str,
+    events: Vec<PlacedEvent>,
+    space: &FeatureSpace,
+    model: &Model,
+) -> Vec<Entity> {
+    // Decide: an event candidate is kept when its log-odds say event.
+    let events: Vec<PlacedEvent> = events.into_iter().filter(|e| e.score[3] > 0.0).collect();
     let n = events.len();
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
@@ -442,9 +478,14 @@ fn group_events(text: &str, events: Vec<PlacedEvent>) -> Vec<Entity> {
         mentions.dedup();
         let mut evidence: Vec<String> = Vec::new();
         for &i in &idx {
-            for e in &events[i].cand.evidence {
-                if !evidence.contains(e) {
-                    evidence.push(e.clone());
+            let c = &events[i].cand;
+            let head = format!(
+                "event noun \"{}\" ({}), log-odds {:+.2}",
+                c.head, c.class, events[i].score[3]
+            );
+            for e in std::iter::once(head).chain(explain(&c.feats, space, model)) {
+                if !evidence.contains(&e) {
+                    evidence.push(e);
                 }
             }
         }
@@ -456,7 +497,6 @@ fn group_events(text: &str, events: Vec<PlacedEvent>) -> Vec<Entity> {
             ));
         }
         let name = fullest(text, &mentions, EntityKind::Event);
-        let _ = fold;
         out.push(Entity {
             id: String::new(),
             kind: EntityKind::Event,

@@ -3,11 +3,10 @@
 
 use super::block::BlockText;
 use super::classify::classify;
+use super::features::{Feats, FeatureSpace, F};
 use super::span::sequence;
-use crate::EntityKind;
-use std::borrow::Cow;
 
-/// A name found in one block, with the votes for each kind and the reasons.
+/// A name found in one block, with its features.
 #[derive(Debug, Clone)]
 pub struct NameCand {
     /// Token range in the block.
@@ -18,33 +17,38 @@ pub struct NameCand {
     pub end: usize,
     /// Folded surface form: mentions with the same key are one entity.
     pub key: String,
-    pub votes: [f32; 4],
-    /// Static text where the reason needs no detail, so most cost no allocation.
-    pub evidence: Vec<Cow<'static, str>>,
+    pub feats: Feats,
     /// Key of the name this acronym was defined for ("CPI" after "Cour pénale internationale").
     pub acronym_of: Option<String>,
-    /// Weak candidates (no list, no cue) are kept only if the document backs them.
-    pub strong: bool,
 }
 
 impl NameCand {
-    pub fn vote(&mut self, kind: EntityKind, w: f32, why: impl Into<Cow<'static, str>>) {
-        self.votes[kind as usize] += w;
-        if w >= 1.0 {
-            self.strong = true;
-        }
-        self.evidence.push(why.into());
+    /// Named by a place list (any type).
+    fn listed_place(&self) -> bool {
+        [
+            F::PlaceCountry,
+            F::PlaceRegion,
+            F::PlaceContinent,
+            F::PlaceCity,
+        ]
+        .iter()
+        .any(|&f| self.feats.has(f))
+    }
+
+    /// Starts with an event word: a named event.
+    pub fn event_named(&self) -> bool {
+        self.feats.has(F::EventHead) || self.feats.has(F::EventHeadPhrase)
     }
 }
 
 /// All name candidates of a block, in text order, not overlapping.
-pub fn find(bt: &BlockText) -> Vec<NameCand> {
+pub fn find(bt: &BlockText, space: &FeatureSpace) -> Vec<NameCand> {
     let mut out: Vec<NameCand> = Vec::new();
     let n = bt.len();
     let mut i = 0;
     while i < n {
         // "ministère de la Défense", "ministère de la protection civile": written lowercase.
-        if let Some(c) = lowercase_ministry(bt, i) {
+        if let Some(c) = lowercase_ministry(bt, space, i) {
             i = c.b;
             out.push(c);
             continue;
@@ -54,7 +58,7 @@ pub fn find(bt: &BlockText) -> Vec<NameCand> {
             continue;
         }
         // Titles such as "M." / "Mme" are cues, not names.
-        if bt.is(i, &["m", "mme", "mlle", "mm", "dr", "pr", "me", "mgr"]) {
+        if bt.lex.titles.contains(bt.lc(i).as_ref()) {
             i += 1;
             continue;
         }
@@ -63,7 +67,8 @@ pub fn find(bt: &BlockText) -> Vec<NameCand> {
             && i > 0
             && bt.word(i - 1)
             && !bt.toks[i - 1].cap
-            && bt.is(i, &["le", "la", "les"])
+            && bt.lex.articles.contains(bt.lc(i).as_ref())
+            && !bt.toks[i].elision
             && bt.namelike(i + 1)
             && bt.spaced(i)
             && !bt.is_function(i + 1);
@@ -75,9 +80,9 @@ pub fn find(bt: &BlockText) -> Vec<NameCand> {
             i += 1;
             continue;
         };
-        classify(bt, &mut c);
+        classify(bt, space, &mut c);
         i = c.b;
-        let nested = nested_places(bt, &c);
+        let nested = nested_places(bt, space, &c);
         out.push(c);
         out.extend(nested);
     }
@@ -86,23 +91,20 @@ pub fn find(bt: &BlockText) -> Vec<NameCand> {
 }
 
 /// Places named inside a named event stay places: "Festival d'Avignon" holds "Avignon".
-fn nested_places(bt: &BlockText, c: &NameCand) -> Vec<NameCand> {
-    let event = c.votes[EntityKind::Event as usize];
-    if event == 0.0 || c.votes.iter().any(|&v| v > event) {
+fn nested_places(bt: &BlockText, space: &FeatureSpace, c: &NameCand) -> Vec<NameCand> {
+    if !c.event_named() {
         return Vec::new();
     }
     let mut out = Vec::new();
     for j in c.a + 1..c.b {
-        if bt.namelike(j) && bt.is(j - 1, &["de", "d'", "du", "à"]) {
-            if let Some(_t) = bt.lex.places.get(bt.folded(j, j + 1).as_str()) {
-                let mut p = new_cand(bt, j, j + 1);
-                p.vote(
-                    EntityKind::Place,
-                    3.0,
-                    "in the place list, inside a named event",
-                );
-                out.push(p);
-            }
+        let before = bt.lc(j - 1);
+        let linked = bt.lex.of.contains(before.as_ref())
+            || bt.lex.place_preps.town.contains(before.as_ref());
+        if bt.namelike(j) && linked && bt.lex.places.contains_key(bt.folded(j, j + 1).as_str()) {
+            let mut p = new_cand(bt, j, j + 1);
+            classify(bt, space, &mut p);
+            p.feats.add(F::NestedPlace);
+            out.push(p);
         }
     }
     out
@@ -115,24 +117,24 @@ pub(super) fn new_cand(bt: &BlockText, a: usize, b: usize) -> NameCand {
         start: bt.toks[a].start,
         end: bt.toks[b - 1].end,
         key: bt.folded(a, b),
-        votes: [0.0; 4],
-        evidence: Vec::new(),
+        feats: Feats::default(),
         acronym_of: None,
-        strong: false,
     }
 }
 
-/// "ministère de la protection civile": French writes ministries in lowercase.
-fn lowercase_ministry(bt: &BlockText, i: usize) -> Option<NameCand> {
-    if !bt.is(i, &["ministère"]) || bt.toks[i].cap {
+/// "ministère de la protection civile": French writes ministries in lowercase (the
+/// profile's `ministry` words).
+fn lowercase_ministry(bt: &BlockText, space: &FeatureSpace, i: usize) -> Option<NameCand> {
+    let lex = bt.lex;
+    if bt.toks[i].cap || !lex.grammar.is("ministry", bt.lc(i).as_ref()) {
         return None;
     }
     let mut c = i + 1;
-    if !bt.is(c, &["de", "du", "des", "d'"]) {
+    if !bt.word(c) || !lex.of.contains(bt.lc(c).as_ref()) {
         return None;
     }
     c += 1;
-    if bt.is(c, &["la", "l'"]) {
+    if bt.word(c) && lex.articles.contains(bt.lc(c).as_ref()) {
         c += 1;
     }
     if c >= bt.len() || !bt.word(c) || bt.is_function(c) {
@@ -143,11 +145,8 @@ fn lowercase_ministry(bt: &BlockText, i: usize) -> Option<NameCand> {
         c += 1;
     }
     let mut cand = new_cand(bt, i, c);
-    cand.vote(
-        EntityKind::Organization,
-        3.0,
-        "\"ministère de ...\": a ministry",
-    );
+    classify(bt, space, &mut cand);
+    cand.feats.add(F::Ministry);
     Some(cand)
 }
 
@@ -156,7 +155,8 @@ fn same_initial(name: &str, acronym: &str) -> bool {
     name.chars().next() == acronym.chars().next()
 }
 
-/// "Cour pénale internationale (CPI)": the acronym names the same thing.
+/// "Cour pénale internationale (CPI)": the acronym names the same thing;
+/// "Grande-Synthe (Nord)": the region of the place before.
 fn define_acronyms(bt: &BlockText, cands: &mut [NameCand]) {
     for k in 1..cands.len() {
         let (prev, cur) = (&cands[k - 1], &cands[k]);
@@ -166,45 +166,22 @@ fn define_acronyms(bt: &BlockText, cands: &mut [NameCand]) {
             && prev.b == a - 1
             && cur.b < bt.len()
             && bt.s(cur.b) == ")";
-        let dateline = cur.b + 1 < bt.len() && matches!(bt.s(cur.b + 1), "-" | "–" | "—");
-        if in_parens
-            && !dateline
-            && cur.b - cur.a == 1
-            && !bt.toks[a].upper
-            && prev.votes[EntityKind::Place as usize] >= 2.0
-        {
-            // "Grande-Synthe (Nord)": the region or country of the place before.
-            cands[k].vote(
-                EntityKind::Place,
-                2.0,
-                "in parentheses after a place: its region",
-            );
+        let dateline =
+            cur.b + 1 < bt.len() && matches!(bt.s(cur.b + 1), "-" | "\u{2013}" | "\u{2014}");
+        if !in_parens || dateline || cur.b - cur.a != 1 {
             continue;
         }
-        if cur.b - cur.a == 1
-            && bt.toks[a].upper
-            && a >= 1
-            && bt.s(a - 1) == "("
-            && prev.b == a - 1
-            && bt.s(cur.b.min(bt.len() - 1)) == ")"
-            && !dateline
-            && same_initial(&prev.key, &cur.key)
-        {
-            let key = prev.key.clone();
-            let votes = prev.votes;
-            if votes.iter().all(|&v| v == 0.0) && !prev.strong {
+        if !bt.toks[a].upper && prev.listed_place() {
+            cands[k].feats.add(F::ParenRegion);
+        } else if bt.toks[a].upper && same_initial(&prev.key, &cur.key) {
+            if prev.feats.has(F::AllCommon) {
                 // "Produit intérieur brut (PIB)": the acronym of a common noun phrase.
-                cands[k].votes = [0.0; 4];
-                continue;
+                cands[k].feats.add(F::AcronymOfCommon);
+            } else {
+                let key = prev.key.clone();
+                cands[k].acronym_of = Some(key);
+                cands[k].feats.add(F::AcronymDefined);
             }
-            let c = &mut cands[k];
-            c.acronym_of = Some(key);
-            for (i, v) in votes.iter().enumerate() {
-                c.votes[i] += v;
-            }
-            c.evidence
-                .push("an acronym defined in parentheses after its expansion".into());
-            c.strong = true;
         }
     }
 }

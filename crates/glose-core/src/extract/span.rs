@@ -7,8 +7,8 @@ use super::names::new_cand;
 
 /// The longest capitalized run taken as one name.
 const MAX_NAME_TOKENS: usize = 12;
+use super::features::F;
 use super::names::NameCand;
-use crate::EntityKind;
 
 /// Builds the longest plausible name starting at token `i`.
 pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
@@ -161,37 +161,24 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
     }
     let mut c = new_cand(bt, a, b);
     if demonym_cue {
-        c.vote(
-            EntityKind::Person,
-            3.0,
-            format!("after the nationality or title noun \"{}\"", bt.s(a - 1)),
-        );
+        c.feats.add(F::DemonymCue);
     }
     if let Some((pb, t)) = best_place {
         if pb == b {
-            let what = match t {
-                PlaceType::Country => "country",
-                PlaceType::Region => "region",
-                PlaceType::Continent => "continent or world region",
-                PlaceType::City => "city",
-            };
-            // A town whose name is also a common word ("Grève" in Denmark) needs a cue,
-            // and so does a "town" after an article: French cities take none ("le Hamas"
-            // is a movement, whatever a gazetteer's alternate names say).
-            let after_article =
-                a > 0 && bt.is(a - 1, &["le", "la", "les", "du", "des", "au", "aux"]);
-            let w = if t == PlaceType::City && ((b - a == 1 && bt.is_common(a)) || after_article) {
-                1.0
-            } else {
-                3.0
-            };
-            c.vote(EntityKind::Place, w, format!("in the place list ({what})"));
-            if t == PlaceType::City && after_article && b - a == 1 {
-                c.vote(
-                    EntityKind::Organization,
-                    1.5,
-                    "a town's name after an article: French towns take none, movements do",
-                );
+            c.feats.add(match t {
+                PlaceType::Country => F::PlaceCountry,
+                PlaceType::Region => F::PlaceRegion,
+                PlaceType::Continent => F::PlaceContinent,
+                PlaceType::City => F::PlaceCity,
+            });
+            // A town whose name is also a common word, or a "town" after an article
+            // (towns take none in French; movements do), needs its context.
+            let after_article = a > 0 && lex.determiners.contains(bt.lc(a - 1).as_ref());
+            if t == PlaceType::City && b - a == 1 && bt.is_common(a) {
+                c.feats.add(F::PlaceCityCommon);
+            }
+            if t == PlaceType::City && after_article {
+                c.feats.add(F::PlaceCityArticle);
             }
         }
     }

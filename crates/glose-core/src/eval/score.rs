@@ -1,4 +1,4 @@
-//! Scoring extraction against gold annotations, exactly as the reference scorer
+//! Scoring against gold annotations, exactly as the reference scorer
 //! `score.py` of the evaluation kit does: strict, lenient and entity-level
 //! precision/recall/F1 per kind, micro-averaged, plus fragmentation.
 
@@ -85,6 +85,16 @@ impl Scorer {
 
     /// Adds one article: its gold annotation and the predicted entities.
     pub fn add(&mut self, gold: &Gold, pred: &[Entity]) {
+        self.add_with(gold, pred, false)
+    }
+
+    /// Same as [`Scorer::add`]; with `drop_events`, predicted events are left out
+    /// first (for golds that annotate names only, such as WikiNEuRal).
+    pub fn add_with(&mut self, gold: &Gold, pred: &[Entity], drop_events: bool) {
+        let kept: Vec<&Entity> = pred
+            .iter()
+            .filter(|e| !(drop_events && e.kind == EntityKind::Event))
+            .collect();
         let mut optional: Vec<Span> = gold.optional.iter().map(|m| (m.start, m.end)).collect();
         let mut gold_ents = Vec::new();
         for e in &gold.entities {
@@ -102,7 +112,7 @@ impl Scorer {
                 .filter(|e| e.kind == kind.as_str())
                 .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
                 .collect();
-            let p: Vec<Span> = pred
+            let p: Vec<Span> = kept
                 .iter()
                 .filter(|e| e.kind == kind)
                 .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
@@ -139,7 +149,7 @@ impl Scorer {
                 .iter()
                 .filter(|e| e.kind == kind.as_str())
                 .collect();
-            let pk: Vec<&Entity> = pred.iter().filter(|e| e.kind == kind).collect();
+            let pk: Vec<&Entity> = kept.iter().copied().filter(|e| e.kind == kind).collect();
             let spans_g = |e: &GoldEntity| {
                 e.mentions
                     .iter()
@@ -180,6 +190,13 @@ impl Scorer {
                     t.e_fp += 1;
                 }
             }
+        }
+    }
+
+    /// Pools another scorer's counts into this one (folds of a cross-validation).
+    pub fn merge(&mut self, other: &Scorer) {
+        for (t, o) in self.tally.iter_mut().zip(other.tally.iter()) {
+            t.add(o);
         }
     }
 
@@ -303,33 +320,4 @@ pub fn to_json(rows: &[Row]) -> serde_json::Value {
         );
     }
     serde_json::Value::Object(map)
-}
-
-/// Where the article of a gold file is: `--articles DIR`, next to the gold file,
-/// `../articles` beside its folder (the eval kit's layout), or `./articles`.
-pub fn find_article(
-    gold: &std::path::Path,
-    named: Option<&str>,
-    dir: Option<&std::path::Path>,
-) -> Option<std::path::PathBuf> {
-    let file = gold.file_name()?.to_string_lossy();
-    let stem = file
-        .strip_suffix(".gold.json")
-        .or_else(|| file.strip_suffix(".json"))
-        .unwrap_or(&file);
-    let mut names = vec![format!("{stem}.txt")];
-    if let Some(n) = named {
-        names.insert(0, n.to_string());
-    }
-    let here = gold.parent().unwrap_or(std::path::Path::new("."));
-    let mut dirs = Vec::new();
-    if let Some(d) = dir {
-        dirs.push(d.to_path_buf());
-    }
-    dirs.push(here.to_path_buf());
-    dirs.push(here.join("..").join("articles"));
-    dirs.push(std::path::PathBuf::from("articles"));
-    dirs.iter()
-        .flat_map(|d| names.iter().map(move |n| d.join(n)))
-        .find(|p| p.is_file())
 }

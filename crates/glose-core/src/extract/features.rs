@@ -1,0 +1,235 @@
+//! Named features of a candidate span. The proposers and the context readers say
+//! which features hold; the model (`model.rs`) turns them into log-odds per kind.
+//!
+//! Static features have fixed ids (the `F` enum). Context features read the word
+//! right before or after a candidate ("prev:à", "next:,") and event classes
+//! ("ev_class:war"); their ids follow the static ones and come from the language
+//! profile's word classes, so no word is written here.
+
+use super::lexicon::Lexicon;
+use rustc_hash::FxHashMap as HashMap;
+
+macro_rules! features {
+    ($($id:ident => $name:literal, $doc:literal;)*) => {
+        /// Features with a fixed meaning in every language.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u32)]
+        pub enum F { $(#[doc = $doc] $id,)* }
+        /// Their names, as in the weights file.
+        pub const STATIC_NAMES: &[&str] = &[$($name,)*];
+        /// What each one means, for `--explain`.
+        pub const STATIC_DOCS: &[&str] = &[$($doc,)*];
+    };
+}
+
+features! {
+    Bias => "bias", "any name candidate";
+    Tok1 => "tokens_1", "one word";
+    Tok2 => "tokens_2", "two words";
+    Tok3 => "tokens_3+", "three words or more";
+    AllUpper => "all_upper", "written in capitals";
+    Roman => "roman_numeral", "a Roman numeral";
+    HasDigit => "has_digit", "contains a digit";
+    HyphenNumber => "hyphen_number", "a word, a hyphen and a number (a model, a disease)";
+    OrgHead => "org_head", "starts with an institution word";
+    ExPrefix => "ex_prefix", "\"ex-\" before a name";
+    CapArticle => "cap_article", "a capitalized article inside a sentence";
+    EventHeadPhrase => "event_head_phrase", "starts with a named-event phrase";
+    EventHead => "event_head", "starts with an event word";
+    PlaceHead => "place_head", "starts with a geographic word";
+    PlaceSuffix => "place_suffix", "ends with a geographic word";
+    DatelineAgency => "dateline_agency", "the agency in a dateline";
+    InParens => "in_parens", "in parentheses after a name";
+    OrgSuffix => "org_suffix", "ends with a company word";
+    CommonAcronym => "common_acronym", "an acronym of a common noun";
+    Acronym => "acronym", "an all-caps acronym";
+    FirstNameFirst => "first_name_first", "starts with a first name";
+    FirstNameAlone => "first_name_alone", "a first name alone";
+    FirstNameLast => "first_name_last", "ends with a first name";
+    CountryFirst => "country_first", "starts with a country or region name";
+    PersonCue => "person_cue", "after a title or role";
+    DemonymCue => "demonym_cue", "after a nationality or title noun";
+    PrepStrong => "prep_place_strong", "after a preposition that announces places";
+    PrepA => "prep_place_a", "after the preposition of towns";
+    PrepDansArt => "prep_place_in_art", "after \"in the\"";
+    PrepWeak => "prep_place_weak", "after a preposition of movement";
+    OrgCue => "org_cue", "after an organization word";
+    PlaceCue => "place_cue", "after a place word";
+    PlaceCountry => "list_country", "in the place list (country)";
+    PlaceRegion => "list_region", "in the place list (region)";
+    PlaceContinent => "list_continent", "in the place list (continent)";
+    PlaceCity => "list_city", "in the place list (city)";
+    PlaceCityCommon => "list_city_common", "a town named like a common word";
+    PlaceCityArticle => "list_city_article", "a town's name after an article";
+    HoldsPlace => "holds_place", "a longer name holding a place name";
+    NestedPlace => "nested_place", "a place named inside a named event";
+    Ministry => "ministry", "a ministry written in lowercase";
+    ParenRegion => "paren_region", "in parentheses after a place";
+    AcronymDefined => "acronym_defined", "an acronym defined after its expansion";
+    AcronymOfCommon => "acronym_of_common", "an acronym defined after a common phrase";
+    AfterArticle => "after_article", "after an article";
+    SentenceInitial => "sentence_initial", "first word of a sentence";
+    AllCommon => "all_common", "every word is a common word";
+    InitialCommon => "initial_common", "a common word opening a sentence";
+    Demonym => "demonym", "a nationality word";
+    HasParticle => "has_particle", "has a particle inside";
+    InList => "in_list", "in an enumeration of names";
+    InEvent => "in_event", "inside an event phrase's complement";
+    ListPlace => "list_with_place", "listed with a place";
+    ListPerson => "list_with_person", "listed with a person";
+    ListOrg => "list_with_org", "listed with an organization";
+    SurnameOfPerson => "surname_of_full_name", "the end of a longer name in the article";
+    DocPersonCue => "doc:person_cue", "elsewhere after a title or role";
+    DocPlacePrep => "doc:place_prep", "elsewhere after a place preposition";
+    DocOrgCue => "doc:org_cue", "elsewhere after an organization word";
+    DocPlaceCue => "doc:place_cue", "elsewhere after a place word";
+    DocAfterArticle => "doc:after_article", "elsewhere after an article";
+    DocNotInitial => "doc:mid_sentence", "elsewhere inside a sentence";
+    EvBias => "ev", "an event noun";
+    EvName => "ev_name", "an event pinned down by a name";
+    EvDate => "ev_date", "an event pinned down by a date";
+    EvComplement => "ev_complement", "an event with a complement";
+    EvComplements2 => "ev_complements_2+", "an event with two complements or more";
+    EvAdjective => "ev_adjective", "an event pinned down by adjectives only";
+    EvStandalone => "ev_standalone", "an event noun that stands alone";
+    EvPlural => "ev_plural", "a plural event noun";
+    EvGeneric => "ev_generic", "a plural event noun after a generic determiner";
+    EvNumbered => "ev_numbered", "an event with an ordinal";
+    EvQuoted => "ev_quoted", "an event noun in quotes";
+    EvCapitalized => "ev_capitalized", "an event noun opening a sentence";
+}
+
+/// Ids of every feature a language can fire: the static ones, then context words
+/// and event classes from its profile.
+pub struct FeatureSpace {
+    pub names: Vec<String>,
+    /// Context word (function word, punctuation or word class) -> its index.
+    ctx: HashMap<&'static str, u32>,
+    ctx_len: u32,
+    /// Event class -> feature id.
+    ev_class: HashMap<&'static str, u32>,
+}
+
+/// Word classes for context words that are not in the function-word list.
+pub const CTX_CAP: &str = "<cap>";
+pub const CTX_WORD: &str = "<word>";
+pub const CTX_NUM: &str = "<num>";
+pub const CTX_EDGE: &str = "<edge>";
+pub const CTX_PUNCT: &str = "<punct>";
+const PUNCT: &[&str] = &[
+    ",", ".", ";", ":", "(", ")", "«", "»", "\"", "-", "–", "—", "'", "/", "!", "?",
+];
+
+const PREV: u32 = 0;
+const NEXT: u32 = 1;
+const EV_PREV: u32 = 2;
+const TEMPLATES: [&str; 3] = ["prev:", "next:", "ev_prev:"];
+
+impl FeatureSpace {
+    pub fn new(lex: &Lexicon) -> FeatureSpace {
+        let mut names: Vec<String> = STATIC_NAMES.iter().map(|s| s.to_string()).collect();
+        let mut words: Vec<&'static str> = vec![CTX_CAP, CTX_WORD, CTX_NUM, CTX_EDGE, CTX_PUNCT];
+        words.extend(PUNCT.iter().copied());
+        let mut fw: Vec<&'static str> = lex.function_words.iter().copied().collect();
+        fw.extend(lex.event_grammar.det.iter().copied());
+        fw.sort_unstable();
+        fw.dedup();
+        words.extend(fw);
+        let mut ctx = HashMap::default();
+        for w in words {
+            let n = ctx.len() as u32;
+            ctx.entry(w).or_insert(n);
+        }
+        let ctx_len = ctx.len() as u32;
+        let mut by_index: Vec<&str> = vec![""; ctx_len as usize];
+        for (w, &i) in &ctx {
+            by_index[i as usize] = w;
+        }
+        for t in TEMPLATES {
+            names.extend(by_index.iter().map(|w| format!("{t}{w}")));
+        }
+        let mut classes: Vec<&'static str> = lex.event_nouns.values().map(|e| e.class).collect();
+        classes.extend(lex.event_phrases.iter().map(|(_, e)| e.class));
+        classes.sort_unstable();
+        classes.dedup();
+        let mut ev_class = HashMap::default();
+        for c in classes {
+            ev_class.insert(c, names.len() as u32);
+            names.push(format!("ev_class:{c}"));
+        }
+        FeatureSpace {
+            names,
+            ctx,
+            ctx_len,
+            ev_class,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    fn ctx_id(&self, template: u32, word: &str) -> Option<u32> {
+        let i = self.ctx.get(word)?;
+        Some(STATIC_NAMES.len() as u32 + template * self.ctx_len + i)
+    }
+
+    /// The word before a name candidate ("prev:à"), or its class.
+    pub fn prev(&self, word: &str) -> Option<u32> {
+        self.ctx_id(PREV, word)
+    }
+
+    pub fn next(&self, word: &str) -> Option<u32> {
+        self.ctx_id(NEXT, word)
+    }
+
+    /// The word before an event candidate.
+    pub fn ev_prev(&self, word: &str) -> Option<u32> {
+        self.ctx_id(EV_PREV, word)
+    }
+
+    pub fn ev_class(&self, class: &str) -> Option<u32> {
+        self.ev_class.get(class).copied()
+    }
+
+    /// The static feature's id.
+    pub fn id(f: F) -> u32 {
+        f as u32
+    }
+
+    /// What a feature means, for `--explain`.
+    pub fn describe(&self, id: u32) -> String {
+        match STATIC_DOCS.get(id as usize) {
+            Some(d) => format!("{} ({d})", self.names[id as usize]),
+            None => self.names.get(id as usize).cloned().unwrap_or_default(),
+        }
+    }
+}
+
+/// A candidate's features: ids, each at most once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Feats(pub Vec<u32>);
+
+impl Feats {
+    pub fn add(&mut self, f: F) {
+        self.add_id(f as u32);
+    }
+
+    pub fn add_id(&mut self, id: u32) {
+        if !self.0.contains(&id) {
+            self.0.push(id);
+        }
+    }
+
+    pub fn has(&self, f: F) -> bool {
+        self.0.contains(&(f as u32))
+    }
+
+    pub fn remove(&mut self, f: F) {
+        self.0.retain(|&x| x != f as u32);
+    }
+}
