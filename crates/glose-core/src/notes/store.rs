@@ -37,11 +37,12 @@ use thiserror::Error;
 pub enum StoreError {
     #[error("no data directory for notes (set GLOSE_DATA_DIR)")]
     NoDataDir,
-    #[error("{}: {msg}", path.display())]
+    // The reason first, the file last: a status line cut short still says why.
+    #[error("{msg}: {}", path.display())]
     Io { path: PathBuf, msg: String },
-    #[error("{}: written by a newer glose (schema {found}); left unchanged", path.display())]
+    #[error("notes not saved: written by a newer glose (schema {found}), left unchanged: {}", path.display())]
     Newer { path: PathBuf, found: u32 },
-    #[error("{}: locked by another glose; notes not saved yet", path.display())]
+    #[error("notes not saved yet: locked by another glose: {}", path.display())]
     Locked { path: PathBuf },
     #[error("notes are not saved for {0}")]
     Detached(String),
@@ -168,7 +169,7 @@ pub fn move_aside(path: &Path, why: &str) -> Result<String, StoreError> {
     }
     fs::rename(path, &aside).map_err(|e| io_err(path, e))?;
     Ok(format!(
-        "notes file did not parse ({}); moved to {}",
+        "damaged notes set aside (did not parse: {}): {}",
         first_line(why),
         aside.display()
     ))
@@ -430,7 +431,7 @@ impl Store {
         let mut messages = Vec::new();
         for aside in index.corrupt.get(&name).into_iter().flatten() {
             messages.push(format!(
-                "damaged notes of this article kept at {} (not shown): recover what you need from it, then delete it",
+                "damaged notes set aside, not shown: recover them from {}, then delete it",
                 aside.display()
             ));
         }
@@ -440,7 +441,7 @@ impl Store {
             Read::Newer(doc, found) => {
                 store.newer = Some(found);
                 let mut m = format!(
-                    "{shown}: written by a newer glose (schema {found}); shown read-only, changes are not saved"
+                    "notes read-only, changes not saved: written by a newer glose (schema {found})"
                 );
                 match &doc {
                     None => m.push_str("; nothing in it could be read"),
@@ -453,17 +454,17 @@ impl Store {
                     }
                     _ => {}
                 }
-                messages.push(m);
+                messages.push(format!("{m}: {shown}"));
                 Some(doc.unwrap_or_else(|| NotesFile::new(record.clone())))
             }
             Read::Corrupt(why) => {
                 messages.push(match access {
                     Access::Reader => format!(
-                        "{shown}: notes file does not parse ({}); its notes are not shown; your next change sets it aside",
+                        "damaged notes not shown (does not parse: {}); your next change sets the file aside: {shown}",
                         first_line(&why)
                     ),
                     Access::ReadOnly => format!(
-                        "{shown}: notes file does not parse ({}); left unchanged, its notes are not included (open the article in glose to set it aside)",
+                        "damaged notes left unchanged, not included (does not parse: {}); the reader sets the file aside: {shown}",
                         first_line(&why)
                     ),
                 });
@@ -526,7 +527,10 @@ impl Store {
             Read::Newer(None, _) => Ok(None),
             Read::Corrupt(why) => Err(StoreError::Io {
                 path: store.file,
-                msg: format!("does not parse ({}); left unchanged", first_line(&why)),
+                msg: format!(
+                    "damaged notes left unchanged (does not parse: {})",
+                    first_line(&why)
+                ),
             }),
             Read::Missing => {
                 if !store.dir.is_dir() {
@@ -633,9 +637,8 @@ impl Store {
                         let _ = fs::remove_file(hold_path(&old));
                     }
                     Err(()) => messages.push(format!(
-                        "{} is open in another glose: kept (its notes are also in {})",
-                        old.display(),
-                        self.file.display()
+                        "the old notes file is open in another glose, so it is kept: {}",
+                        old.display()
                     )),
                 }
             }
