@@ -234,7 +234,11 @@ fn regression_damaged_notes_are_told_every_time_until_the_user_acts() {
         let (_, notes, messages) = open(&e);
         assert_eq!(messages.len(), 1, "{messages:?}");
         assert!(messages[0].contains("does not parse"), "{}", messages[0]);
-        assert!(messages[0].contains("sets the file aside"), "{}", messages[0]);
+        assert!(
+            messages[0].contains("sets the file aside"),
+            "{}",
+            messages[0]
+        );
         assert_eq!(messages[0].lines().count(), 1);
         assert!(notes.is_empty());
         assert_eq!(fs::read_to_string(&file).unwrap(), "{ this is not json");
