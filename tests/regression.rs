@@ -150,3 +150,40 @@ fn extract_printed_a_damaged_notes_files_parse_error_raw() {
         );
     }
 }
+
+/// Issue 11 (9): a paragraph of 160,000 short lines froze the reader for 25 s:
+/// laying the block out looked up every mention's display offset by a linear scan
+/// over the block's 160,000 pieces. Release mode (`.ci/run` runs the ignored tests):
+/// the first frame comes at once, and four times the lines take about four times
+/// as long, not sixteen.
+#[test]
+#[ignore = "sized: run in release (.ci/run)"]
+fn a_paragraph_of_160000_short_lines_froze_the_reader() {
+    use std::time::{Duration, Instant};
+    fn first_frame(lines: usize) -> Duration {
+        let text = "Jean Dupont est arrivé à Paris.\n".repeat(lines);
+        let article = Article::from_text("long.txt", text);
+        assert_eq!(article.blocks.len(), 1, "one paragraph");
+        let entities = glose::extract(&article);
+        assert!(entities.iter().map(|e| e.mentions.len()).sum::<usize>() >= lines);
+        let t = Instant::now();
+        let app = glose::tui::App::with_article(
+            article,
+            entities,
+            glose::tui::Theme::colored(),
+            (120, 40),
+        );
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|f| glose::tui::ui::render(&app, f)).unwrap();
+        t.elapsed()
+    }
+    let small = first_frame(40_000);
+    let big = first_frame(160_000);
+    eprintln!("first frame: 40,000 lines {small:?}, 160,000 lines {big:?}");
+    assert!(big < Duration::from_secs(2), "160,000 lines: {big:?}");
+    assert!(
+        big.as_secs_f64() < 8.0 * small.as_secs_f64().max(0.005),
+        "quadratic: {small:?} -> {big:?}"
+    );
+}

@@ -105,11 +105,13 @@ impl Display {
 
     /// The display offset of a file offset, if it falls inside a shown piece (or at
     /// its end).
+    /// Binary search: pieces are in file order and do not overlap, so the first
+    /// piece ending at or after `file` is the only one that can hold it (a linear
+    /// scan made laying out a block of 160,000 lines quadratic).
     pub fn from_file(&self, file: usize) -> Option<usize> {
-        self.spans
-            .iter()
-            .find(|&&(_, f, len)| file >= f && file <= f + len)
-            .map(|&(d, f, _)| d + (file - f))
+        let i = self.spans.partition_point(|&(_, f, len)| f + len < file);
+        let &(d, f, _) = self.spans.get(i)?;
+        (file >= f).then(|| d + (file - f))
     }
 }
 
