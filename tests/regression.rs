@@ -11,6 +11,9 @@ use glose::{Article, Document, NotesStore, Notice};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "support/tmux.rs"]
+mod tmux;
+
 // ---------------------------------------------------------------- helpers
 
 /// `glose ARGS` with notes in `data`.
@@ -186,4 +189,30 @@ fn a_paragraph_of_160000_short_lines_froze_the_reader() {
         big.as_secs_f64() < 8.0 * small.as_secs_f64().max(0.005),
         "quadratic: {small:?} -> {big:?}"
     );
+}
+
+/// Issue 11 (1): 3,000 `j` sent at once moved the view 1,024 lines, then nothing
+/// until the next key: crossterm read 1,024 bytes per readiness event of an
+/// edge-triggered poll and never looked at the rest.
+#[test]
+fn a_burst_of_3000_keys_moved_only_1024_lines() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("lines.txt");
+    // One line per block, a blank line after each: `j` moves one screen line, so
+    // 3,000 of them put block 1,501 at the top.
+    let text: String = (1..=4000).map(|i| format!("p{i:04}\n\n")).collect();
+    std::fs::write(&path, text).unwrap();
+    let command = format!(
+        "GLOSE_DATA_DIR='{}' '{}' '{}'; sleep 60",
+        dir.path().display(),
+        env!("CARGO_BIN_EXE_glose"),
+        path.display()
+    );
+    let Some(tmux) = tmux::Tmux::start("burst", 80, 24, &command) else {
+        return;
+    };
+    tmux.wait_for("the reader", |s| s.contains("p0001"));
+    tmux.type_text(&"j".repeat(3000));
+    let screen = tmux.wait_for("3,000 lines down", |s| s.contains("p1501"));
+    assert!(!screen.contains("p1500"), "{screen}");
 }

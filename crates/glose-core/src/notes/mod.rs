@@ -69,5 +69,5 @@ pub use model::{
     ArticleRecord, Color, EntityKey, EntityNote, Highlight, Kept, NotesFile, Op, Position, Quote,
     SCHEMA_VERSION,
 };
-pub use session::{Notes, Placed, Restored};
+pub use session::{Notes, Placed, Restored, SaveDone, SaveJob};
 pub use store::{Access, Store, StoreError};

@@ -393,21 +393,94 @@ impl Notes {
     /// (other processes' changes included); returns messages for the user (a
     /// damaged file moved aside). On failure everything stays in memory, queued.
     pub fn flush(&mut self, text: &str) -> Result<Vec<String>, StoreError> {
-        if self.pending.is_empty() {
-            return Ok(Vec::new());
+        match self.begin_save() {
+            None => Ok(Vec::new()),
+            Some(Err(e)) => Err(e),
+            Some(Ok(job)) => {
+                let done = job.run(text);
+                self.finish_save(done, text)
+            }
         }
-        let store = match &mut self.store {
-            Ok(s) => s,
-            Err(why) => return Err(StoreError::Detached(why.clone())),
+    }
+
+    /// [`Notes::flush`] in three steps, so a front end can write on a worker
+    /// thread while the user goes on (a held lock waits up to seconds): take the
+    /// queued changes as a job (`None`: nothing queued), [`SaveJob::run`] it
+    /// anywhere, give the result back to [`Notes::finish_save`]. Changes made in
+    /// between stay queued for the next save. One job at a time.
+    pub fn begin_save(&mut self) -> Option<Result<SaveJob, StoreError>> {
+        if self.pending.is_empty() {
+            return None;
+        }
+        let store = match &self.store {
+            Ok(s) => s.clone(),
+            Err(why) => return Some(Err(StoreError::Detached(why.clone()))),
         };
-        let written = store.write(&self.base, &self.pending, &self.record, |doc| {
-            reanchor(doc, text)
-        })?;
+        Some(Ok(SaveJob {
+            store,
+            base: self.base.clone(),
+            ops: self.pending.clone(),
+            record: self.record.clone(),
+        }))
+    }
+
+    /// Takes a job's result: on success the notes show what the file holds, with
+    /// the changes made since the job began still queued on top.
+    pub fn finish_save(&mut self, done: SaveDone, text: &str) -> Result<Vec<String>, StoreError> {
+        if let Ok(store) = &mut self.store {
+            *store = done.store;
+        }
+        let written = done.result?;
+        let sent = done.sent.min(self.pending.len());
+        self.pending.drain(..sent);
         self.base = written.doc.clone();
         self.doc = written.doc;
-        self.pending.clear();
+        for op in &self.pending {
+            self.doc.apply(op);
+        }
         self.place(text);
         Ok(written.messages)
+    }
+}
+
+/// Queued changes on their way to the notes file ([`Notes::begin_save`]).
+#[derive(Debug)]
+pub struct SaveJob {
+    store: Store,
+    base: NotesFile,
+    ops: Vec<Op>,
+    record: ArticleRecord,
+}
+
+impl SaveJob {
+    /// Writes the changes (under the file's lock, re-reading it first); `text` is
+    /// the article's, to record where highlights are now.
+    pub fn run(mut self, text: &str) -> SaveDone {
+        let result = self
+            .store
+            .write(&self.base, &self.ops, &self.record, |doc| {
+                reanchor(doc, text)
+            });
+        SaveDone {
+            store: self.store,
+            sent: self.ops.len(),
+            result,
+        }
+    }
+}
+
+/// What a [`SaveJob`] did, for [`Notes::finish_save`].
+#[derive(Debug)]
+pub struct SaveDone {
+    store: Store,
+    sent: usize,
+    result: Result<super::store::Written, StoreError>,
+}
+
+impl SaveDone {
+    /// Why the write failed, if it did.
+    pub fn error(&self) -> Option<&StoreError> {
+        self.result.as_ref().err()
     }
 }
 

@@ -368,6 +368,7 @@ pub struct Opened {
 }
 
 /// What a write did.
+#[derive(Debug)]
 pub struct Written {
     /// The file as written: this process's changes and everyone else's.
     pub doc: NotesFile,
