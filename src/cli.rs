@@ -259,7 +259,10 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             }
             match crate::tui::run(target) {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(None) => ExitCode::SUCCESS,
+                // Ended by a signal, terminal restored and notes saved: the
+                // shell's convention for a death by that signal.
+                Ok(Some(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),
                 Err(e) => {
                     say(&e.to_string());
                     ExitCode::from(1)

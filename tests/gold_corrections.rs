@@ -13,13 +13,13 @@ mod common;
 
 #[path = "support/kit.rs"]
 mod kit;
-use common::{keys, press, reader, selected_name, status_line};
+use common::{io, keys, press, reader, selected_name, status_line};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use glose::eval::Gold;
 use glose::export::{self, Format, Source};
 use glose::notes::Notes;
 use glose::tui::keymap::Mode;
-use glose::tui::{io, App, Theme};
+use glose::tui::{App, Theme};
 use glose::{extract, Article, EntityKind};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -206,7 +206,10 @@ fn relabel(app: &mut App, i: usize, kind: EntityKind) {
 fn rename(app: &mut App, i: usize, name: &str) {
     select(app, i);
     keys(app, "R");
-    app.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    common::send(
+        app,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
     keys(app, name);
     press(app, KeyCode::Enter);
     done(app);

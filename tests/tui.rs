@@ -8,7 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use glose::tui::keymap::{self, Mode};
 use glose::tui::library::{Info, Library};
 use glose::tui::reader::{Focus, Row};
-use glose::tui::{ui, update, Action, App, Command, Theme};
+use glose::tui::{ui, update, Action, App, Effect, Theme};
 use glose::{Article, EntityKind};
 use ratatui::style::{Color, Modifier};
 use std::collections::HashSet;
@@ -309,7 +309,10 @@ fn help_overlay_shows_every_row_of_the_mode() {
             );
         }
         assert_eq!(app.mode(), mode);
-        app.help = Some(glose::tui::app::Help { mode, scroll: 0 });
+        app.overlay.open(|under| glose::tui::Overlay::Help {
+            help: glose::tui::app::Help { mode, scroll: 0 },
+            under,
+        });
         let shown = screen(&app);
         let rows = keymap::help_rows(mode);
         for row in &rows {
@@ -353,9 +356,8 @@ fn only_presses_act() {
     let mut app = seed_app(100, 30);
     let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
     release.kind = crossterm::event::KeyEventKind::Release;
-    app.key(release);
-    assert!(!app.quit);
-    keys(&mut app, "q");
+    assert!(app.key(release).is_empty());
+    run(&mut app, "q");
     assert!(app.quit);
 }
 
@@ -689,8 +691,9 @@ fn help_opens_on_question_mark_and_q_closes_it() {
     assert!(screen(&app).contains("Keys: Article"));
     keys(&mut app, "q");
     assert_eq!(app.mode(), Mode::Article);
+    io(&mut app);
     assert!(!app.quit);
-    keys(&mut app, "q");
+    run(&mut app, "q");
     assert!(app.quit);
 }
 
@@ -716,10 +719,10 @@ fn library_lists_opens_and_returns() {
     assert!(shown.contains("2023-10"));
     assert!(shown.contains("file is empty"));
     keys(&mut app, "j");
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(
-        app.command.take(),
-        Some(Command::Open(PathBuf::from("articles/b.txt")))
+    let effects = app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(
+        matches!(&effects[..], [Effect::Open(p)] if p == &PathBuf::from("articles/b.txt")),
+        "{effects:?}"
     );
     let (a, e) = seed_fixture();
     app.open(a, Some(e));
@@ -729,7 +732,6 @@ fn library_lists_opens_and_returns() {
     assert_eq!(app.library.as_ref().unwrap().selected, 1);
     press(&mut app, KeyCode::Enter);
     let (a, e) = seed_fixture();
-    app.command = None;
     app.open(a, Some(e));
     press(&mut app, KeyCode::Backspace);
     assert_eq!(app.mode(), Mode::Library);

@@ -208,7 +208,10 @@ fn shift_r_renames_on_a_line_editor() {
     keys(&mut app, "R");
     assert_eq!(app.mode(), Mode::Rename);
     assert!(status_line(&app).contains("new name: Cour pénale internationale"));
-    app.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    common::send(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
     keys(&mut app, "CPI (La Haye)");
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.mode(), Mode::Sidebar);
@@ -219,7 +222,10 @@ fn shift_r_renames_on_a_line_editor() {
     keys(&mut app, "R");
     press(&mut app, KeyCode::Esc);
     keys(&mut app, "R");
-    app.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    common::send(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
     key(&mut app, KeyCode::Enter);
     assert!(status_line(&app).contains("cannot be empty"));
     assert_eq!(corrections_on_disk(dir.path()), 1);
@@ -337,7 +343,7 @@ fn word_motions_make_the_selection_precise() {
     keys(&mut app, "v");
     let sel = |app: &App| {
         let r = reader(app);
-        r.doc.article.text[r.selection_range().unwrap()].to_string()
+        r.doc.article.text[r.selection_range(app.overlay.selection().unwrap()).unwrap()].to_string()
     };
     while !sel(&app).starts_with("Vladimir") {
         keys(&mut app, "W");

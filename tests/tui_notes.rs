@@ -8,7 +8,7 @@ use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use glose::notes::{Anchoring, Color, Notes};
 use glose::tui::keymap::Mode;
-use glose::tui::{io, App, Theme};
+use glose::tui::{App, Theme};
 use ratatui::style::{Color as Rgb, Modifier};
 use std::path::Path;
 use tempfile::TempDir;
@@ -25,7 +25,7 @@ fn notes_app(dir: &Path, theme: Theme) -> App {
 }
 
 fn ctrl(app: &mut App, c: char) {
-    app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    common::send(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
     io(app);
 }
 
@@ -123,8 +123,11 @@ fn a_writes_a_note_with_accents_over_several_lines() {
     press(&mut app, KeyCode::Enter);
     keys(&mut app, "qjk ligne deux");
     // Editing keys: back a word, delete it, retype it.
-    app.key(KeyEvent::new(KeyCode::Left, KeyModifiers::CONTROL));
-    app.key(KeyEvent::new(KeyCode::Delete, KeyModifiers::NONE));
+    common::send(
+        &mut app,
+        KeyEvent::new(KeyCode::Left, KeyModifiers::CONTROL),
+    );
+    common::send(&mut app, KeyEvent::new(KeyCode::Delete, KeyModifiers::NONE));
     keys(&mut app, "D");
     insta::assert_snapshot!(screen(&app));
     ctrl(&mut app, 's');
@@ -144,7 +147,7 @@ fn a_writes_a_note_with_accents_over_several_lines() {
     // a again edits the same note.
     keys(&mut app, "a");
     assert_eq!(
-        reader(&app).note_editor.as_ref().unwrap().editor.text,
+        app.overlay.editor().unwrap().editor.text,
         "Très intéressant, à voir : ça 👍🏽\nqjk ligne Deux"
     );
 }
@@ -163,7 +166,7 @@ fn esc_in_the_editor_asks_when_the_note_changed() {
     assert!(status_line(&app).contains("discard the changes to this note?"));
     keys(&mut app, "n");
     assert_eq!(app.mode(), Mode::Editor);
-    assert_eq!(reader(&app).note_editor.as_ref().unwrap().editor.text, "bc");
+    assert_eq!(app.overlay.editor().unwrap().editor.text, "bc");
     press(&mut app, KeyCode::Esc);
     run(&mut app, "y");
     assert_eq!(app.mode(), Mode::Article);
@@ -410,10 +413,7 @@ fn editor_keys_are_typed_not_commands() {
     run(&mut app, "vha");
     keys(&mut app, "q?'evjkhdu");
     assert_eq!(app.mode(), Mode::Editor);
-    assert_eq!(
-        reader(&app).note_editor.as_ref().unwrap().editor.text,
-        "q?'evjkhdu"
-    );
+    assert_eq!(app.overlay.editor().unwrap().editor.text, "q?'evjkhdu");
 }
 
 #[test]
@@ -423,7 +423,10 @@ fn help_lists_every_key_of_the_note_modes() {
     for mode in [Mode::Select, Mode::Editor, Mode::Notes, Mode::Confirm] {
         let mut app = notes_app(dir.path(), Theme::colored());
         glose::tui::update(&mut app, glose::tui::Action::Resize(120, 45));
-        app.help = Some(glose::tui::app::Help { mode, scroll: 0 });
+        app.overlay.open(|under| glose::tui::Overlay::Help {
+            help: glose::tui::app::Help { mode, scroll: 0 },
+            under,
+        });
         let shown = screen(&app);
         for row in keymap::help_rows(mode) {
             let keys = row.keys.join(" ");

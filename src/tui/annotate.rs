@@ -223,8 +223,7 @@ impl Reader {
     }
 
     /// The selection's byte range in the file.
-    pub fn selection_range(&self) -> Option<Range<usize>> {
-        let sel = self.selection?;
+    pub fn selection_range(&self, sel: &Selection) -> Option<Range<usize>> {
         if let Some((start, end)) = sel.span {
             return Some(start..end);
         }
@@ -237,10 +236,7 @@ impl Reader {
     }
 
     /// How many sentences the selection holds.
-    pub fn selection_len(&self) -> usize {
-        let Some(sel) = self.selection else {
-            return 0;
-        };
+    pub fn selection_len(&self, sel: &Selection) -> usize {
         let (mut a, b) = if sel.anchor <= sel.head {
             (sel.anchor, sel.head)
         } else {

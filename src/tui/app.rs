@@ -1,34 +1,19 @@
-//! The application state: the open article (or the library), the overlay, the
-//! message line, and the requests for I/O that the event loop carries out.
+//! The application state: the open article (or the library), the one overlay,
+//! the message line, and where saving and quitting stand. Changed only by
+//! [`update`]; the I/O it asks for comes back from `update` as effects.
 
 use super::action::Action;
-use super::keymap::{self, Mode};
+use super::keymap::Mode;
 use super::library::{Info, Library};
-use super::reader::{Focus, InputTarget, Reader};
+use super::msg::{Effect, Msg};
+pub use super::overlay::{Help, Overlay};
+use super::reader::{Focus, Reader};
 use super::theme::Theme;
 use super::update::update;
 use crate::notes::Notes;
 use crate::{Article, Document, Entity, Notice};
-use crossterm::event::{KeyEvent, KeyEventKind};
+use crossterm::event::KeyEvent;
 use std::path::PathBuf;
-
-/// The help overlay: which mode's keys it lists, and how far it is scrolled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Help {
-    pub mode: Mode,
-    pub scroll: usize,
-}
-
-/// I/O that `update` asks the event loop to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Command {
-    Open(PathBuf),
-    /// `e`: the notes to Markdown; `replace` once the user agreed to replace a
-    /// file glose did not write.
-    Export {
-        replace: bool,
-    },
-}
 
 #[derive(Debug)]
 pub struct App {
@@ -38,13 +23,18 @@ pub struct App {
     pub library: Option<Library>,
     /// The open article; when `None` the library is shown.
     pub reader: Option<Reader>,
-    pub help: Option<Help>,
+    /// What is open over the view (help, a question, the note editor...).
+    pub overlay: Overlay,
     /// A short message for the status line; cleared by the next key.
     pub message: Option<String>,
+    /// The program ends (set when the event loop carries out `Effect::Quit`).
     pub quit: bool,
+    /// The user asked to quit: it happens once the notes are saved.
+    pub quitting: bool,
     /// The user said to quit although notes are not saved.
     pub quit_confirmed: bool,
-    pub command: Option<Command>,
+    /// A save is running on a worker (one at a time).
+    pub saving: bool,
     /// Where `e` writes (`$GLOSE_EXPORT_DIR`, else the current directory).
     pub export_dir: PathBuf,
 }
@@ -56,11 +46,12 @@ impl App {
             size: (0, 0),
             library: None,
             reader: None,
-            help: None,
+            overlay: Overlay::None,
             message: None,
             quit: false,
+            quitting: false,
             quit_confirmed: false,
-            command: None,
+            saving: false,
             export_dir: crate::export::export_dir(),
         }
     }
@@ -131,14 +122,7 @@ impl App {
 
     /// The extractor's result for the open article.
     pub fn set_entities(&mut self, entities: Vec<Entity>) {
-        if let Some(r) = &mut self.reader {
-            r.set_entities(entities);
-            if let Some(n) = r.doc.unresolved_notice() {
-                self.message = Some(n.to_string());
-            }
-        }
-        let (w, h) = self.size;
-        update(self, Action::Resize(w, h));
+        update(self, Msg::Entities(entities));
     }
 
     /// The library view of a folder.
@@ -165,7 +149,7 @@ impl App {
         let mut reader = Reader::of(doc);
         reader.from_library = self.library.is_some();
         self.reader = Some(reader);
-        self.help = None;
+        self.overlay = Overlay::None;
         let (w, h) = self.size;
         update(self, Action::Resize(w, h));
         self.tell(&notices);
@@ -173,56 +157,26 @@ impl App {
 
     /// Records what the worker learnt about a library entry.
     pub fn set_info(&mut self, index: usize, info: Result<Info, String>) {
-        if let Some(entry) = self
-            .library
-            .as_mut()
-            .and_then(|lib| lib.entries.get_mut(index))
-        {
-            entry.info = Some(info);
-        }
+        update(self, Msg::Info(index, info));
     }
 
-    /// The keymap table in force.
+    /// The keymap table in force: the overlay's, else the view's.
     pub fn mode(&self) -> Mode {
-        if self.help.is_some() {
-            return Mode::Help;
+        if let Some(mode) = self.overlay.mode() {
+            return mode;
         }
-        let Some(reader) = &self.reader else {
-            return Mode::Library;
-        };
-        if reader.confirm.is_some() {
-            return Mode::Confirm;
-        }
-        if reader.note_editor.is_some() {
-            return Mode::Editor;
-        }
-        if reader.notes_list.is_some() {
-            return Mode::Notes;
-        }
-        if reader.kind_pick.is_some() {
-            return Mode::Kind;
-        }
-        if reader.input.is_none() && reader.selection.is_some() {
-            return Mode::Select;
-        }
-        match (&reader.input, reader.focus) {
-            (Some(input), _) => match input.target {
-                InputTarget::Search => Mode::Search,
-                InputTarget::Filter => Mode::Filter,
-                InputTarget::Rename(..) => Mode::Rename,
+        match &self.reader {
+            None => Mode::Library,
+            Some(r) => match r.focus {
+                Focus::Article => Mode::Article,
+                Focus::Sidebar => Mode::Sidebar,
             },
-            (None, Focus::Article) => Mode::Article,
-            (None, Focus::Sidebar) => Mode::Sidebar,
         }
     }
 
-    /// Handles a key event: presses only (not repeats' releases), through the keymap.
-    pub fn key(&mut self, key: KeyEvent) {
-        if key.kind != KeyEventKind::Press {
-            return;
-        }
-        if let Some(action) = keymap::lookup(self.mode(), &key) {
-            update(self, action);
-        }
+    /// Handles a key event: presses only (not repeats' releases), through the
+    /// keymap. Returns the I/O to do.
+    pub fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        update(self, Msg::Key(key))
     }
 }

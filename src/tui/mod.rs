@@ -1,8 +1,11 @@
 //! The terminal reader: the only module that knows ratatui and crossterm.
 //!
-//! Elm-style: a terminal event becomes an [`Action`] (through the [`keymap`] for
-//! keys), [`update`] changes the [`App`], [`ui::render`] draws it. File reading
-//! happens here, in the event loop, before the first frame or on a worker thread.
+//! Elm-style: every input is a [`Msg`] (keys through the [`keymap`] become
+//! [`Action`]s; the mouse, resizes, pastes and the workers' results are messages
+//! too), [`update`] changes the [`App`] and returns [`Effect`]s, [`ui::render`]
+//! draws it. The event loop here is the only place that does I/O: it carries out
+//! the effects (saving on a worker thread, exporting, opening an article) and
+//! feeds their results back through `update`.
 
 pub mod action;
 pub mod annotate;
@@ -12,7 +15,9 @@ pub mod doc;
 pub mod editor;
 pub mod keymap;
 pub mod library;
+pub mod msg;
 pub mod navigate;
+pub mod overlay;
 pub mod reader;
 pub mod search;
 pub mod sidebar;
@@ -23,27 +28,33 @@ pub mod update_corrections;
 pub mod update_notes;
 
 pub use action::Action;
-pub use app::{App, Command};
+pub use app::App;
+pub use msg::{Effect, Msg};
+pub use overlay::Overlay;
 pub use theme::Theme;
 pub use update::update;
 
 use crate::export::{self, Saved, Source};
-use crate::{extract, Article, Entity};
-use crate::{Document, NotesStore};
-use annotate::Confirm;
+use crate::{extract, Article, Document, Entity, NotesStore};
 use anyhow::Context;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEvent, MouseEventKind,
 };
 use crossterm::execute;
 use ratatui::DefaultTerminal;
+use std::collections::VecDeque;
 use std::io;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// How the reader ended: by the user, or by a signal (its number).
+pub type Ended = Option<i32>;
 
 /// Opens the reader on an article file, or the library view on a folder.
-pub fn run(target: PathBuf) -> anyhow::Result<()> {
+pub fn run(target: PathBuf) -> anyhow::Result<Ended> {
     let theme = Theme::from_env();
     let mut workers = Workers::new();
     let mut app = if target.is_dir() {
@@ -52,38 +63,42 @@ pub fn run(target: PathBuf) -> anyhow::Result<()> {
         App::with_library(library::Library::new(target, paths), theme, (0, 0))
     } else {
         let (doc, notices) = Document::load(&target, &NotesStore::from_env())?;
-        workers.extract(std::sync::Arc::clone(&doc.article));
+        workers.extract(Arc::clone(&doc.article));
         App::with_document(doc, notices, theme, (0, 0))
     };
+    // SIGTERM, SIGHUP and SIGINT end the reader like `q` does: notes saved, terminal
+    // restored (the default action would leave it in the alternate screen).
+    workers.listen_for_signals()?;
 
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     // ratatui's hook restores the terminal on panic; stop mouse reporting first.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
         hook(info);
     }));
-    let result = execute!(io::stdout(), EnableMouseCapture)
+    let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
         .map_err(anyhow::Error::from)
         .and_then(|()| event_loop(&mut terminal, &mut app, &mut workers));
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-/// What the worker threads report.
-enum Msg {
-    Info(usize, Result<library::Info, String>),
+/// What reaches the event loop from other threads.
+enum Incoming {
+    Msg(Msg),
     /// Entities for the article opened `generation`-th.
     Entities(u64, Vec<Entity>),
+    Signal(i32),
 }
 
-/// Work done off the UI thread so the screen comes up at once: extraction and the
-/// library's per-article summaries.
+/// Work done off the UI thread: extraction, the library's per-article summaries,
+/// saving notes, and listening for signals.
 struct Workers {
-    tx: Sender<Msg>,
-    rx: Receiver<Msg>,
-    /// Messages still to come.
+    tx: Sender<Incoming>,
+    rx: Receiver<Incoming>,
+    /// Messages still to come from extraction and the library scan.
     pending: usize,
     generation: u64,
 }
@@ -99,12 +114,12 @@ impl Workers {
         }
     }
 
-    fn extract(&mut self, article: std::sync::Arc<Article>) {
+    fn extract(&mut self, article: Arc<Article>) {
         self.generation += 1;
         self.pending += 1;
         let (tx, generation) = (self.tx.clone(), self.generation);
         std::thread::spawn(move || {
-            let _ = tx.send(Msg::Entities(generation, extract(&article)));
+            let _ = tx.send(Incoming::Entities(generation, extract(&article)));
         });
     }
 
@@ -113,58 +128,136 @@ impl Workers {
         let tx = self.tx.clone();
         std::thread::spawn(move || {
             for (i, path) in paths.iter().enumerate() {
-                if tx.send(Msg::Info(i, library::info(path))).is_err() {
+                if tx
+                    .send(Incoming::Msg(Msg::Info(i, library::info(path))))
+                    .is_err()
+                {
                     break;
                 }
             }
         });
     }
 
-    /// Hands what has arrived to the app.
-    fn deliver(&mut self, app: &mut App) {
-        while let Ok(msg) = self.rx.try_recv() {
-            self.pending = self.pending.saturating_sub(1);
-            match msg {
-                Msg::Info(i, info) => app.set_info(i, info),
-                Msg::Entities(g, entities) if g == self.generation => app.set_entities(entities),
-                Msg::Entities(..) => {}
+    fn save(&mut self, job: Box<crate::notes::SaveJob>, article: Arc<Article>) {
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(Incoming::Msg(Msg::Saved(Box::new(job.run(&article.text)))));
+        });
+    }
+
+    fn listen_for_signals(&self) -> anyhow::Result<()> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+            .context("cannot listen for signals")?;
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            for sig in signals.forever() {
+                if tx.send(Incoming::Signal(sig)).is_err() {
+                    break;
+                }
+            }
+        });
+        Ok(())
+    }
+
+    /// What has arrived, as messages for `update` (stale entities dropped), and a
+    /// signal if one came.
+    fn arrived(&mut self) -> (Vec<Msg>, Option<i32>) {
+        let mut msgs = Vec::new();
+        let mut signal = None;
+        while let Ok(incoming) = self.rx.try_recv() {
+            match incoming {
+                Incoming::Msg(msg) => {
+                    if matches!(msg, Msg::Info(..)) {
+                        self.pending = self.pending.saturating_sub(1);
+                    }
+                    msgs.push(msg);
+                }
+                Incoming::Entities(g, entities) => {
+                    self.pending = self.pending.saturating_sub(1);
+                    if g == self.generation {
+                        msgs.push(Msg::Entities(entities));
+                    }
+                }
+                Incoming::Signal(sig) => signal = Some(sig),
+            }
+        }
+        (msgs, signal)
+    }
+
+    /// Waits (at most `limit`) for the save running on a worker, handing back
+    /// what arrives meanwhile.
+    fn wait_for_save(&mut self, app: &mut App, limit: Duration) {
+        let start = Instant::now();
+        while app.saving && start.elapsed() < limit {
+            match self.rx.recv_timeout(Duration::from_millis(20)) {
+                Ok(Incoming::Msg(msg @ Msg::Saved(_))) => {
+                    // Only the save's own result: quitting needs no new effects.
+                    let _ = update(app, msg);
+                }
+                Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
             }
         }
     }
 }
+
+/// How long one pass of the loop keeps reading input before drawing again: a
+/// burst is applied whole (every pending event is read), yet the screen follows a
+/// stream that never stops.
+const DRAIN_BUDGET: Duration = Duration::from_millis(100);
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     workers: &mut Workers,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Ended> {
     let size = terminal.size()?;
-    update(app, Action::Resize(size.width, size.height));
+    let mut effects: VecDeque<Effect> = update(app, Action::Resize(size.width, size.height)).into();
     loop {
-        terminal.draw(|frame| ui::render(app, frame))?;
+        run_effects(terminal, app, workers, &mut effects)?;
         if app.quit {
-            return Ok(());
+            return Ok(None);
         }
-        let wait = if workers.pending > 0 { 50 } else { 1000 };
+        terminal.draw(|frame| ui::render(app, frame))?;
+        let wait = if workers.pending > 0 || app.saving {
+            50
+        } else {
+            250
+        };
         if event::poll(Duration::from_millis(wait))? {
-            handle_event(app, event::read()?);
-            // Apply whatever else is queued before drawing again (fast key repeat).
-            while !app.quit && event::poll(Duration::ZERO)? {
-                handle_event(app, event::read()?);
+            // Every event already there, not one per pass: crossterm hands them
+            // over one at a time.
+            let start = Instant::now();
+            loop {
+                if let Some(msg) = message(event::read()?) {
+                    effects.extend(update(app, msg));
+                }
+                if app.quit
+                    || start.elapsed() > DRAIN_BUDGET
+                    || !event::poll(Duration::from_millis(1))?
+                {
+                    break;
+                }
             }
         }
-        workers.deliver(app);
-        if let Some(Command::Open(path)) = app.command.clone() {
-            app.command = None;
-            open(terminal, app, workers, path)?;
+        let (msgs, signal) = workers.arrived();
+        for msg in msgs {
+            effects.extend(update(app, msg));
         }
-        io(app);
+        if let Some(sig) = signal {
+            run_effects(terminal, app, workers, &mut effects)?;
+            finish(app, workers);
+            return Ok(Some(sig));
+        }
     }
 }
 
-fn handle_event(app: &mut App, event: Event) {
+/// A terminal event as a message: keys through the keymap of the mode in force.
+fn message(event: Event) -> Option<Msg> {
     match event {
-        Event::Key(key) => app.key(key),
+        Event::Key(key) => Some(Msg::Key(key)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
         Event::Mouse(MouseEvent {
             kind, column, row, ..
         }) => {
@@ -180,88 +273,116 @@ fn handle_event(app: &mut App, event: Event) {
                     down: false,
                 },
                 MouseEventKind::Down(MouseButton::Left) => Action::Click { col: column, row },
-                _ => return,
+                _ => return None,
             };
-            update(app, action);
+            Some(Msg::Action(action))
         }
-        Event::Resize(w, h) => update(app, Action::Resize(w, h)),
-        _ => {}
+        Event::Resize(w, h) => Some(Msg::Action(Action::Resize(w, h))),
+        _ => None,
     }
 }
 
-/// Opens an article chosen in the library.
-fn open(
+/// Carries out effects in order; their results go back through `update`, and the
+/// effects those return are carried out too. Saves run on a worker.
+fn run_effects(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     workers: &mut Workers,
-    path: PathBuf,
+    effects: &mut VecDeque<Effect>,
 ) -> anyhow::Result<()> {
-    app.message = Some(format!("opening {}…", path.display()));
-    terminal.draw(|frame| ui::render(app, frame))?;
-    match Document::load(&path, &NotesStore::from_env()) {
-        Ok((doc, notices)) => {
-            app.message = None;
-            workers.extract(std::sync::Arc::clone(&doc.article));
-            app.open_document(doc, notices);
-        }
-        Err(e) => app.message = Some(e.to_string()),
+    while let Some(effect) = effects.pop_front() {
+        let msg = match effect {
+            Effect::Save { job, article } => {
+                workers.save(job, article);
+                continue;
+            }
+            Effect::Quit => {
+                finish(app, workers);
+                continue;
+            }
+            Effect::Export { replace } => Msg::Exported(export_notes(app, replace)),
+            Effect::Open(path) => {
+                app.message = Some(format!(
+                    "opening {}…",
+                    ui::fit(&path.display().to_string(), 60)
+                ));
+                terminal.draw(|frame| ui::render(app, frame))?;
+                let opened = Document::load(&path, &NotesStore::from_env());
+                if let Ok((doc, _)) = &opened {
+                    workers.extract(Arc::clone(&doc.article));
+                }
+                Msg::Opened(Box::new(opened.map_err(|e| e.to_string())))
+            }
+        };
+        effects.extend(update(app, msg));
     }
     Ok(())
 }
 
-/// Carries out the file work `update` asked for, right after it: writes the notes
-/// changed by the last keys (every change is saved at once) and exports. A failed
-/// write is reported in the status line and kept in memory to be written with the
-/// next change; quitting with notes unsaved asks first.
-pub fn io(app: &mut App) {
-    if let Some(Command::Export { replace }) = app.command.clone() {
-        app.command = None;
-        export_notes(app, replace);
+/// The end: the save under way finishes, what is still unsaved is written (a
+/// failure is kept in mind but cannot be shown any more), and the loop stops.
+fn finish(app: &mut App, workers: &mut Workers) {
+    workers.wait_for_save(app, Duration::from_secs(10));
+    if !app.saving {
+        save_now(app);
     }
-    let Some(r) = &mut app.reader else {
-        return;
-    };
-    let Some(notes) = &mut r.doc.notes else {
-        return;
-    };
-    if !notes.has_pending() {
-        return;
-    }
-    match notes.flush(&r.doc.article.text) {
-        Ok(messages) => {
-            if !messages.is_empty() {
-                app.message = Some(messages.join("; "));
-            }
-        }
-        Err(e) => {
-            app.message = Some(format!("notes not saved: {e}"));
-            if app.quit && !app.quit_confirmed {
-                app.quit = false;
-                r.confirm = Some(Confirm::QuitUnsaved(e.to_string()));
-            }
+    app.quit = true;
+}
+
+/// Writes what is still unsaved, on this thread (the end of the program).
+fn save_now(app: &mut App) {
+    if let Some(r) = app.reader.as_mut() {
+        let article = Arc::clone(&r.doc.article);
+        if let Some(notes) = r.doc.notes.as_mut() {
+            let _ = notes.flush(&article.text);
         }
     }
 }
 
-fn export_notes(app: &mut App, replace: bool) {
-    let Some(r) = &mut app.reader else {
-        return;
-    };
-    let Some(notes) = &r.doc.notes else {
-        return;
-    };
+/// Carries out effects at once on this thread, saves included, feeding results
+/// back through `update` until none is left: what the event loop does, minus the
+/// terminal and the worker threads. For tests and other front ends.
+pub fn run_effects_now(app: &mut App, effects: Vec<Effect>) {
+    let mut effects: VecDeque<Effect> = effects.into();
+    while let Some(effect) = effects.pop_front() {
+        let msgs = match effect {
+            Effect::Save { job, article } => vec![Msg::Saved(Box::new(job.run(&article.text)))],
+            Effect::Quit => {
+                save_now(app);
+                app.quit = true;
+                continue;
+            }
+            Effect::Export { replace } => vec![Msg::Exported(export_notes(app, replace))],
+            Effect::Open(path) => match Document::load(&path, &NotesStore::from_env()) {
+                Ok((doc, notices)) => {
+                    let entities = extract(&doc.article);
+                    vec![
+                        Msg::Opened(Box::new(Ok((doc, notices)))),
+                        Msg::Entities(entities),
+                    ]
+                }
+                Err(e) => vec![Msg::Opened(Box::new(Err(e.to_string())))],
+            },
+        };
+        for msg in msgs {
+            effects.extend(update(app, msg));
+        }
+    }
+}
+
+/// `e`: the open article's notes to Markdown in the export folder.
+fn export_notes(app: &App, replace: bool) -> Result<Saved, String> {
+    let r = app.reader.as_ref().ok_or("no article open")?;
+    let notes = r
+        .doc
+        .notes
+        .as_ref()
+        .ok_or("notes are off for this article")?;
     let src = Source {
         article: &r.doc.article,
         notes,
         entities: &r.doc.entities,
     };
     let path = export::reader_path(&app.export_dir, &r.doc.article);
-    app.message = match export::save_markdown(&src, &path, replace) {
-        Ok(Saved::Written(p)) => Some(format!("notes exported to {}", p.display())),
-        Ok(Saved::Exists(p)) => {
-            r.confirm = Some(Confirm::ReplaceExport(p));
-            None
-        }
-        Err(e) => Some(format!("export failed: {e}")),
-    };
+    export::save_markdown(&src, &path, replace)
 }

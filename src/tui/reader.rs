@@ -2,8 +2,6 @@
 //! walking screen lines, keeping things in view, moving between mentions and
 //! search matches. Nothing here draws.
 
-use super::annotate::{Confirm, NoteEditor, NotesList, Selection};
-use super::correct::KindPick;
 use super::doc::{reading_order, BlockLayout, Layout, MentionRef};
 use crate::{Article, Document, Entity, EntityKind};
 use std::cell::RefCell;
@@ -93,8 +91,6 @@ pub struct Reader {
     pub hidden_selected: Option<usize>,
     /// `m`: the entity marked for a merge, by the range of its first mention.
     pub marked: Option<Range<usize>>,
-    /// The kind being chosen for `r` or `E`.
-    pub kind_pick: Option<KindPick>,
     /// Every mention in reading order.
     pub mentions: Vec<MentionRef>,
     pub focus: Focus,
@@ -108,16 +104,11 @@ pub struct Reader {
     pub sort: Sort,
     pub kind_filter: Option<EntityKind>,
     pub name_filter: String,
-    pub input: Option<Input>,
     pub search: Option<Search>,
     pub focus_mode: bool,
     pub sidebar_offset: usize,
     /// Opened from the library: Esc and Backspace go back to it.
     pub from_library: bool,
-    pub selection: Option<Selection>,
-    pub note_editor: Option<NoteEditor>,
-    pub confirm: Option<Confirm>,
-    pub notes_list: Option<NotesList>,
     /// The highlight last saved, clicked or jumped to.
     pub cursor_highlight: Option<String>,
     /// Sentences (display ranges) per block, computed when first needed.
@@ -137,7 +128,6 @@ impl Reader {
             hidden_open: false,
             hidden_selected: None,
             marked: None,
-            kind_pick: None,
             mentions,
             focus: Focus::Article,
             top: Anchor::default(),
@@ -148,15 +138,10 @@ impl Reader {
             sort: Sort::FirstAppearance,
             kind_filter: None,
             name_filter: String::new(),
-            input: None,
             search: None,
             focus_mode: false,
             sidebar_offset: 0,
             from_library: false,
-            selection: None,
-            note_editor: None,
-            confirm: None,
-            notes_list: None,
             cursor_highlight: None,
             sentence_cache: RefCell::default(),
         };

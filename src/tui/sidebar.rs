@@ -1,7 +1,7 @@
 //! The sidebar's state: which entities it shows, in which order, which one is
 //! selected, and which rows are in view. Nothing here draws.
 
-use super::reader::{Input, InputTarget, Reader, Row, Sort};
+use super::reader::{Reader, Row, Sort};
 use crate::EntityKind;
 
 impl Reader {
@@ -14,15 +14,9 @@ impl Reader {
         filter.is_empty() || e.name.to_lowercase().contains(&filter.to_lowercase())
     }
 
-    /// The name filter in force: the one being typed, else the kept one.
+    /// The name filter in force (what is typed goes straight into it).
     pub fn active_name_filter(&self) -> &str {
-        match &self.input {
-            Some(Input {
-                target: InputTarget::Filter,
-                text,
-            }) => text,
-            _ => &self.name_filter,
-        }
+        &self.name_filter
     }
 
     /// The sidebar's rows: each shown kind's header, then its entities in the chosen order.

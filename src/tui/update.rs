@@ -1,47 +1,146 @@
-//! `update(&mut App, Action)`: every state change, no drawing, no I/O (file access
-//! is requested through `App::command` and done by the event loop).
+//! `update(&mut App, Msg) -> Vec<Effect>`: every state change, no drawing, no I/O.
+//! One match on the mode in force sends each action to that mode's handler (one
+//! match each); file work comes back as effects for the event loop, whose results
+//! return here as messages.
 
 use super::action::Action;
-use super::app::{App, Command, Help};
+use super::app::App;
 use super::keymap::{self, Mode};
+use super::msg::{Effect, Msg};
 use super::navigate::{jump_to_entity, next_any, next_match, next_mention};
+use super::overlay::{Help, Overlay};
 use super::reader::{Focus, Input, InputTarget, Reader, Row, Search, Sort};
 use super::sidebar::sidebar_window;
 use super::ui::{self, Areas};
 use super::update_corrections;
 use super::update_notes;
+use crossterm::event::KeyEventKind;
 use ratatui::layout::{Position, Rect};
 
-pub fn update(app: &mut App, action: Action) {
+pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    match msg.into() {
+        Msg::Key(key) => {
+            // Presses only (not releases, where terminals report them).
+            if key.kind == KeyEventKind::Press {
+                if let Some(action) = keymap::lookup(app.mode(), &key) {
+                    act(app, action, &mut fx);
+                }
+            }
+        }
+        Msg::Action(action) => act(app, action, &mut fx),
+        Msg::Paste(text) => paste(app, &text),
+        Msg::Entities(entities) => {
+            if let Some(r) = &mut app.reader {
+                r.set_entities(entities);
+                if let Some(n) = r.doc.unresolved_notice() {
+                    app.message = Some(n.to_string());
+                }
+            }
+        }
+        Msg::Info(index, info) => {
+            if let Some(entry) = app
+                .library
+                .as_mut()
+                .and_then(|lib| lib.entries.get_mut(index))
+            {
+                entry.info = Some(info);
+            }
+        }
+        Msg::Saved(done) => {
+            if !update_notes::saved(app, *done, &mut fx) {
+                // Failed: tried again with the next change or key, not at once.
+                sync(app);
+                return fx;
+            }
+        }
+        Msg::Exported(result) => update_notes::exported(app, result),
+        Msg::Opened(opened) => match *opened {
+            Ok((doc, notices)) => {
+                app.message = None;
+                app.open_document(doc, notices);
+            }
+            Err(line) => app.message = Some(line),
+        },
+    }
+    update_notes::save_if_needed(app, &mut fx);
+    sync(app);
+    fx
+}
+
+fn act(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     match action {
         Action::Resize(w, h) => {
             app.size = (w, h);
-            sync(app);
             return;
         }
         Action::Quit => {
-            update_notes::quit(app);
+            update_notes::quit(app, fx);
             return;
         }
         _ => app.message = None,
     }
-    match app.mode() {
-        Mode::Help => help(app, action),
-        Mode::Library => library(app, action),
-        mode @ (Mode::Kind | Mode::Rename) => update_corrections::update(app, mode, action),
-        Mode::Select if update_corrections::select_action(app, action) => {}
-        mode @ (Mode::Select | Mode::Editor | Mode::Notes | Mode::Confirm) => {
-            update_notes::update(app, mode, action)
-        }
-        mode => {
-            if !update_corrections::reader_action(app, mode, action)
-                && !update_notes::reader_action(app, mode, action)
-            {
-                reader(app, mode, action)
+    let mode = app.mode();
+    if action == Action::Help && mode != Mode::Help {
+        app.overlay.open(|under| Overlay::Help {
+            help: Help { mode, scroll: 0 },
+            under,
+        });
+        return;
+    }
+    if mode == Mode::Library {
+        return library(app, action, fx);
+    }
+    if mode == Mode::Help {
+        return help(app, action);
+    }
+    if mode == Mode::Confirm {
+        return update_notes::confirm(app, action, fx);
+    }
+    let editor_width = update_notes::editor_width(app);
+    let a = areas(app);
+    let Some(r) = app.reader.as_mut() else {
+        return;
+    };
+    let o = &mut app.overlay;
+    let message = match mode {
+        Mode::Kind => update_corrections::kind(r, o, action),
+        Mode::Rename => update_corrections::rename_line(r, o, action),
+        Mode::Search | Mode::Filter => input(r, o, action),
+        Mode::Select => update_notes::select(r, o, action),
+        Mode::Editor => update_notes::edit(r, o, action, editor_width),
+        Mode::Notes => update_notes::list(r, o, action),
+        Mode::Article | Mode::Sidebar => return reader(app, mode, action, &a, fx),
+        Mode::Library | Mode::Help | Mode::Confirm => None,
+    };
+    if message.is_some() {
+        app.message = message;
+    }
+}
+
+/// Text pasted in one piece goes into the note or the line being typed, never
+/// taken for keys.
+fn paste(app: &mut App, text: &str) {
+    let Some(r) = app.reader.as_mut() else {
+        return;
+    };
+    match &mut app.overlay {
+        Overlay::Editor { editor, .. } => {
+            for c in text.chars().filter(|&c| c != '\r') {
+                editor.editor.insert(c);
             }
         }
+        Overlay::Input(input) => {
+            input
+                .text
+                .extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+            let message = input_changed(r, &app.overlay);
+            if message.is_some() {
+                app.message = message;
+            }
+        }
+        _ => {}
     }
-    sync(app);
 }
 
 fn areas(app: &App) -> Areas {
@@ -72,11 +171,14 @@ fn sync(app: &mut App) {
 }
 
 fn help(app: &mut App, action: Action) {
-    let Some(h) = &mut app.help else {
+    let Overlay::Help { help: h, .. } = &mut app.overlay else {
         return;
     };
     match action {
-        Action::Back | Action::Help => app.help = None,
+        Action::Back | Action::Help => {
+            app.overlay.close();
+            return;
+        }
         Action::ScrollDown => h.scroll += 1,
         Action::ScrollUp => h.scroll = h.scroll.saturating_sub(1),
         Action::Wheel { down, .. } => {
@@ -88,13 +190,11 @@ fn help(app: &mut App, action: Action) {
         }
         _ => {}
     }
-    if let Some(h) = &mut app.help {
-        let rows = keymap::help_rows(h.mode).len();
-        h.scroll = h.scroll.min(rows.saturating_sub(1));
-    }
+    let rows = keymap::help_rows(h.mode).len();
+    h.scroll = h.scroll.min(rows.saturating_sub(1));
 }
 
-fn library(app: &mut App, action: Action) {
+fn library(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     let a = areas(app);
     let Some(lib) = &mut app.library else {
         return;
@@ -106,15 +206,9 @@ fn library(app: &mut App, action: Action) {
         Action::SelectFirst => lib.selected = 0,
         Action::SelectLast => lib.selected = last,
         Action::Open => match lib.entries.get(lib.selected) {
-            Some(entry) => app.command = Some(Command::Open(entry.path.clone())),
+            Some(entry) => fx.push(Effect::Open(entry.path.clone())),
             None => app.message = Some("no article to open".into()),
         },
-        Action::Help => {
-            app.help = Some(Help {
-                mode: Mode::Library,
-                scroll: 0,
-            })
-        }
         Action::Click { col, row } if a.library_list.contains(Position::new(col, row)) => {
             let i = lib.offset + usize::from(row - a.library_list.y);
             if i < lib.entries.len() {
@@ -132,23 +226,19 @@ fn library(app: &mut App, action: Action) {
     }
 }
 
-fn reader(app: &mut App, mode: Mode, action: Action) {
-    let a = areas(app);
-    if action == Action::Help {
-        app.help = Some(Help { mode, scroll: 0 });
+/// The article's and the sidebar's keys, notes and corrections included.
+fn reader(app: &mut App, mode: Mode, action: Action, a: &Areas, fx: &mut Vec<Effect>) {
+    let Some(r) = app.reader.as_mut() else {
         return;
-    }
-    if action == Action::ToLibrary || (action == Action::Back && back_leaves(app, mode)) {
-        let from_library = app.reader.as_ref().is_some_and(|r| r.from_library);
-        let unsaved = app
-            .reader
-            .as_ref()
-            .and_then(|r| r.doc.notes.as_ref())
-            .is_some_and(|n| n.has_pending());
-        if from_library && unsaved {
+    };
+    let leaves = mode == Mode::Article && r.search.is_none();
+    if action == Action::ToLibrary || (action == Action::Back && leaves) {
+        let unsaved = r.doc.notes.as_ref().is_some_and(|n| n.has_pending()) || app.saving;
+        if r.from_library && unsaved {
             app.message = Some("notes are not saved yet: q quits (and asks)".into());
-        } else if from_library {
+        } else if r.from_library {
             app.reader = None;
+            app.overlay = Overlay::None;
         } else if action == Action::ToLibrary {
             app.message = Some("no library: this article was opened on its own".into());
         } else {
@@ -156,9 +246,8 @@ fn reader(app: &mut App, mode: Mode, action: Action) {
         }
         return;
     }
-    let Some(r) = &mut app.reader else {
-        return;
-    };
+    let o = &mut app.overlay;
+    let sidebar = mode == Mode::Sidebar;
     let message = match action {
         Action::ScrollDown => scroll(r, 1),
         Action::ScrollUp => scroll(r, -1),
@@ -191,7 +280,7 @@ fn reader(app: &mut App, mode: Mode, action: Action) {
             None
         }
         Action::StartFilter => {
-            r.input = Some(Input {
+            *o = Overlay::Input(Input {
                 target: InputTarget::Filter,
                 text: r.name_filter.clone(),
             });
@@ -210,7 +299,7 @@ fn reader(app: &mut App, mode: Mode, action: Action) {
                 current: None,
                 origin: r.top,
             });
-            r.input = Some(Input {
+            *o = Overlay::Input(Input {
                 target: InputTarget::Search,
                 text: String::new(),
             });
@@ -235,22 +324,13 @@ fn reader(app: &mut App, mode: Mode, action: Action) {
                 (false, _) => Some("focus mode off".into()),
             }
         }
-        Action::Back => back(r, mode),
-        Action::Input(c) => {
-            if let Some(input) = &mut r.input {
-                input.text.push(c);
-            }
-            input_changed(r)
+        Action::Back if sidebar => back_in_sidebar(r),
+        Action::Back => {
+            r.search = None;
+            Some("search ended".into())
         }
-        Action::DeleteChar => {
-            if let Some(input) = &mut r.input {
-                input.text.pop();
-            }
-            input_changed(r)
-        }
-        Action::Accept => accept(r),
         Action::Click { col, row } => {
-            click(r, &a, col, row);
+            click(r, a, col, row);
             None
         }
         Action::Wheel { col, row, down } => {
@@ -268,6 +348,23 @@ fn reader(app: &mut App, mode: Mode, action: Action) {
                 scroll(r, if down { 3 } else { -3 })
             }
         }
+        // Highlights and notes.
+        Action::Export => update_notes::export_request(r, fx),
+        Action::StartSelection => update_notes::start_selection(r, o),
+        Action::QuickHighlight => update_notes::quick_highlight(r),
+        Action::EditNote if sidebar => update_notes::edit_entity_note(r, o),
+        Action::EditNote => update_notes::edit_highlight_note(r, o),
+        Action::Delete if sidebar => update_notes::ask_delete_entity_note(r, o),
+        Action::Delete => update_notes::ask_delete_highlight(r, o),
+        Action::Undo => update_notes::undo(r),
+        Action::NotesList => update_notes::open_list(r, o),
+        // Corrections.
+        Action::Relabel if sidebar => update_corrections::relabel(r, o),
+        Action::Mark if sidebar => update_corrections::mark(r),
+        Action::Rename if sidebar => update_corrections::start_rename(r, o),
+        Action::Hide if sidebar => update_corrections::hide(r),
+        Action::ToggleHidden if sidebar => update_corrections::toggle_hidden(r),
+        Action::Split if !sidebar => update_corrections::split(r),
         _ => None,
     };
     if message.is_some() {
@@ -275,49 +372,61 @@ fn reader(app: &mut App, mode: Mode, action: Action) {
     }
 }
 
-/// Whether Esc in this state leaves the article (for the library).
-fn back_leaves(app: &App, mode: Mode) -> bool {
-    let Some(r) = &app.reader else {
-        return false;
-    };
-    mode == Mode::Article && r.search.is_none()
-}
-
 fn scroll(r: &mut Reader, delta: isize) -> Option<String> {
     r.scroll(delta);
     None
 }
 
-fn back(r: &mut Reader, mode: Mode) -> Option<String> {
-    match mode {
-        Mode::Search => {
-            if let Some(search) = r.search.take() {
-                r.top = search.origin;
-                r.clamp_top();
-            }
-            r.input = None;
-            None
+/// Esc in the sidebar: clears the mark, else the filters, else goes back to the
+/// article.
+fn back_in_sidebar(r: &mut Reader) -> Option<String> {
+    if r.marked.take().is_some() {
+        return Some("mark cleared".into());
+    }
+    if r.kind_filter.is_some() || !r.name_filter.is_empty() {
+        r.kind_filter = None;
+        r.name_filter.clear();
+        r.fix_selection();
+    } else {
+        r.focus = Focus::Article;
+    }
+    None
+}
+
+/// The search and filter lines' keys.
+fn input(r: &mut Reader, o: &mut Overlay, action: Action) -> Option<String> {
+    let Overlay::Input(line) = o else {
+        return None;
+    };
+    match action {
+        Action::Input(c) => {
+            line.text.push(c);
+            input_changed(r, o)
         }
-        Mode::Filter => {
-            r.input = None;
-            r.name_filter.clear();
-            r.fix_selection();
-            None
+        Action::DeleteChar => {
+            line.text.pop();
+            input_changed(r, o)
         }
-        Mode::Article => {
-            r.search = None;
-            Some("search ended".into())
+        Action::Accept => {
+            let line = line.clone();
+            o.close();
+            accept(r, line)
         }
-        Mode::Sidebar => {
-            if r.marked.take().is_some() {
-                return Some("mark cleared".into());
-            }
-            if r.kind_filter.is_some() || !r.name_filter.is_empty() {
-                r.kind_filter = None;
-                r.name_filter.clear();
-                r.fix_selection();
-            } else {
-                r.focus = Focus::Article;
+        Action::Back => {
+            let target = line.target;
+            o.close();
+            match target {
+                InputTarget::Search => {
+                    if let Some(search) = r.search.take() {
+                        r.top = search.origin;
+                        r.clamp_top();
+                    }
+                }
+                InputTarget::Filter => {
+                    r.name_filter.clear();
+                    r.fix_selection();
+                }
+                InputTarget::Rename(..) => {}
             }
             None
         }
@@ -325,8 +434,7 @@ fn back(r: &mut Reader, mode: Mode) -> Option<String> {
     }
 }
 
-fn accept(r: &mut Reader) -> Option<String> {
-    let input = r.input.take()?;
+fn accept(r: &mut Reader, input: Input) -> Option<String> {
     match input.target {
         InputTarget::Search => {
             if input.text.is_empty() {
@@ -350,10 +458,11 @@ fn accept(r: &mut Reader) -> Option<String> {
 }
 
 /// The search or the filter follows what is typed.
-fn input_changed(r: &mut Reader) -> Option<String> {
-    let input = r.input.clone()?;
+fn input_changed(r: &mut Reader, o: &Overlay) -> Option<String> {
+    let input = o.input()?.clone();
     match input.target {
         InputTarget::Filter => {
+            r.name_filter = input.text;
             r.sidebar_offset = 0;
             r.fix_selection();
             None

@@ -6,9 +6,8 @@
 
 use super::action::Action;
 use super::annotate::Selection;
-use super::app::{App, Help};
 use super::correct::{entity_at, first_range, KindPick, PickFor, WordMove};
-use super::keymap::Mode;
+use super::overlay::Overlay;
 use super::reader::{Input, InputTarget, Reader};
 use crate::notes::{Change, Selector};
 use crate::EntityKind;
@@ -16,94 +15,48 @@ use std::ops::Range;
 
 const NO_CORRECTIONS: &str = "corrections are off for this article";
 
-/// The sidebar's and the article's correction keys. Returns false for other actions.
-pub fn reader_action(app: &mut App, mode: Mode, action: Action) -> bool {
-    let Some(r) = &mut app.reader else {
-        return false;
-    };
-    let message = match (mode, action) {
-        (Mode::Sidebar, Action::Relabel) => start_relabel(r),
-        (Mode::Sidebar, Action::Mark) => mark(r),
-        (Mode::Sidebar, Action::Rename) => start_rename(r),
-        (Mode::Sidebar, Action::Hide) => hide(r),
-        (Mode::Sidebar, Action::ToggleHidden) => toggle_hidden(r),
-        (Mode::Article, Action::Split) => split(r),
-        _ => return false,
-    };
-    if message.is_some() {
-        app.message = message;
+/// The kind picker's keys.
+pub fn kind(r: &mut Reader, o: &mut Overlay, action: Action) -> Option<String> {
+    match action {
+        Action::PickKind(kind) => pick(r, o, kind),
+        Action::Back => {
+            o.close();
+            None
+        }
+        _ => None,
     }
-    true
 }
 
-/// The selection's correction keys: `E`, `m` and the word motions. Returns false
-/// for other actions.
-pub fn select_action(app: &mut App, action: Action) -> bool {
-    let Some(r) = &mut app.reader else {
-        return false;
+/// The rename line's keys.
+pub fn rename_line(r: &mut Reader, o: &mut Overlay, action: Action) -> Option<String> {
+    let Overlay::Input(input) = o else {
+        return None;
     };
+    match action {
+        Action::Input(c) => input.text.push(c),
+        Action::DeleteChar => {
+            input.text.pop();
+        }
+        Action::ClearInput => input.text.clear(),
+        Action::Accept => return rename(r, o),
+        Action::Back => o.close(),
+        _ => {}
+    }
+    None
+}
+
+/// The selection's correction keys: `E`, `m` and the word motions.
+pub fn select(r: &mut Reader, o: &mut Overlay, action: Action) -> Option<String> {
     let how = match action {
-        Action::MakeEntity => {
-            app.message = make_entity(r);
-            return true;
-        }
-        Action::SelectMention => {
-            app.message = select_mention(r);
-            return true;
-        }
+        Action::MakeEntity => return make_entity(r, o),
+        Action::SelectMention => return select_mention(r, o),
         Action::EndWordRight => WordMove::EndRight,
         Action::EndWordLeft => WordMove::EndLeft,
         Action::StartWordRight => WordMove::StartRight,
         Action::StartWordLeft => WordMove::StartLeft,
-        _ => return false,
+        _ => return None,
     };
-    app.message = move_word(r, how);
-    true
-}
-
-/// The kind picker and the rename line.
-pub fn update(app: &mut App, mode: Mode, action: Action) {
-    if action == Action::Help {
-        app.help = Some(Help { mode, scroll: 0 });
-        return;
-    }
-    let Some(r) = &mut app.reader else {
-        return;
-    };
-    let message = match (mode, action) {
-        (Mode::Kind, Action::PickKind(kind)) => pick(r, kind),
-        (Mode::Kind, Action::Back) => {
-            r.kind_pick = None;
-            None
-        }
-        (Mode::Rename, Action::Input(c)) => {
-            if let Some(input) = &mut r.input {
-                input.text.push(c);
-            }
-            None
-        }
-        (Mode::Rename, Action::DeleteChar) => {
-            if let Some(input) = &mut r.input {
-                input.text.pop();
-            }
-            None
-        }
-        (Mode::Rename, Action::ClearInput) => {
-            if let Some(input) = &mut r.input {
-                input.text.clear();
-            }
-            None
-        }
-        (Mode::Rename, Action::Accept) => rename(r),
-        (Mode::Rename, Action::Back) => {
-            r.input = None;
-            None
-        }
-        _ => None,
-    };
-    if message.is_some() {
-        app.message = message;
-    }
+    move_word(r, o, how)
 }
 
 /// Why corrections cannot be made now, if they cannot.
@@ -151,21 +104,25 @@ fn mentions(n: usize) -> String {
     format!("{n} mention{}", if n == 1 { "" } else { "s" })
 }
 
-fn start_relabel(r: &mut Reader) -> Option<String> {
+/// Sidebar `r`: the kind picker for the selected entity. (This module's `pub`
+/// functions are the correction keys the reader's `update` calls from its match.)
+pub fn relabel(r: &mut Reader, o: &mut Overlay) -> Option<String> {
     let i = match selected(r) {
         Ok(i) => i,
         Err(why) => return Some(why),
     };
     let e = &r.doc.entities[i];
-    r.kind_pick = Some(KindPick {
+    let pick = KindPick {
         target: PickFor::Relabel(first_range(e)?),
         title: format!("Kind of {}", e.name),
-    });
+    };
+    o.open(|under| Overlay::Kind { pick, under });
     None
 }
 
-fn pick(r: &mut Reader, kind: EntityKind) -> Option<String> {
-    let target = r.kind_pick.take()?.target;
+fn pick(r: &mut Reader, o: &mut Overlay, kind: EntityKind) -> Option<String> {
+    let target = o.kind_pick()?.target.clone();
+    o.close();
     match target {
         PickFor::Relabel(range) => {
             let i = entity_at(&r.doc.entities, &range)?;
@@ -188,7 +145,9 @@ fn pick(r: &mut Reader, kind: EntityKind) -> Option<String> {
                     kind,
                 },
             );
-            r.selection = None;
+            if let Overlay::Select(_) = o {
+                o.close();
+            }
             r.refresh(Some(range.clone()));
             r.set_current_range(&range);
             let n = r.selected.map_or(0, |i| r.doc.entities[i].mentions.len());
@@ -202,7 +161,7 @@ fn pick(r: &mut Reader, kind: EntityKind) -> Option<String> {
     }
 }
 
-fn mark(r: &mut Reader) -> Option<String> {
+pub fn mark(r: &mut Reader) -> Option<String> {
     let i = match selected(r) {
         Ok(i) => i,
         Err(why) => return Some(why),
@@ -239,21 +198,23 @@ fn mark(r: &mut Reader) -> Option<String> {
     }
 }
 
-fn start_rename(r: &mut Reader) -> Option<String> {
+pub fn start_rename(r: &mut Reader, o: &mut Overlay) -> Option<String> {
     let i = match selected(r) {
         Ok(i) => i,
         Err(why) => return Some(why),
     };
     let range = first_range(&r.doc.entities[i])?;
-    r.input = Some(Input {
+    let input = Input {
         target: InputTarget::Rename(range.start, range.end),
         text: r.doc.entities[i].name.clone(),
-    });
+    };
+    o.open(|_| Overlay::Input(input));
     None
 }
 
-fn rename(r: &mut Reader) -> Option<String> {
-    let input = r.input.take()?;
+fn rename(r: &mut Reader, o: &mut Overlay) -> Option<String> {
+    let input = o.input()?.clone();
+    o.close();
     let InputTarget::Rename(start, end) = input.target else {
         return None;
     };
@@ -278,7 +239,7 @@ fn rename(r: &mut Reader) -> Option<String> {
     Some(format!("renamed {name} (u undoes)"))
 }
 
-fn hide(r: &mut Reader) -> Option<String> {
+pub fn hide(r: &mut Reader) -> Option<String> {
     if let Some(why) = unavailable(r) {
         return Some(why);
     }
@@ -318,7 +279,7 @@ fn hide(r: &mut Reader) -> Option<String> {
     ))
 }
 
-fn toggle_hidden(r: &mut Reader) -> Option<String> {
+pub fn toggle_hidden(r: &mut Reader) -> Option<String> {
     if r.doc.hidden.is_empty() {
         r.hidden_open = false;
         return Some("no hidden entities: x hides the selected one".into());
@@ -335,7 +296,7 @@ fn toggle_hidden(r: &mut Reader) -> Option<String> {
     }
 }
 
-fn split(r: &mut Reader) -> Option<String> {
+pub fn split(r: &mut Reader) -> Option<String> {
     if let Some(why) = unavailable(r) {
         return Some(why);
     }
@@ -373,11 +334,11 @@ fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
-fn make_entity(r: &mut Reader) -> Option<String> {
+fn make_entity(r: &mut Reader, o: &mut Overlay) -> Option<String> {
     if let Some(why) = unavailable(r) {
         return Some(why);
     }
-    let range = trimmed(&r.doc.article.text, r.selection_range()?);
+    let range = trimmed(&r.doc.article.text, r.selection_range(o.selection()?)?);
     if range.is_empty() {
         return Some("nothing selected".into());
     }
@@ -389,24 +350,25 @@ fn make_entity(r: &mut Reader) -> Option<String> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    set_span(r, range.clone());
-    r.kind_pick = Some(KindPick {
+    set_span(o, range.clone());
+    let pick = KindPick {
         target: PickFor::Add(range),
         title: format!("New entity “{text}”"),
-    });
+    };
+    o.open(|under| Overlay::Kind { pick, under });
     None
 }
 
-fn set_span(r: &mut Reader, range: Range<usize>) {
-    if let Some(sel) = r.selection {
-        r.selection = Some(Selection {
+fn set_span(o: &mut Overlay, range: Range<usize>) {
+    if let Overlay::Select(sel) = o {
+        *sel = Selection {
             span: Some((range.start, range.end)),
-            ..sel
-        });
+            ..*sel
+        };
     }
 }
 
-fn select_mention(r: &mut Reader) -> Option<String> {
+fn select_mention(r: &mut Reader, o: &mut Overlay) -> Option<String> {
     let range = match r.search.is_some() {
         true => r.current_match_range(),
         false => None,
@@ -417,22 +379,22 @@ fn select_mention(r: &mut Reader) -> Option<String> {
     });
     match range {
         Some(range) => {
-            set_span(r, range);
+            set_span(o, range);
             None
         }
         None => Some("no current mention: Esc, then ] or n goes to one".into()),
     }
 }
 
-fn move_word(r: &mut Reader, how: WordMove) -> Option<String> {
-    let range = r.selection_range()?;
+fn move_word(r: &mut Reader, o: &mut Overlay, how: WordMove) -> Option<String> {
+    let range = r.selection_range(o.selection()?)?;
     match r.move_word(range, how) {
         Some(moved) => {
             let at = match how {
                 WordMove::EndRight | WordMove::EndLeft => moved.end,
                 WordMove::StartRight | WordMove::StartLeft => moved.start,
             };
-            set_span(r, moved);
+            set_span(o, moved);
             r.reveal_offset(at);
             None
         }

@@ -5,109 +5,178 @@
 
 use super::action::Action;
 use super::annotate::{Confirm, ListItem, NoteEditor, NoteTarget, NotesList, Selection};
-use super::app::{App, Command, Help};
+use super::app::App;
 use super::editor::Editor;
-use super::keymap::Mode;
+use super::msg::Effect;
+use super::overlay::Overlay;
 use super::reader::{Focus, Reader};
 use super::ui;
-use crate::notes::{Color, Restored};
+use crate::export::Saved;
+use crate::notes::{Color, Restored, SaveDone};
 use ratatui::layout::Rect;
 use std::ops::Range;
 
 const NO_NOTES: &str = "notes are off for this article";
 
-/// The article's and the sidebar's note keys. Returns false for other actions.
-pub fn reader_action(app: &mut App, mode: Mode, action: Action) -> bool {
-    if action == Action::Export {
-        export_request(app);
-        return true;
-    }
-    let Some(r) = &mut app.reader else {
-        return false;
-    };
-    let message = match action {
-        Action::StartSelection => start_selection(r),
-        Action::QuickHighlight => quick_highlight(r),
-        Action::EditNote if mode == Mode::Sidebar => edit_entity_note(r),
-        Action::EditNote => edit_highlight_note(r),
-        Action::Delete if mode == Mode::Sidebar => ask_delete_entity_note(r),
-        Action::Delete => ask_delete_highlight(r),
-        Action::Undo => undo(r),
-        Action::NotesList => open_list(r),
-        _ => return false,
-    };
-    if message.is_some() {
-        app.message = message;
-    }
-    true
-}
-
-/// Selection, editor, list and question modes.
-pub fn update(app: &mut App, mode: Mode, action: Action) {
-    if action == Action::Help {
-        app.help = Some(Help { mode, scroll: 0 });
-        return;
-    }
-    let editor_width = editor_width(app);
-    let Some(r) = &mut app.reader else {
+/// The question's answer: `y` does what was asked, any other key closes it.
+pub fn confirm(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
+    let Some(confirm) = app.overlay.confirm().cloned() else {
         return;
     };
-    let message = match mode {
-        Mode::Select => select(r, action),
-        Mode::Editor => edit(r, action, editor_width),
-        Mode::Notes => list(r, action),
-        Mode::Confirm => {
-            let Some(confirm) = r.confirm.take() else {
-                return;
-            };
-            if action != Action::Yes {
-                return;
-            }
-            match confirm {
-                Confirm::QuitDiscardingNote | Confirm::QuitUnsaved(_) => {
-                    app.quit = true;
-                    app.quit_confirmed = true;
-                    return;
-                }
-                Confirm::ReplaceExport(_) => {
-                    app.command = Some(Command::Export { replace: true });
-                    return;
-                }
-                other => confirmed(r, other),
+    app.overlay.close();
+    if action != Action::Yes {
+        return;
+    }
+    match confirm {
+        Confirm::QuitDiscardingNote | Confirm::QuitUnsaved(_) => {
+            app.quit_confirmed = true;
+            fx.push(Effect::Quit);
+        }
+        Confirm::ReplaceExport(_) => fx.push(Effect::Export { replace: true }),
+        Confirm::DiscardNote => {
+            // The editor the question was asked over.
+            if let Overlay::Editor { .. } = app.overlay {
+                app.overlay.close();
             }
         }
-        _ => None,
+        other => {
+            let Some(r) = &mut app.reader else {
+                return;
+            };
+            let message = confirmed(r, other);
+            if message.is_some() {
+                app.message = message;
+            }
+        }
+    }
+}
+
+/// Ctrl+C or `q`: asks first when a note is being written; else quits once the
+/// notes are saved (at once when nothing waits to be written).
+pub fn quit(app: &mut App, fx: &mut Vec<Effect>) {
+    let writing = app.overlay.editor().is_some_and(NoteEditor::changed);
+    let asked = matches!(app.overlay.confirm(), Some(Confirm::QuitDiscardingNote));
+    if writing && !asked {
+        app.overlay.ask(Confirm::QuitDiscardingNote);
+        return;
+    }
+    if asked {
+        app.quit_confirmed = true;
+    }
+    app.quitting = true;
+    let unsaved = app
+        .reader
+        .as_ref()
+        .and_then(|r| r.doc.notes.as_ref())
+        .is_some_and(|n| n.has_pending());
+    if app.quit_confirmed || !(unsaved || app.saving) {
+        fx.push(Effect::Quit);
+    }
+}
+
+/// After every message: the notes changed since the last save are written, on a
+/// worker, one save at a time (the next starts when this one is done).
+pub fn save_if_needed(app: &mut App, fx: &mut Vec<Effect>) {
+    if app.saving || app.quit {
+        return;
+    }
+    let Some(r) = &mut app.reader else {
+        return;
     };
-    if message.is_some() {
-        app.message = message;
+    let Some(notes) = &mut r.doc.notes else {
+        return;
+    };
+    match notes.begin_save() {
+        None => {}
+        Some(Ok(job)) => {
+            app.saving = true;
+            fx.push(Effect::Save {
+                job: Box::new(job),
+                article: std::sync::Arc::clone(&r.doc.article),
+            });
+        }
+        Some(Err(e)) => save_failed(app, e.to_string(), fx),
     }
 }
 
-/// Ctrl+C or `q`: asks first when a note is being written.
-pub fn quit(app: &mut App) {
-    let writing = app.reader.as_mut().filter(|r| {
-        r.note_editor.as_ref().is_some_and(NoteEditor::changed)
-            && r.confirm != Some(Confirm::QuitDiscardingNote)
-    });
-    match writing {
-        Some(r) => r.confirm = Some(Confirm::QuitDiscardingNote),
-        None => app.quit = true,
+/// A save is done: the notes show the file as written, or the failure is shown and
+/// everything stays queued (written with the next change); quitting asks. Returns
+/// whether it succeeded.
+pub fn saved(app: &mut App, done: SaveDone, fx: &mut Vec<Effect>) -> bool {
+    app.saving = false;
+    let Some(r) = &mut app.reader else {
+        return true;
+    };
+    let Some(notes) = &mut r.doc.notes else {
+        return true;
+    };
+    match notes.finish_save(done, &r.doc.article.text) {
+        Ok(messages) => {
+            if !messages.is_empty() {
+                app.message = Some(messages.join("; "));
+            }
+            let pending = r.doc.notes.as_ref().is_some_and(|n| n.has_pending());
+            if app.quitting && !pending {
+                fx.push(Effect::Quit);
+            }
+            true
+        }
+        Err(e) => {
+            save_failed(app, e.to_string(), fx);
+            false
+        }
     }
 }
 
-fn editor_width(app: &App) -> usize {
+fn save_failed(app: &mut App, why: String, fx: &mut Vec<Effect>) {
+    app.message = Some(format!("notes not saved: {why}"));
+    if app.quitting {
+        app.quitting = false;
+        if app.quit_confirmed {
+            fx.push(Effect::Quit);
+        } else {
+            app.overlay.ask(Confirm::QuitUnsaved(why));
+        }
+    }
+}
+
+/// `e`: asks the loop for the export.
+pub fn export_request(r: &Reader, fx: &mut Vec<Effect>) -> Option<String> {
+    if r.doc.notes.is_none() {
+        Some(NO_NOTES.into())
+    } else if !r.doc.extracted {
+        Some("still finding entities: e again in a moment".into())
+    } else {
+        fx.push(Effect::Export { replace: false });
+        None
+    }
+}
+
+/// The export is done.
+pub fn exported(app: &mut App, result: Result<Saved, String>) {
+    app.message = match result {
+        Ok(Saved::Written(p)) => Some(format!("notes exported to {}", p.display())),
+        Ok(Saved::Exists(p)) => {
+            app.overlay.ask(Confirm::ReplaceExport(p));
+            None
+        }
+        Err(e) => Some(format!("export failed: {e}")),
+    };
+}
+
+pub fn editor_width(app: &App) -> usize {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     usize::from(ui::editor_text_area(area).width)
 }
 
-fn start_selection(r: &mut Reader) -> Option<String> {
+pub fn start_selection(r: &mut Reader, o: &mut Overlay) -> Option<String> {
     if r.doc.notes.is_none() {
         return Some(NO_NOTES.into());
     }
     let Some(s) = r.current_sentence() else {
         return Some("no text to select".into());
     };
-    r.selection = Some(Selection {
+    *o = Overlay::Select(Selection {
         anchor: s,
         head: s,
         color: Color::default(),
@@ -116,7 +185,7 @@ fn start_selection(r: &mut Reader) -> Option<String> {
     None
 }
 
-fn quick_highlight(r: &mut Reader) -> Option<String> {
+pub fn quick_highlight(r: &mut Reader) -> Option<String> {
     if r.doc.notes.is_none() {
         return Some(NO_NOTES.into());
     }
@@ -142,8 +211,9 @@ fn save(r: &mut Reader, range: Range<usize>, color: Color) -> Option<String> {
     Some(format!("highlighted ({}): a adds a note", color.as_str()))
 }
 
-fn select(r: &mut Reader, action: Action) -> Option<String> {
-    let sel = r.selection?;
+/// The selection's keys (its correction keys are in `update_corrections`).
+pub fn select(r: &mut Reader, o: &mut Overlay, action: Action) -> Option<String> {
+    let sel = *o.selection()?;
     match action {
         Action::SelectionDown | Action::SelectionUp => {
             let next = if action == Action::SelectionDown {
@@ -158,7 +228,7 @@ fn select(r: &mut Reader, action: Action) -> Option<String> {
                     "at the first sentence".into()
                 });
             };
-            r.selection = Some(Selection {
+            *o = Overlay::Select(Selection {
                 head,
                 span: None,
                 ..sel
@@ -174,26 +244,26 @@ fn select(r: &mut Reader, action: Action) -> Option<String> {
             None
         }
         Action::SetColor(color) => {
-            r.selection = Some(Selection { color, ..sel });
+            *o = Overlay::Select(Selection { color, ..sel });
             None
         }
         Action::SaveHighlight => {
-            let range = r.selection_range();
-            r.selection = None;
+            let range = r.selection_range(&sel);
+            o.close();
             match range {
                 Some(range) => save(r, range, sel.color),
                 None => Some("nothing selected".into()),
             }
         }
         Action::Back => {
-            r.selection = None;
+            o.close();
             None
         }
         Action::Wheel { down, .. } => {
             r.scroll(if down { 3 } else { -3 });
             None
         }
-        _ => None,
+        _ => super::update_corrections::select(r, o, action),
     }
 }
 
@@ -213,31 +283,32 @@ pub fn highlight_text(r: &Reader, id: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn open_highlight_editor(r: &mut Reader, id: String) -> Option<String> {
+fn open_highlight_editor(r: &mut Reader, o: &mut Overlay, id: String) -> Option<String> {
     let note = r.doc.notes.as_ref()?.highlight(&id)?.note.clone();
     let context = highlight_text(r, &id);
     r.cursor_highlight = Some(id.clone());
-    r.note_editor = Some(NoteEditor {
+    let editor = NoteEditor {
         target: NoteTarget::Highlight(id),
         editor: Editor::new(&note),
         original: note,
         title: "Note on the highlight".into(),
         context,
-    });
+    };
+    o.open(|under| Overlay::Editor { editor, under });
     None
 }
 
-fn edit_highlight_note(r: &mut Reader) -> Option<String> {
+pub fn edit_highlight_note(r: &mut Reader, o: &mut Overlay) -> Option<String> {
     if r.doc.notes.is_none() {
         return Some(NO_NOTES.into());
     }
     match r.highlight_under_cursor() {
-        Some(id) => open_highlight_editor(r, id),
+        Some(id) => open_highlight_editor(r, o, id),
         None => Some("no highlight on screen: v selects a sentence, h saves it".into()),
     }
 }
 
-fn open_entity_editor(r: &mut Reader, i: usize) -> Option<String> {
+fn open_entity_editor(r: &mut Reader, o: &mut Overlay, i: usize) -> Option<String> {
     let key = r.entity_key(i);
     let note = r
         .doc
@@ -254,48 +325,49 @@ fn open_entity_editor(r: &mut Reader, i: usize) -> Option<String> {
         e.kind.as_str(),
         if n == 1 { "" } else { "s" }
     );
-    r.note_editor = Some(NoteEditor {
+    let editor = NoteEditor {
         title: format!("Note on {}", e.name),
         target: NoteTarget::Entity(key),
         editor: Editor::new(&note),
         original: note,
         context,
-    });
+    };
+    o.open(|under| Overlay::Editor { editor, under });
     None
 }
 
-fn edit_entity_note(r: &mut Reader) -> Option<String> {
+pub fn edit_entity_note(r: &mut Reader, o: &mut Overlay) -> Option<String> {
     if r.doc.notes.is_none() {
         return Some(NO_NOTES.into());
     }
     match r.selected {
-        Some(i) => open_entity_editor(r, i),
+        Some(i) => open_entity_editor(r, o, i),
         None => Some("no entity selected".into()),
     }
 }
 
-fn ask_delete_highlight(r: &mut Reader) -> Option<String> {
+pub fn ask_delete_highlight(r: &mut Reader, o: &mut Overlay) -> Option<String> {
     if r.doc.notes.is_none() {
         return Some(NO_NOTES.into());
     }
     match r.highlight_under_cursor() {
         Some(id) => {
             r.cursor_highlight = Some(id.clone());
-            r.confirm = Some(Confirm::DeleteHighlight(id));
+            o.ask(Confirm::DeleteHighlight(id));
             None
         }
         None => Some("no highlight on screen".into()),
     }
 }
 
-fn ask_delete_entity_note(r: &mut Reader) -> Option<String> {
+pub fn ask_delete_entity_note(r: &mut Reader, o: &mut Overlay) -> Option<String> {
     let notes = r.doc.notes.as_ref()?;
     let i = r.selected?;
     let key = r.entity_key(i);
     if notes.entity_note(&key).is_none() {
         return Some(format!("no note on {}", r.doc.entities[i].name));
     }
-    r.confirm = Some(Confirm::DeleteEntityNote(key));
+    o.ask(Confirm::DeleteEntityNote(key));
     None
 }
 
@@ -316,15 +388,11 @@ fn confirmed(r: &mut Reader, confirm: Confirm) -> Option<String> {
             notes.delete_entity_note(&r.doc.article.text, &key);
             Some(format!("note on {} deleted: u undoes", key.name))
         }
-        Confirm::DiscardNote => {
-            r.note_editor = None;
-            None
-        }
         _ => None,
     }
 }
 
-fn undo(r: &mut Reader) -> Option<String> {
+pub fn undo(r: &mut Reader) -> Option<String> {
     let notes = r.doc.notes.as_mut()?;
     match notes.undo(&r.doc.article.text) {
         Some(Restored::Highlight(id)) => {
@@ -347,8 +415,11 @@ fn undo(r: &mut Reader) -> Option<String> {
     }
 }
 
-fn edit(r: &mut Reader, action: Action, width: usize) -> Option<String> {
-    let ne = r.note_editor.as_mut()?;
+/// The note editor's keys.
+pub fn edit(r: &mut Reader, o: &mut Overlay, action: Action, width: usize) -> Option<String> {
+    let Overlay::Editor { editor: ne, .. } = o else {
+        return None;
+    };
     let e = &mut ne.editor;
     match action {
         Action::Input(c) => e.insert(c),
@@ -365,30 +436,30 @@ fn edit(r: &mut Reader, action: Action, width: usize) -> Option<String> {
         Action::CursorDown => e.vertical(1, width),
         Action::Back => {
             if ne.changed() {
-                r.confirm = Some(Confirm::DiscardNote);
+                o.ask(Confirm::DiscardNote);
             } else {
-                r.note_editor = None;
+                o.close();
             }
         }
-        Action::Save => return save_note(r),
+        Action::Save => return save_note(r, o),
         _ => {}
     }
     None
 }
 
-fn save_note(r: &mut Reader) -> Option<String> {
-    let ne = r.note_editor.take()?;
+fn save_note(r: &mut Reader, o: &mut Overlay) -> Option<String> {
+    let ne = o.editor()?.clone();
     let text = ne.editor.text.trim_end().to_string();
     let notes = r.doc.notes.as_mut()?;
     match &ne.target {
         NoteTarget::Highlight(id) => {
             if !notes.set_note(&r.doc.article.text, id, &text) {
-                r.note_editor = Some(ne);
                 return Some("that highlight was deleted: copy the note elsewhere".into());
             }
         }
         NoteTarget::Entity(key) => notes.set_entity_note(&r.doc.article.text, key, &text),
     }
+    o.close();
     Some(if text.is_empty() {
         "note removed".into()
     } else {
@@ -396,7 +467,7 @@ fn save_note(r: &mut Reader) -> Option<String> {
     })
 }
 
-fn open_list(r: &mut Reader) -> Option<String> {
+pub fn open_list(r: &mut Reader, o: &mut Overlay) -> Option<String> {
     if r.doc.notes.is_none() {
         return Some(NO_NOTES.into());
     }
@@ -410,15 +481,18 @@ fn open_list(r: &mut Reader) -> Option<String> {
             .iter()
             .position(|i| *i == ListItem::Highlight(id.clone()))
     });
-    r.notes_list = Some(NotesList {
+    *o = Overlay::NotesList(NotesList {
         selected: here.unwrap_or(0),
     });
     None
 }
 
-fn list(r: &mut Reader, action: Action) -> Option<String> {
+/// The `'` list's keys.
+pub fn list(r: &mut Reader, o: &mut Overlay, action: Action) -> Option<String> {
     let items = r.list_items();
-    let state = r.notes_list.as_mut()?;
+    let Overlay::NotesList(state) = o else {
+        return None;
+    };
     let last = items.len().saturating_sub(1);
     state.selected = state.selected.min(last);
     let item = items.get(state.selected).cloned();
@@ -434,30 +508,30 @@ fn list(r: &mut Reader, action: Action) -> Option<String> {
                 state.selected.saturating_sub(1)
             }
         }
-        Action::Back => r.notes_list = None,
+        Action::Back => o.close(),
         Action::Undo => return undo(r),
-        Action::Accept => return go_to(r, item?),
+        Action::Accept => return go_to(r, o, item?),
         Action::EditNote => match item? {
-            ListItem::Highlight(id) => return open_highlight_editor(r, id),
+            ListItem::Highlight(id) => return open_highlight_editor(r, o, id),
             ListItem::EntityNote(key) => {
                 let i = crate::export::find_entity(&r.doc.entities, &key)
                     .and_then(|e| r.doc.entities.iter().position(|x| x.id == e.id));
                 return match i {
-                    Some(i) => open_entity_editor(r, i),
+                    Some(i) => open_entity_editor(r, o, i),
                     None => Some(format!("{} is not in the article any more", key.name)),
                 };
             }
         },
         Action::Delete => match item? {
-            ListItem::Highlight(id) => r.confirm = Some(Confirm::DeleteHighlight(id)),
-            ListItem::EntityNote(key) => r.confirm = Some(Confirm::DeleteEntityNote(key)),
+            ListItem::Highlight(id) => o.ask(Confirm::DeleteHighlight(id)),
+            ListItem::EntityNote(key) => o.ask(Confirm::DeleteEntityNote(key)),
         },
         _ => {}
     }
     None
 }
 
-fn go_to(r: &mut Reader, item: ListItem) -> Option<String> {
+fn go_to(r: &mut Reader, o: &mut Overlay, item: ListItem) -> Option<String> {
     match item {
         ListItem::Highlight(id) => {
             let range = r.doc.notes.as_ref()?.placed_of(&id)?.range.clone();
@@ -466,7 +540,7 @@ fn go_to(r: &mut Reader, item: ListItem) -> Option<String> {
                     "orphaned: its text is no longer in the article (kept, exported)".into(),
                 );
             };
-            r.notes_list = None;
+            o.close();
             r.focus = Focus::Article;
             r.cursor_highlight = Some(id);
             r.reveal_offset(range.start);
@@ -478,24 +552,10 @@ fn go_to(r: &mut Reader, item: ListItem) -> Option<String> {
             let Some(i) = found else {
                 return Some(format!("{} is not in the article any more", key.name));
             };
-            r.notes_list = None;
+            o.close();
             r.select_shown(i);
             r.focus = Focus::Sidebar;
             super::navigate::jump_to_entity(r)
         }
     }
-}
-
-fn export_request(app: &mut App) {
-    let Some(r) = &app.reader else {
-        return;
-    };
-    app.message = if r.doc.notes.is_none() {
-        Some(NO_NOTES.into())
-    } else if !r.doc.extracted {
-        Some("still finding entities: e again in a moment".into())
-    } else {
-        app.command = Some(Command::Export { replace: false });
-        None
-    };
 }

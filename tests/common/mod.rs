@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use glose::tui::reader::Reader;
-use glose::tui::{ui, App, Theme};
+use glose::tui::{ui, App, Effect, Theme};
 use glose::{Article, Block, BlockKind, Entity, EntityKind, Language, Mention};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -140,8 +140,26 @@ pub fn seed_app(w: u16, h: u16) -> App {
     app_with(a, e, Theme::colored(), w, h)
 }
 
+thread_local! {
+    /// The effects (saves, exports...) that keys asked for and `io` has not yet
+    /// carried out: a test chooses when the event loop's work happens.
+    static EFFECTS: std::cell::RefCell<Vec<Effect>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A key event, its effects kept for `io`.
+pub fn send(app: &mut App, key: KeyEvent) {
+    let effects = app.key(key);
+    EFFECTS.with(|e| e.borrow_mut().extend(effects));
+}
+
 pub fn press(app: &mut App, code: KeyCode) {
-    app.key(KeyEvent::new(code, KeyModifiers::NONE));
+    send(app, KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// Carries out the effects the keys so far asked for, as the event loop does.
+pub fn io(app: &mut App) {
+    let effects = EFFECTS.with(|e| std::mem::take(&mut *e.borrow_mut()));
+    glose::tui::run_effects_now(app, effects);
 }
 
 pub fn keys(app: &mut App, s: &str) {
@@ -153,13 +171,13 @@ pub fn keys(app: &mut App, s: &str) {
 /// Keys, then the file work (notes, corrections) the event loop does after them.
 pub fn run(app: &mut App, s: &str) {
     keys(app, s);
-    glose::tui::io(app);
+    io(app);
 }
 
 /// One key, then the file work the event loop does after it.
 pub fn key(app: &mut App, code: KeyCode) {
     press(app, code);
-    glose::tui::io(app);
+    io(app);
 }
 
 pub fn draw(app: &App) -> Buffer {

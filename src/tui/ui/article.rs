@@ -4,6 +4,7 @@
 use super::super::annotate::display_range;
 use super::super::app::App;
 use super::super::doc::{safe_char, BlockLayout};
+use super::super::overlay::Overlay;
 use super::super::reader::{LinePos, Reader};
 use super::super::search::matches_in;
 use super::{put, put_str, Areas};
@@ -21,7 +22,7 @@ struct Marks {
     selection: Option<(Range<usize>, Hue)>,
 }
 
-fn marks(r: &Reader) -> Marks {
+fn marks(r: &Reader, overlay: &Overlay) -> Marks {
     let mut highlights = Vec::new();
     if let Some(notes) = &r.doc.notes {
         let cursor = r.highlight_under_cursor();
@@ -33,9 +34,9 @@ fn marks(r: &Reader) -> Marks {
             highlights.push((range.clone(), h.color, here, !h.note.trim().is_empty()));
         }
     }
-    let selection = r
-        .selection
-        .and_then(|sel| Some((r.selection_range()?, sel.color)));
+    let selection = overlay
+        .selection()
+        .and_then(|sel| Some((r.selection_range(sel)?, sel.color)));
     Marks {
         highlights,
         selection,
@@ -55,7 +56,7 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
         );
         return;
     };
-    let marks = marks(r);
+    let marks = marks(r, &app.overlay);
     for y in area.y..area.y + area.height {
         draw_line(app, r, pos, a, y, &marks, buf);
         match r.next_line(pos) {

@@ -6,6 +6,7 @@ use super::super::app::App;
 use super::super::doc::safe_char;
 use super::super::editor::{cursor_cell, rows};
 use super::super::keymap::Mode;
+use super::super::overlay::Overlay;
 use super::{editor_area, editor_text_area, fit, put_str, MIN_HEIGHT, MIN_WIDTH};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -80,12 +81,12 @@ fn cell(ne: &NoteEditor, text: Rect) -> Option<Position> {
 
 /// Where the terminal cursor goes while a note is written.
 pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT || app.help.is_some() {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
-    let r = app.reader.as_ref()?;
-    if r.confirm.is_some() {
-        return None;
+    // Only while the editor is on top (not under a question or the help).
+    match &app.overlay {
+        Overlay::Editor { editor, .. } => cell(editor, editor_text_area(area)),
+        _ => None,
     }
-    cell(r.note_editor.as_ref()?, editor_text_area(area))
 }

@@ -116,19 +116,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             article::render(app, r, &a, buf);
             sidebar::render(app, r, &a, buf);
             status::render_reader(app, r, a.status, buf);
-            if r.notes_list.is_some() {
+            if app.overlay.notes_list().is_some() {
                 notes::render(app, r, area, buf);
             }
-            if let Some(ne) = &r.note_editor {
+            if let Some(ne) = app.overlay.editor() {
                 editor::render(app, ne, area, buf);
             }
-            if let Some(pick) = &r.kind_pick {
+            if let Some(pick) = app.overlay.kind_pick() {
                 kind::render(app, pick, a.article, buf);
             }
         }
         None => library::render(app, &a, buf),
     }
-    if let Some(h) = &app.help {
+    if let Some(h) = app.overlay.help() {
         help::render(app, h, area, buf);
     }
 }

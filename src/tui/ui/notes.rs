@@ -21,7 +21,7 @@ enum Row {
 
 pub fn render(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let (Some(notes), Some(state)) = (&r.doc.notes, &r.notes_list) else {
+    let (Some(notes), Some(state)) = (&r.doc.notes, app.overlay.notes_list()) else {
         return;
     };
     let items = r.list_items();

@@ -12,9 +12,10 @@ use ratatui::text::{Line, Span};
 pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let mut left: Vec<Span> = Vec::new();
-    if let Some(confirm) = &r.confirm {
+    let o = &app.overlay;
+    if let Some(confirm) = o.confirm() {
         left.push(Span::styled(fit(&confirm.prompt(), 90), t.message()));
-    } else if let Some(ne) = &r.note_editor {
+    } else if let Some(ne) = o.editor() {
         left.push(Span::raw(fit(&ne.title, 40)));
         if ne.changed() {
             left.push(Span::styled("  modified", t.message()));
@@ -22,16 +23,16 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         if let Some(msg) = &app.message {
             left.push(Span::styled(format!("  {}", fit(msg, 60)), t.message()));
         }
-    } else if let Some(pick) = &r.kind_pick {
+    } else if let Some(pick) = o.kind_pick() {
         left.push(Span::raw(fit(&pick.title, 50)));
         left.push(Span::styled(": which kind?", t.message()));
-    } else if let Some(sel) = &r.selection {
-        if let Some(range) = r.selection_range().filter(|_| sel.span.is_some()) {
+    } else if let Some(sel) = o.selection() {
+        if let Some(range) = r.selection_range(sel).filter(|_| sel.span.is_some()) {
             let text = r.doc.article.text.get(range).unwrap_or("");
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
             left.push(Span::raw(format!("selecting “{}” ", fit(&text, 40))));
         } else {
-            let n = r.selection_len();
+            let n = r.selection_len(sel);
             left.push(Span::raw(format!(
                 "selecting {n} sentence{} ",
                 if n == 1 { "" } else { "s" }
@@ -42,7 +43,7 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         if let Some(msg) = &app.message {
             left.push(Span::styled(format!("  {}", fit(msg, 60)), t.message()));
         }
-    } else if let Some(input) = &r.input {
+    } else if let Some(input) = o.input() {
         let prompt = match input.target {
             InputTarget::Search => "/",
             InputTarget::Filter => "filter: ",

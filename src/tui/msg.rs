@@ -1,0 +1,59 @@
+//! What goes into [`update`](super::update()) ([`Msg`]) and what comes out
+//! ([`Effect`]): every input, the user's and the workers', is a message; every
+//! piece of I/O that `update` wants is an effect, returned (never stored in a slot
+//! that a later key could overwrite) and carried out by the event loop, whose
+//! results come back as messages.
+
+use super::action::Action;
+use super::library::Info;
+use crate::export::Saved;
+use crate::notes::{SaveDone, SaveJob};
+use crate::{Article, Document, Entity, Notice};
+use crossterm::event::KeyEvent;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Debug)]
+pub enum Msg {
+    /// A key: becomes an action through the keymap of the mode in force.
+    Key(KeyEvent),
+    /// A click, the wheel, a resize (or a key already looked up).
+    Action(Action),
+    /// Text pasted in one piece (bracketed paste).
+    Paste(String),
+    /// The extractor's entities for the open article.
+    Entities(Vec<Entity>),
+    /// What the library's worker learnt about entry `index`.
+    Info(usize, Result<Info, String>),
+    /// A save ([`Effect::Save`]) is done.
+    Saved(Box<SaveDone>),
+    /// An export ([`Effect::Export`]) is done.
+    Exported(Result<Saved, String>),
+    /// An article chosen in the library ([`Effect::Open`]) is loaded (its
+    /// entities come as [`Msg::Entities`]), or the line saying why not.
+    Opened(Box<Result<(Document, Vec<Notice>), String>>),
+}
+
+impl From<Action> for Msg {
+    fn from(action: Action) -> Msg {
+        Msg::Action(action)
+    }
+}
+
+/// I/O for the event loop.
+#[derive(Debug)]
+pub enum Effect {
+    /// Write the queued note changes (on a worker: a held lock must not freeze
+    /// the keys); the result comes back as [`Msg::Saved`].
+    Save {
+        job: Box<SaveJob>,
+        article: Arc<Article>,
+    },
+    /// `e`: the notes to Markdown; `replace` once the user agreed to replace a
+    /// file glose did not write. Comes back as [`Msg::Exported`].
+    Export { replace: bool },
+    /// Load an article chosen in the library. Comes back as [`Msg::Opened`].
+    Open(PathBuf),
+    /// End the program (notes are saved, or the user said to quit anyway).
+    Quit,
+}
