@@ -216,3 +216,166 @@ fn a_burst_of_3000_keys_moved_only_1024_lines() {
     let screen = tmux.wait_for("3,000 lines down", |s| s.contains("p1501"));
     assert!(!screen.contains("p1500"), "{screen}");
 }
+
+/// The seed in `dir`, opened in tmux with notes in `dir`; returns the session once
+/// the entities are there, and the article's path. The shell prints the exit code.
+fn reader_in_tmux(name: &str, dir: &Path) -> Option<(tmux::Tmux, PathBuf)> {
+    let path = dir.join("seed.txt");
+    std::fs::write(&path, seed_text()).unwrap();
+    let command = format!(
+        "GLOSE_DATA_DIR='{}' '{}' '{}'; echo glose-exit=$?; sleep 60",
+        dir.display(),
+        env!("CARGO_BIN_EXE_glose"),
+        path.display()
+    );
+    let tmux = tmux::Tmux::start(name, 100, 30, &command)?;
+    tmux.wait_for("the entities", |s| s.contains("▸ "));
+    Some((tmux, path))
+}
+
+/// The notes of `article` in `dir`, as the store reads them.
+fn notes_on_disk(dir: &Path, article: &Path) -> Notes {
+    Notes::open_in(dir, &Article::load(article).unwrap()).0
+}
+
+/// Holds the notes file's lock (`<file>.lock`) as another glose writing would.
+fn hold_lock(dir: &Path, article: &Path) -> std::fs::File {
+    let store = glose::notes::Store::new(dir, article);
+    std::fs::create_dir_all(store.dir()).unwrap();
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(format!("{}.lock", store.path().display()))
+        .unwrap();
+    lock.try_lock().unwrap();
+    lock
+}
+
+/// Issue 11 (1): a 4,000-character paste into the note editor, then Ctrl+S,
+/// stayed "modified" for minutes and the file held an empty note. Pastes arrive
+/// whole (bracketed paste) and go into the editor as text.
+#[test]
+fn a_4000_character_paste_into_the_note_editor_was_lost() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let Some((tmux, path)) = reader_in_tmux("paste", dir.path()) else {
+        return;
+    };
+    for key in ["v", "h", "a"] {
+        tmux.send(key);
+    }
+    tmux.wait_for("the editor", |s| s.contains("Note on the highlight"));
+    let text: String = (0..500).map(|i| format!("mot{i:04} ")).collect();
+    assert_eq!(text.len(), 4000);
+    assert!(tmux.run(&["set-buffer", "-b", "p", &text]).status.success());
+    // -p: bracketed, as a terminal pastes when the application asks for it.
+    assert!(tmux
+        .run(&["paste-buffer", "-p", "-b", "p", "-t", "0"])
+        .status
+        .success());
+    tmux.send("C-s");
+    tmux.wait_for("the note saved", |s| {
+        tmux::status_line(s).contains("note saved")
+    });
+    let start = std::time::Instant::now();
+    loop {
+        let notes = notes_on_disk(dir.path(), &path);
+        let note = notes.file().highlights.first().map(|h| h.note.clone());
+        if note.as_deref() == Some(text.trim_end()) {
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "the note on disk: {note:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// Issue 11 (10): another process holding the notes lock froze every key for 3 s:
+/// saving ran on the UI thread. Saves run on a worker; "saving…" shows meanwhile,
+/// and the keys go on working.
+#[test]
+fn a_held_notes_lock_froze_every_key_for_3_seconds() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let Some((tmux, path)) = reader_in_tmux("lock", dir.path()) else {
+        return;
+    };
+    let lock = hold_lock(dir.path(), &path);
+    tmux.send("v");
+    tmux.send("h");
+    tmux.wait_for("saving", |s| tmux::status_line(s).contains("saving…"));
+    let start = std::time::Instant::now();
+    tmux.send("G");
+    tmux.wait_for("the end of the article", |s| {
+        tmux::status_line(s).contains("100%")
+    });
+    let took = start.elapsed();
+    assert!(
+        took < std::time::Duration::from_millis(1500),
+        "a key took {took:?} while the lock was held"
+    );
+    drop(lock);
+    // The save retries or fails after its 3 s wait; either way the next key saves.
+    tmux.wait_for("the save's end", |s| {
+        !tmux::status_line(s).contains("saving…")
+    });
+    tmux.send("g");
+    let start = std::time::Instant::now();
+    while notes_on_disk(dir.path(), &path).placed().len() != 1 {
+        assert!(start.elapsed() < std::time::Duration::from_secs(10));
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// Issue 11 (11): SIGTERM left the terminal in the alternate screen with mouse
+/// reporting on and the cursor hidden. SIGTERM, SIGHUP and SIGINT now save the
+/// pending notes (waiting for a save under way), restore the terminal, and exit
+/// with 128 + the signal's number.
+#[test]
+fn sigterm_left_the_terminal_broken() {
+    for (sig, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+        let dir = tempfile::TempDir::new().unwrap();
+        let Some((tmux, path)) = reader_in_tmux(&format!("sig{sig}"), dir.path()) else {
+            return;
+        };
+        // A highlight whose save waits for the lock when the signal comes.
+        let lock = hold_lock(dir.path(), &path);
+        tmux.send("v");
+        tmux.send("h");
+        tmux.wait_for("saving", |s| tmux::status_line(s).contains("saving…"));
+        let shell = tmux.display("#{pane_pid}");
+        let out = Command::new("pkill")
+            .args([&format!("-{sig}"), "-P", &shell, "-x", "glose"])
+            .output()
+            .expect("pkill runs");
+        assert!(out.status.success(), "SIG{sig}: no glose to signal");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        drop(lock);
+        let screen = tmux.wait_for("the exit", |s| s.contains("glose-exit="));
+        assert!(
+            screen.contains(&format!("glose-exit={}", 128 + number)),
+            "SIG{sig}: {screen}"
+        );
+        assert_eq!(
+            tmux.display("#{alternate_on}"),
+            "0",
+            "SIG{sig}: alternate screen"
+        );
+        assert_eq!(
+            tmux.display("#{mouse_any_flag}"),
+            "0",
+            "SIG{sig}: mouse reporting"
+        );
+        assert_eq!(
+            tmux.display("#{cursor_flag}"),
+            "1",
+            "SIG{sig}: cursor hidden"
+        );
+        assert_eq!(
+            notes_on_disk(dir.path(), &path).placed().len(),
+            1,
+            "SIG{sig}: the highlight was not saved"
+        );
+    }
+}

@@ -95,7 +95,9 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
                 left.push(Span::styled("▌", t.swatch(color)));
                 left.push(Span::raw(format!("highlight {}/{}", k + 1, placed.len())));
             }
-            if notes.has_pending() {
+            if app.saving {
+                left.push(Span::styled("  saving…", t.dim()));
+            } else if notes.has_pending() {
                 left.push(Span::styled("  notes unsaved", t.message()));
             }
         }
