@@ -372,10 +372,13 @@ fn sigterm_left_the_terminal_broken() {
             "1",
             "SIG{sig}: cursor hidden"
         );
+        let files: Vec<_> = std::fs::read_dir(dir.path().join("notes"))
+            .map(|d| d.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
         assert_eq!(
             notes_on_disk(dir.path(), &path).placed().len(),
             1,
-            "SIG{sig}: the highlight was not saved"
+            "SIG{sig}: the highlight was not saved; notes folder: {files:?}; screen:\n{screen}"
         );
     }
 }
