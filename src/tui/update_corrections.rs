@@ -2,7 +2,7 @@
 //! and bring back, `X` the Hidden section, `S` split a mention off, and in the
 //! selection `E` (a new entity), `m` and the word motions. Each change goes to the
 //! in-memory [`Notes`](crate::notes::Notes), the entities are computed again at
-//! once, and the event loop writes the change right after (see [`super::io`]).
+//! once, and `update` returns the save for the event loop to carry out.
 
 use super::action::Action;
 use super::annotate::Selection;

@@ -1,7 +1,8 @@
 //! `update` for highlights and notes: selecting sentences, saving highlights,
-//! the note editor, questions, the `'` list, undo and the export request. Changes
-//! go to the in-memory [`Notes`](crate::notes::Notes); the event loop writes them
-//! right after (see [`super::io`]).
+//! the note editor, questions, the `'` list, undo, the export request, saving and
+//! quitting. Changes go to the in-memory [`Notes`](crate::notes::Notes); after
+//! every message [`save_if_needed`] returns a save for the event loop to run on a
+//! worker, one at a time, and its result comes back as `Msg::Saved`.
 
 use super::action::Action;
 use super::annotate::{Confirm, ListItem, NoteEditor, NoteTarget, NotesList, Selection};
