@@ -1,5 +1,7 @@
-//! Everything a user can do in the reader. Keys map to actions through the keymap
-//! table; mouse and resize events become actions in the event loop.
+//! Everything a user can do in the reader, each with its doc ([`Action::doc`]),
+//! written once: the keymap tables, the help overlay and the status-line hints
+//! read it. Keys map to actions through the keymap table; mouse and resize events
+//! become actions in the event loop.
 
 use crate::notes::Color;
 use crate::EntityKind;
@@ -128,4 +130,98 @@ pub enum Action {
         row: u16,
         down: bool,
     },
+}
+
+impl Action {
+    /// What the action does, as help lists it (a mode's keymap may say it more
+    /// precisely for that mode). Exhaustive: a new action gets its doc here.
+    pub const fn doc(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::ToggleFocus => "switch focus: article / entities",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::NextMention => {
+                "next mention of the selected entity (next match while searching)"
+            }
+            Action::PrevMention => {
+                "previous mention of the selected entity (previous match while searching)"
+            }
+            Action::NextAny => "next mention of any entity",
+            Action::PrevAny => "previous mention of any entity",
+            Action::ToggleFocusMode => "focus mode: dim paragraphs without the selected entity",
+            Action::NotesList => "list the highlights and notes",
+            Action::Undo => "undo the last deletion or correction",
+            Action::Export => "export the notes to <article>.notes.md (Markdown)",
+            Action::ToLibrary => "back to the library",
+            Action::Help => "help",
+            Action::ScrollDown => "scroll down a line",
+            Action::ScrollUp => "scroll up a line",
+            Action::Top => "go to the top",
+            Action::Bottom => "go to the end",
+            Action::StartSearch => "search the text",
+            Action::StartSelection => "select the current sentence to highlight it",
+            Action::QuickHighlight => "highlight the current mention's sentence",
+            Action::EditNote => "write or edit a note",
+            Action::Delete => "delete (asks first)",
+            Action::Split => "split the current mention off into an entity of its own",
+            Action::Back => "back: close, cancel or clear",
+            Action::SelectNext => "next item",
+            Action::SelectPrev => "previous item",
+            Action::SelectFirst => "first item",
+            Action::SelectLast => "last item",
+            Action::JumpToEntity => "jump to the entity's first mention",
+            Action::ShowKind(Some(EntityKind::Person)) => "show people only",
+            Action::ShowKind(Some(EntityKind::Place)) => "show places only",
+            Action::ShowKind(Some(EntityKind::Organization)) => "show organizations only",
+            Action::ShowKind(Some(EntityKind::Event)) => "show events only",
+            Action::ShowKind(None) => "show every kind",
+            Action::StartFilter => "filter entities by name",
+            Action::ToggleSort => "sort by first appearance / most mentioned",
+            Action::Relabel => "relabel: person, place, organization or event",
+            Action::Mark => "mark the entity; m on another one merges the two",
+            Action::Rename => "rename the entity",
+            Action::Hide => "hide a wrong entity (in the Hidden section: bring it back)",
+            Action::ToggleHidden => "open / close the Hidden section",
+            Action::Accept => "accept what is typed",
+            Action::DeleteChar => "delete the character before the cursor",
+            Action::SelectionDown => "move the selection's end a sentence down",
+            Action::SelectionUp => "move the selection's end a sentence up",
+            Action::SaveHighlight => "save the selection as a highlight",
+            Action::SetColor(Color::Yellow) => "colour: yellow",
+            Action::SetColor(Color::Green) => "colour: green",
+            Action::SetColor(Color::Blue) => "colour: blue",
+            Action::SetColor(Color::Pink) => "colour: pink",
+            Action::SetColor(Color::Purple) => "colour: purple",
+            Action::SelectMention => "select just the current mention (or search match)",
+            Action::EndWordRight => "move the end a word right",
+            Action::EndWordLeft => "move the end a word left",
+            Action::StartWordRight => "move the start a word right",
+            Action::StartWordLeft => "move the start a word left",
+            Action::MakeEntity => "make the selected text an entity (and every other occurrence)",
+            Action::Save => "save the note",
+            Action::Newline => "new line",
+            Action::DeleteForward => "delete the character under the cursor",
+            Action::CursorLeft => "previous character",
+            Action::CursorRight => "next character",
+            Action::WordLeft => "previous word",
+            Action::WordRight => "next word",
+            Action::CursorUp => "line up",
+            Action::CursorDown => "line down",
+            Action::LineStart => "start of the line",
+            Action::LineEnd => "end of the line",
+            Action::Yes => "yes",
+            Action::No => "no",
+            Action::PickKind(EntityKind::Person) => "person",
+            Action::PickKind(EntityKind::Place) => "place",
+            Action::PickKind(EntityKind::Organization) => "organization",
+            Action::PickKind(EntityKind::Event) => "event",
+            Action::ClearInput => "clear the line",
+            Action::Open => "open the article",
+            Action::Input(_) => "type a character",
+            Action::Resize(..) => "the terminal changed size",
+            Action::Click { .. } => "click: select what is under the pointer",
+            Action::Wheel { .. } => "scroll with the wheel",
+        }
+    }
 }

@@ -1,5 +1,7 @@
-//! One table per mode: key -> action + description. Dispatch, the help overlay and
-//! the status-line hints all read these tables, so help never drifts from behaviour.
+//! One table per mode: key -> action. Each action is described once, by its doc
+//! ([`Action::doc`]); a binding overrides it only where the action reads
+//! differently in that mode. Dispatch, the help overlay and the status-line hints
+//! all read these tables, so help never drifts from behaviour.
 
 use super::action::Action;
 use crate::notes::Color;
@@ -85,23 +87,31 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-const fn b(code: KeyCode, action: Action, desc: &'static str) -> Binding {
+/// A key for an action, described by the action's doc ([`Action::doc`]).
+const fn b(code: KeyCode, action: Action) -> Binding {
     Binding {
         code,
         mods: KeyModifiers::NONE,
         action,
-        desc,
+        desc: action.doc(),
         hint: None,
     }
 }
 
-const fn c(ch: char, action: Action, desc: &'static str) -> Binding {
-    b(KeyCode::Char(ch), action, desc)
+const fn c(ch: char, action: Action) -> Binding {
+    b(KeyCode::Char(ch), action)
 }
 
 impl Binding {
     const fn hint(mut self, word: &'static str) -> Binding {
         self.hint = Some(word);
+        self
+    }
+
+    /// What the action does in this mode, where it reads differently from its
+    /// doc (Esc closes the help, ends a search, cancels a selection...).
+    const fn desc(mut self, desc: &'static str) -> Binding {
+        self.desc = desc;
         self
     }
 
@@ -121,376 +131,225 @@ impl Binding {
     }
 }
 
-const CTRL_C: Binding = c('c', Action::Quit, "quit").ctrl();
+const CTRL_C: Binding = c('c', Action::Quit).ctrl();
 
 /// Keys shared by the article and the sidebar.
 const READER_COMMON: &[Binding] = &[
-    b(
-        KeyCode::Tab,
-        Action::ToggleFocus,
-        "switch focus: article / entities",
-    )
-    .hint("focus"),
-    c(' ', Action::PageDown, "page down"),
-    b(KeyCode::PageDown, Action::PageDown, "page down"),
-    c('b', Action::PageUp, "page up"),
-    b(KeyCode::PageUp, Action::PageUp, "page up"),
-    c(
-        'n',
-        Action::NextMention,
-        "next mention of the selected entity (next match while searching)",
-    )
-    .hint("next"),
-    c(
-        'N',
-        Action::PrevMention,
-        "previous mention of the selected entity (previous match while searching)",
-    ),
-    c(']', Action::NextAny, "next mention of any entity"),
-    c('[', Action::PrevAny, "previous mention of any entity"),
-    c(
-        'f',
-        Action::ToggleFocusMode,
-        "focus mode: dim paragraphs without the selected entity",
-    ),
-    c('\'', Action::NotesList, "list the highlights and notes").hint("notes"),
-    c('u', Action::Undo, "undo the last deletion or correction"),
-    c(
-        'e',
-        Action::Export,
-        "export the notes to <article>.notes.md (Markdown)",
-    ),
-    b(KeyCode::Backspace, Action::ToLibrary, "back to the library"),
-    c('?', Action::Help, "help").hint("help"),
-    c('q', Action::Quit, "quit").hint("quit"),
+    b(KeyCode::Tab, Action::ToggleFocus).hint("focus"),
+    c(' ', Action::PageDown),
+    b(KeyCode::PageDown, Action::PageDown),
+    c('b', Action::PageUp),
+    b(KeyCode::PageUp, Action::PageUp),
+    c('n', Action::NextMention).hint("next"),
+    c('N', Action::PrevMention),
+    c(']', Action::NextAny),
+    c('[', Action::PrevAny),
+    c('f', Action::ToggleFocusMode),
+    c('\'', Action::NotesList).hint("notes"),
+    c('u', Action::Undo),
+    c('e', Action::Export),
+    b(KeyCode::Backspace, Action::ToLibrary),
+    c('?', Action::Help).hint("help"),
+    c('q', Action::Quit).hint("quit"),
     CTRL_C,
 ];
 
 const ARTICLE: &[Binding] = &[
-    c('j', Action::ScrollDown, "scroll down a line"),
-    b(KeyCode::Down, Action::ScrollDown, "scroll down a line"),
-    c('k', Action::ScrollUp, "scroll up a line"),
-    b(KeyCode::Up, Action::ScrollUp, "scroll up a line"),
-    c('g', Action::Top, "go to the top"),
-    b(KeyCode::Home, Action::Top, "go to the top"),
-    c('G', Action::Bottom, "go to the end"),
-    b(KeyCode::End, Action::Bottom, "go to the end"),
-    c('/', Action::StartSearch, "search the text").hint("search"),
-    c(
-        'v',
-        Action::StartSelection,
-        "select the current sentence to highlight it",
-    )
-    .hint("select"),
-    c(
-        'H',
-        Action::QuickHighlight,
-        "highlight the current mention's sentence",
-    ),
-    c(
-        'a',
-        Action::EditNote,
-        "write or edit the note on the highlight under the cursor",
-    ),
-    c(
-        'd',
-        Action::Delete,
-        "delete the highlight under the cursor (asks first)",
-    ),
-    c(
-        'S',
-        Action::Split,
-        "split the current mention off into an entity of its own",
-    ),
-    b(
-        KeyCode::Esc,
-        Action::Back,
-        "end the search, else back to the library",
-    ),
+    c('j', Action::ScrollDown),
+    b(KeyCode::Down, Action::ScrollDown),
+    c('k', Action::ScrollUp),
+    b(KeyCode::Up, Action::ScrollUp),
+    c('g', Action::Top),
+    b(KeyCode::Home, Action::Top),
+    c('G', Action::Bottom),
+    b(KeyCode::End, Action::Bottom),
+    c('/', Action::StartSearch).hint("search"),
+    c('v', Action::StartSelection).hint("select"),
+    c('H', Action::QuickHighlight),
+    c('a', Action::EditNote).desc("write or edit the note on the highlight under the cursor"),
+    c('d', Action::Delete).desc("delete the highlight under the cursor (asks first)"),
+    c('S', Action::Split),
+    b(KeyCode::Esc, Action::Back).desc("end the search, else back to the library"),
 ];
 
 const SIDEBAR: &[Binding] = &[
-    c('j', Action::SelectNext, "select the next entity"),
-    b(KeyCode::Down, Action::SelectNext, "select the next entity"),
-    c('k', Action::SelectPrev, "select the previous entity"),
-    b(
-        KeyCode::Up,
-        Action::SelectPrev,
-        "select the previous entity",
-    ),
-    c('g', Action::SelectFirst, "select the first entity"),
-    b(
-        KeyCode::Home,
-        Action::SelectFirst,
-        "select the first entity",
-    ),
-    c('G', Action::SelectLast, "select the last entity"),
-    b(KeyCode::End, Action::SelectLast, "select the last entity"),
-    b(
-        KeyCode::Enter,
-        Action::JumpToEntity,
-        "jump to the entity's first mention",
-    )
-    .hint("jump"),
-    c(
-        '1',
-        Action::ShowKind(Some(EntityKind::Person)),
-        "show people only",
-    ),
-    c(
-        '2',
-        Action::ShowKind(Some(EntityKind::Place)),
-        "show places only",
-    ),
-    c(
-        '3',
-        Action::ShowKind(Some(EntityKind::Organization)),
-        "show organizations only",
-    ),
-    c(
-        '4',
-        Action::ShowKind(Some(EntityKind::Event)),
-        "show events only",
-    ),
-    c('0', Action::ShowKind(None), "show every kind"),
-    c('/', Action::StartFilter, "filter entities by name").hint("filter"),
-    c(
-        's',
-        Action::ToggleSort,
-        "sort by first appearance / most mentioned",
-    ),
-    c(
-        'a',
-        Action::EditNote,
-        "write or edit a note on the selected entity",
-    ),
-    c(
-        'd',
-        Action::Delete,
-        "delete the selected entity's note (asks first)",
-    ),
-    c(
-        'r',
-        Action::Relabel,
-        "relabel: person, place, organization or event",
-    ),
-    c(
-        'm',
-        Action::Mark,
-        "mark the entity; m on another one merges the two",
-    ),
-    c('R', Action::Rename, "rename the entity"),
-    c(
-        'x',
-        Action::Hide,
-        "hide a wrong entity (in the Hidden section: bring it back)",
-    ),
-    c('X', Action::ToggleHidden, "open / close the Hidden section"),
-    b(
-        KeyCode::Esc,
-        Action::Back,
-        "clear the mark or the filters, else back to the article",
-    ),
+    c('j', Action::SelectNext).desc("select the next entity"),
+    b(KeyCode::Down, Action::SelectNext).desc("select the next entity"),
+    c('k', Action::SelectPrev).desc("select the previous entity"),
+    b(KeyCode::Up, Action::SelectPrev).desc("select the previous entity"),
+    c('g', Action::SelectFirst).desc("select the first entity"),
+    b(KeyCode::Home, Action::SelectFirst).desc("select the first entity"),
+    c('G', Action::SelectLast).desc("select the last entity"),
+    b(KeyCode::End, Action::SelectLast).desc("select the last entity"),
+    b(KeyCode::Enter, Action::JumpToEntity).hint("jump"),
+    c('1', Action::ShowKind(Some(EntityKind::Person))),
+    c('2', Action::ShowKind(Some(EntityKind::Place))),
+    c('3', Action::ShowKind(Some(EntityKind::Organization))),
+    c('4', Action::ShowKind(Some(EntityKind::Event))),
+    c('0', Action::ShowKind(None)),
+    c('/', Action::StartFilter).hint("filter"),
+    c('s', Action::ToggleSort),
+    c('a', Action::EditNote).desc("write or edit a note on the selected entity"),
+    c('d', Action::Delete).desc("delete the selected entity's note (asks first)"),
+    c('r', Action::Relabel),
+    c('m', Action::Mark),
+    c('R', Action::Rename),
+    c('x', Action::Hide),
+    c('X', Action::ToggleHidden),
+    b(KeyCode::Esc, Action::Back).desc("clear the mark or the filters, else back to the article"),
 ];
 
 const SEARCH: &[Binding] = &[
-    b(
-        KeyCode::Enter,
-        Action::Accept,
-        "keep the search: n/N move between matches",
-    )
-    .hint("keep"),
-    b(KeyCode::Esc, Action::Back, "end the search").hint("cancel"),
-    b(KeyCode::Backspace, Action::DeleteChar, "delete a character"),
+    b(KeyCode::Enter, Action::Accept)
+        .desc("keep the search: n/N move between matches")
+        .hint("keep"),
+    b(KeyCode::Esc, Action::Back)
+        .desc("end the search")
+        .hint("cancel"),
+    b(KeyCode::Backspace, Action::DeleteChar).desc("delete a character"),
     CTRL_C,
 ];
 
 const FILTER: &[Binding] = &[
-    b(KeyCode::Enter, Action::Accept, "keep the filter").hint("keep"),
-    b(KeyCode::Esc, Action::Back, "clear the filter").hint("cancel"),
-    b(KeyCode::Backspace, Action::DeleteChar, "delete a character"),
+    b(KeyCode::Enter, Action::Accept)
+        .desc("keep the filter")
+        .hint("keep"),
+    b(KeyCode::Esc, Action::Back)
+        .desc("clear the filter")
+        .hint("cancel"),
+    b(KeyCode::Backspace, Action::DeleteChar).desc("delete a character"),
     CTRL_C,
 ];
 
 const SELECT: &[Binding] = &[
-    c(
-        'j',
-        Action::SelectionDown,
-        "move the selection's end a sentence down",
-    ),
-    b(
-        KeyCode::Down,
-        Action::SelectionDown,
-        "move the selection's end a sentence down",
-    ),
-    c(
-        'k',
-        Action::SelectionUp,
-        "move the selection's end a sentence up",
-    ),
-    b(
-        KeyCode::Up,
-        Action::SelectionUp,
-        "move the selection's end a sentence up",
-    ),
-    c(
-        'h',
-        Action::SaveHighlight,
-        "save the selection as a highlight",
-    )
-    .hint("save"),
-    b(
-        KeyCode::Enter,
-        Action::SaveHighlight,
-        "save the selection as a highlight",
-    ),
-    c('1', Action::SetColor(Color::Yellow), "colour: yellow"),
-    c('2', Action::SetColor(Color::Green), "colour: green"),
-    c('3', Action::SetColor(Color::Blue), "colour: blue"),
-    c('4', Action::SetColor(Color::Pink), "colour: pink"),
-    c('5', Action::SetColor(Color::Purple), "colour: purple"),
-    c(
-        'm',
-        Action::SelectMention,
-        "select just the current mention (or search match)",
-    ),
-    c('w', Action::EndWordRight, "move the end a word right"),
-    c('b', Action::EndWordLeft, "move the end a word left"),
-    c('W', Action::StartWordRight, "move the start a word right"),
-    c('B', Action::StartWordLeft, "move the start a word left"),
-    c(
-        'E',
-        Action::MakeEntity,
-        "make the selected text an entity (and every other occurrence)",
-    )
-    .hint("entity"),
-    b(KeyCode::Esc, Action::Back, "cancel the selection").hint("cancel"),
-    c('?', Action::Help, "help").hint("help"),
+    c('j', Action::SelectionDown),
+    b(KeyCode::Down, Action::SelectionDown),
+    c('k', Action::SelectionUp),
+    b(KeyCode::Up, Action::SelectionUp),
+    c('h', Action::SaveHighlight).hint("save"),
+    b(KeyCode::Enter, Action::SaveHighlight),
+    c('1', Action::SetColor(Color::Yellow)),
+    c('2', Action::SetColor(Color::Green)),
+    c('3', Action::SetColor(Color::Blue)),
+    c('4', Action::SetColor(Color::Pink)),
+    c('5', Action::SetColor(Color::Purple)),
+    c('m', Action::SelectMention),
+    c('w', Action::EndWordRight),
+    c('b', Action::EndWordLeft),
+    c('W', Action::StartWordRight),
+    c('B', Action::StartWordLeft),
+    c('E', Action::MakeEntity).hint("entity"),
+    b(KeyCode::Esc, Action::Back)
+        .desc("cancel the selection")
+        .hint("cancel"),
+    c('?', Action::Help).hint("help"),
     CTRL_C,
 ];
 
 const EDITOR: &[Binding] = &[
-    c('s', Action::Save, "save the note").ctrl().hint("save"),
-    b(
-        KeyCode::Esc,
-        Action::Back,
-        "cancel (asks first if the note changed)",
-    )
-    .hint("cancel"),
-    b(KeyCode::Enter, Action::Newline, "new line"),
-    b(
-        KeyCode::Backspace,
-        Action::DeleteChar,
-        "delete the character before the cursor",
-    ),
-    b(
-        KeyCode::Delete,
-        Action::DeleteForward,
-        "delete the character under the cursor",
-    ),
-    b(KeyCode::Left, Action::CursorLeft, "previous character"),
-    b(KeyCode::Right, Action::CursorRight, "next character"),
-    b(KeyCode::Left, Action::WordLeft, "previous word").ctrl(),
-    c('b', Action::WordLeft, "previous word").alt(),
-    b(KeyCode::Right, Action::WordRight, "next word").ctrl(),
-    c('f', Action::WordRight, "next word").alt(),
-    b(KeyCode::Up, Action::CursorUp, "line up"),
-    b(KeyCode::Down, Action::CursorDown, "line down"),
-    b(KeyCode::Home, Action::LineStart, "start of the line"),
-    b(KeyCode::End, Action::LineEnd, "end of the line"),
+    c('s', Action::Save).ctrl().hint("save"),
+    b(KeyCode::Esc, Action::Back)
+        .desc("cancel (asks first if the note changed)")
+        .hint("cancel"),
+    b(KeyCode::Enter, Action::Newline),
+    b(KeyCode::Backspace, Action::DeleteChar),
+    b(KeyCode::Delete, Action::DeleteForward),
+    b(KeyCode::Left, Action::CursorLeft),
+    b(KeyCode::Right, Action::CursorRight),
+    b(KeyCode::Left, Action::WordLeft).ctrl(),
+    c('b', Action::WordLeft).alt(),
+    b(KeyCode::Right, Action::WordRight).ctrl(),
+    c('f', Action::WordRight).alt(),
+    b(KeyCode::Up, Action::CursorUp),
+    b(KeyCode::Down, Action::CursorDown),
+    b(KeyCode::Home, Action::LineStart),
+    b(KeyCode::End, Action::LineEnd),
     CTRL_C,
 ];
 
 const NOTES: &[Binding] = &[
-    c('j', Action::SelectNext, "next item"),
-    b(KeyCode::Down, Action::SelectNext, "next item"),
-    c('k', Action::SelectPrev, "previous item"),
-    b(KeyCode::Up, Action::SelectPrev, "previous item"),
-    c('g', Action::SelectFirst, "first item"),
-    b(KeyCode::Home, Action::SelectFirst, "first item"),
-    c('G', Action::SelectLast, "last item"),
-    b(KeyCode::End, Action::SelectLast, "last item"),
-    b(KeyCode::Enter, Action::Accept, "go there").hint("go"),
-    c('a', Action::EditNote, "write or edit its note").hint("note"),
-    c('d', Action::Delete, "delete it (asks first)"),
-    c('u', Action::Undo, "undo the last deletion"),
-    b(KeyCode::Esc, Action::Back, "close the list").hint("close"),
-    c('\'', Action::Back, "close the list"),
-    c('q', Action::Back, "close the list"),
-    c('?', Action::Help, "help").hint("help"),
+    c('j', Action::SelectNext),
+    b(KeyCode::Down, Action::SelectNext),
+    c('k', Action::SelectPrev),
+    b(KeyCode::Up, Action::SelectPrev),
+    c('g', Action::SelectFirst),
+    b(KeyCode::Home, Action::SelectFirst),
+    c('G', Action::SelectLast),
+    b(KeyCode::End, Action::SelectLast),
+    b(KeyCode::Enter, Action::Accept)
+        .desc("go there")
+        .hint("go"),
+    c('a', Action::EditNote)
+        .desc("write or edit its note")
+        .hint("note"),
+    c('d', Action::Delete).desc("delete it (asks first)"),
+    c('u', Action::Undo).desc("undo the last deletion"),
+    b(KeyCode::Esc, Action::Back)
+        .desc("close the list")
+        .hint("close"),
+    c('\'', Action::Back).desc("close the list"),
+    c('q', Action::Back).desc("close the list"),
+    c('?', Action::Help).hint("help"),
     CTRL_C,
 ];
 
 const CONFIRM: &[Binding] = &[
-    c('y', Action::Yes, "yes").hint("yes"),
-    c('n', Action::No, "no").hint("no"),
-    b(KeyCode::Esc, Action::Back, "no"),
-    c('?', Action::Help, "help"),
+    c('y', Action::Yes).hint("yes"),
+    c('n', Action::No).hint("no"),
+    b(KeyCode::Esc, Action::Back).desc("no"),
+    c('?', Action::Help),
     CTRL_C,
 ];
 
 const KIND: &[Binding] = &[
-    c('p', Action::PickKind(EntityKind::Person), "person").hint("person"),
-    c('1', Action::PickKind(EntityKind::Person), "person"),
-    c('l', Action::PickKind(EntityKind::Place), "place").hint("place"),
-    c('2', Action::PickKind(EntityKind::Place), "place"),
-    c(
-        'o',
-        Action::PickKind(EntityKind::Organization),
-        "organization",
-    )
-    .hint("organization"),
-    c(
-        '3',
-        Action::PickKind(EntityKind::Organization),
-        "organization",
-    ),
-    c('e', Action::PickKind(EntityKind::Event), "event").hint("event"),
-    c('4', Action::PickKind(EntityKind::Event), "event"),
-    b(KeyCode::Esc, Action::Back, "cancel").hint("cancel"),
-    c('?', Action::Help, "help"),
+    c('p', Action::PickKind(EntityKind::Person)).hint("person"),
+    c('1', Action::PickKind(EntityKind::Person)),
+    c('l', Action::PickKind(EntityKind::Place)).hint("place"),
+    c('2', Action::PickKind(EntityKind::Place)),
+    c('o', Action::PickKind(EntityKind::Organization)).hint("organization"),
+    c('3', Action::PickKind(EntityKind::Organization)),
+    c('e', Action::PickKind(EntityKind::Event)).hint("event"),
+    c('4', Action::PickKind(EntityKind::Event)),
+    b(KeyCode::Esc, Action::Back).desc("cancel").hint("cancel"),
+    c('?', Action::Help),
     CTRL_C,
 ];
 
 const RENAME: &[Binding] = &[
-    b(KeyCode::Enter, Action::Accept, "rename the entity").hint("rename"),
-    b(KeyCode::Esc, Action::Back, "cancel").hint("cancel"),
-    b(KeyCode::Backspace, Action::DeleteChar, "delete a character"),
-    c('u', Action::ClearInput, "clear the line").ctrl(),
+    b(KeyCode::Enter, Action::Accept)
+        .desc("rename the entity")
+        .hint("rename"),
+    b(KeyCode::Esc, Action::Back).desc("cancel").hint("cancel"),
+    b(KeyCode::Backspace, Action::DeleteChar).desc("delete a character"),
+    c('u', Action::ClearInput).ctrl(),
     CTRL_C,
 ];
 
 const HELP: &[Binding] = &[
-    b(KeyCode::Esc, Action::Back, "close the help").hint("close"),
-    c('q', Action::Back, "close the help"),
-    c('?', Action::Back, "close the help"),
-    c('j', Action::ScrollDown, "scroll down"),
-    b(KeyCode::Down, Action::ScrollDown, "scroll down"),
-    c('k', Action::ScrollUp, "scroll up"),
-    b(KeyCode::Up, Action::ScrollUp, "scroll up"),
+    b(KeyCode::Esc, Action::Back)
+        .desc("close the help")
+        .hint("close"),
+    c('q', Action::Back).desc("close the help"),
+    c('?', Action::Back).desc("close the help"),
+    c('j', Action::ScrollDown).desc("scroll down"),
+    b(KeyCode::Down, Action::ScrollDown).desc("scroll down"),
+    c('k', Action::ScrollUp).desc("scroll up"),
+    b(KeyCode::Up, Action::ScrollUp).desc("scroll up"),
     CTRL_C,
 ];
 
 const LIBRARY: &[Binding] = &[
-    c('j', Action::SelectNext, "select the next article"),
-    b(KeyCode::Down, Action::SelectNext, "select the next article"),
-    c('k', Action::SelectPrev, "select the previous article"),
-    b(
-        KeyCode::Up,
-        Action::SelectPrev,
-        "select the previous article",
-    ),
-    c('g', Action::SelectFirst, "select the first article"),
-    b(
-        KeyCode::Home,
-        Action::SelectFirst,
-        "select the first article",
-    ),
-    c('G', Action::SelectLast, "select the last article"),
-    b(KeyCode::End, Action::SelectLast, "select the last article"),
-    b(KeyCode::Enter, Action::Open, "open the article").hint("open"),
-    c('?', Action::Help, "help").hint("help"),
-    c('q', Action::Quit, "quit").hint("quit"),
+    c('j', Action::SelectNext).desc("select the next article"),
+    b(KeyCode::Down, Action::SelectNext).desc("select the next article"),
+    c('k', Action::SelectPrev).desc("select the previous article"),
+    b(KeyCode::Up, Action::SelectPrev).desc("select the previous article"),
+    c('g', Action::SelectFirst).desc("select the first article"),
+    b(KeyCode::Home, Action::SelectFirst).desc("select the first article"),
+    c('G', Action::SelectLast).desc("select the last article"),
+    b(KeyCode::End, Action::SelectLast).desc("select the last article"),
+    b(KeyCode::Enter, Action::Open).hint("open"),
+    c('?', Action::Help).hint("help"),
+    c('q', Action::Quit).hint("quit"),
     CTRL_C,
 ];
 
