@@ -600,6 +600,32 @@ fn regression_a_notes_file_held_by_another_reader_is_never_deleted() {
     x.flush(&a.text).unwrap();
     let kept: NotesFile = serde_json::from_str(&fs::read_to_string(&old_file).unwrap()).unwrap();
     assert!(kept.highlight(&h).is_some() && kept.highlight(&h2).is_some());
+
+    // While X is open, opening the moved article says where X's notes are.
+    drop(y);
+    let (again, messages) = Notes::open_in(&e.data, &b);
+    assert!(again.highlight(&h2).is_none());
+    assert!(
+        messages[0].contains("also open in another glose"),
+        "{messages:?}"
+    );
+    drop(again);
+
+    // Once X is closed, its later notes join the moved article's, nothing else
+    // changes, and the old file goes.
+    drop(x);
+    let (again, messages) = Notes::open_in(&e.data, &b);
+    assert!(again.highlight(&h2).is_some(), "{messages:?}");
+    assert_eq!(again.highlight(&h).unwrap().note, "de Y");
+    assert!(
+        messages[0].contains("1 note written after the article moved merged"),
+        "{messages:?}"
+    );
+    assert!(!again.has_pending());
+    assert!(!old_file.exists());
+    let (again, messages) = Notes::open_in(&e.data, &b);
+    assert!(messages.is_empty(), "{messages:?}");
+    assert_eq!(again.placed().len(), 2);
 }
 
 /// Issue 11, fault 5: a symlinked notes file was replaced by a regular file.

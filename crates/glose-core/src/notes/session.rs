@@ -102,8 +102,19 @@ impl Notes {
         match Store::open(data_dir, path, &record, &article.text, access) {
             Ok(opened) => {
                 let mut notes = Notes::with(Ok(opened.store), record, opened.doc);
+                let mut messages = opened.messages;
+                if !opened.pending.is_empty() {
+                    // Notes merged from the article's old file: written at once.
+                    for op in opened.pending {
+                        notes.doc.apply(&op);
+                        notes.pending.push(op);
+                    }
+                    if let Err(e) = notes.flush(&article.text) {
+                        messages.push(e.to_string());
+                    }
+                }
                 notes.place(&article.text);
-                (notes, opened.messages)
+                (notes, messages)
             }
             Err(e) => {
                 // Unreadable for now: start empty, and let writes try again (a write

@@ -20,7 +20,8 @@
 //!   never written, renamed or replaced.
 //! - A symlinked notes file is written through to its target.
 //! - An open reader holds a shared lock on `.<file>.open`; a notes file is never
-//!   deleted while another process holds it.
+//!   deleted while another process holds it. Notes a reader kept adding to the
+//!   old file of a moved article are merged into the new one once it closes.
 
 use super::model::{ArticleRecord, NotesFile, Op, SCHEMA_VERSION};
 use sha2::{Digest, Sha256};
@@ -354,6 +355,9 @@ pub struct Store {
     adopted: Option<PathBuf>,
     /// Written by a newer glose (its schema): never written here.
     newer: Option<u32>,
+    /// Old notes files of the article (it moved) merged into this one, deleted
+    /// after the next write when no reader holds them.
+    leftovers: Vec<PathBuf>,
     access: Access,
     _hold: Option<Arc<File>>,
 }
@@ -362,6 +366,9 @@ pub struct Store {
 pub struct Opened {
     pub store: Store,
     pub doc: NotesFile,
+    /// Changes to write at once: notes another reader left in the article's old
+    /// notes file after it moved (see [`Store::open`]).
+    pub pending: Vec<Op>,
     /// One line each, for the user (a damaged file, a newer one, notes found by
     /// content or by their highlights).
     pub messages: Vec<String>,
@@ -385,6 +392,7 @@ impl Store {
             file,
             adopted: None,
             newer: None,
+            leftovers: Vec::new(),
             access: Access::Reader,
             _hold: None,
         }
@@ -438,7 +446,18 @@ impl Store {
         }
         let shown = store.file.display().to_string();
         let doc = match read(&store.file)? {
-            Read::Found(doc) => Some(doc),
+            Read::Found(doc) => {
+                let pending = match access {
+                    Access::Reader => store.merge_leftovers(&index, record, &doc, &mut messages),
+                    Access::ReadOnly => Vec::new(),
+                };
+                return Ok(Opened {
+                    store,
+                    doc,
+                    pending,
+                    messages,
+                });
+            }
             Read::Newer(doc, found) => {
                 store.newer = Some(found);
                 let mut m = format!(
@@ -477,6 +496,7 @@ impl Store {
             return Ok(Opened {
                 store,
                 doc,
+                pending: Vec::new(),
                 messages,
             });
         }
@@ -489,6 +509,7 @@ impl Store {
             return Ok(Opened {
                 store,
                 doc,
+                pending: Vec::new(),
                 messages,
             });
         }
@@ -503,6 +524,7 @@ impl Store {
                 return Ok(Opened {
                     store,
                     doc,
+                    pending: Vec::new(),
                     messages,
                 });
             }
@@ -510,8 +532,79 @@ impl Store {
         Ok(Opened {
             store,
             doc: NotesFile::new(record.clone()),
+            pending: Vec::new(),
             messages,
         })
+    }
+
+    /// Notes another reader kept writing to the article's old notes file after the
+    /// article moved (that reader held it, so it was not deleted): files recording
+    /// the same content whose article is gone. What they hold that `doc` lacks, or
+    /// holds in an older version, becomes changes to write; a file still held open
+    /// is only reported.
+    fn merge_leftovers(
+        &mut self,
+        index: &super::index::Index,
+        record: &ArticleRecord,
+        doc: &NotesFile,
+        messages: &mut Vec<String>,
+    ) -> Vec<Op> {
+        let mut ops = Vec::new();
+        for other in index.by_hash(&record.hash, &self.name()) {
+            let Some(entry) = index.entries.get(other) else {
+                continue;
+            };
+            if entry.path == record.path || Path::new(&entry.path).exists() {
+                continue;
+            }
+            let path = self.dir.join(other);
+            let Ok(Read::Found(old)) = read(&path) else {
+                continue;
+            };
+            match held_elsewhere(&path) {
+                Ok(_) => {}
+                Err(()) => {
+                    messages.push(format!(
+                        "notes of this article are also open in another glose, from before it moved; they are merged once it closes: {}",
+                        path.display()
+                    ));
+                    continue;
+                }
+            }
+            let before = ops.len();
+            for h in &old.highlights {
+                if doc.highlight(&h.id).is_none_or(|x| x.modified < h.modified) {
+                    ops.push(Op::PutHighlight(h.clone()));
+                }
+            }
+            for n in &old.entity_notes {
+                if doc
+                    .entity_note(&n.entity)
+                    .is_none_or(|x| x.modified < n.modified)
+                {
+                    ops.push(Op::PutEntityNote(n.clone()));
+                }
+            }
+            for c in old.corrections.iter().filter_map(|e| e.known()) {
+                if !doc
+                    .corrections
+                    .iter()
+                    .any(|x| x.id() == Some(c.id.as_str()))
+                {
+                    ops.push(Op::PutCorrection(c.clone()));
+                }
+            }
+            let n = ops.len() - before;
+            if n > 0 {
+                messages.push(format!(
+                    "{n} note{} written after the article moved merged from {}",
+                    if n == 1 { "" } else { "s" },
+                    path.display()
+                ));
+            }
+            self.leftovers.push(path);
+        }
+        ops
     }
 
     /// Reads the notes of an article, by path, else by content hash, and changes
@@ -642,6 +735,13 @@ impl Store {
                         old.display()
                     )),
                 }
+            }
+        }
+        for old in std::mem::take(&mut self.leftovers) {
+            if let Ok(_guard) = held_elsewhere(&old) {
+                let _ = fs::remove_file(&old);
+                let _ = fs::remove_file(format!("{}.lock", old.display()));
+                let _ = fs::remove_file(hold_path(&old));
             }
         }
         super::index::invalidate();
