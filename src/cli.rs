@@ -6,7 +6,7 @@ use crate::{
 };
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -168,6 +168,54 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Index folders of articles for `where`, `search` and `entities` (only what
+    /// changed since; with no folder: the library and the folders indexed before).
+    Index {
+        #[arg(value_name = "DIR|FILE")]
+        targets: Vec<PathBuf>,
+        /// Index every article again, changed or not.
+        #[arg(long)]
+        force: bool,
+        /// Articles extracted at once (default: the number of cores).
+        #[arg(short = 'j', long = "jobs", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+    },
+    /// The indexed articles that mention an entity under any of its names, most mentions first.
+    Where {
+        name: String,
+        /// Only entities of this kind.
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<EntityKind>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Search the indexed articles and notes (accents and case ignored; "a phrase",
+    /// prefix*, #tag).
+    Search {
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// At most this many results (0: all).
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// The entities of every indexed article, with article counts and a timeline.
+    Entities {
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<EntityKind>,
+        /// At most this many per kind (0: all).
+        #[arg(long, default_value_t = 0)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// `--kind`: person, place, organization or event.
+fn parse_kind(s: &str) -> Result<EntityKind, String> {
+    EntityKind::parse(&s.to_ascii_lowercase())
+        .ok_or_else(|| "expected person, place, organization or event".to_string())
 }
 
 /// `glose export --format`: the core's [`crate::export::Format`] as a command-line value.
@@ -247,6 +295,24 @@ pub fn run(cli: Cli) -> ExitCode {
             unread,
             format,
         }) => crate::web_cli::run_items(feed.as_deref(), unread, format),
+        Some(Command::Index {
+            targets,
+            force,
+            jobs,
+        }) => crate::index_cli::run_index(&targets, force, jobs),
+        Some(Command::Where { name, kind, format }) => {
+            crate::index_cli::run_where(&name, kind, format)
+        }
+        Some(Command::Search {
+            query,
+            limit,
+            format,
+        }) => crate::index_cli::run_search(&query, limit, format),
+        Some(Command::Entities {
+            kind,
+            limit,
+            format,
+        }) => crate::index_cli::run_entities(kind, limit, format),
         None => {
             let mut target = cli.path.unwrap_or_else(|| PathBuf::from("articles"));
             if crate::web_cli::is_web_target(&target) {
@@ -389,16 +455,29 @@ fn run_extract(
         let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
         let mut pending: BTreeMap<usize, Extracted> = BTreeMap::new();
         let mut printed = 0;
+        // Progress on a terminal's stderr while the output goes to a file or pipe.
+        let bar = if io::stdout().is_terminal() {
+            None
+        } else {
+            crate::index_cli::progress_bar(files.len() as u64, "extracting")
+        };
+        let tell = |line: &str| match &bar {
+            Some(bar) => bar.suspend(|| emit(line)),
+            None => emit(line),
+        };
         for (i, r) in rx {
             pending.insert(i, r);
             while let Some(r) = pending.remove(&printed) {
                 let index = printed;
                 printed += 1;
+                if let Some(bar) = &bar {
+                    bar.inc(1);
+                }
                 let (doc, warnings) = match r {
                     Ok(done) => done,
                     Err(line) => {
                         let _ = out.flush();
-                        emit(&line);
+                        tell(&line);
                         status = ExitCode::from(1);
                         continue;
                     }
@@ -406,7 +485,7 @@ fn run_extract(
                 if !warnings.is_empty() {
                     let _ = out.flush();
                     for w in &warnings {
-                        emit(w);
+                        tell(w);
                     }
                 }
                 let article = &doc.article;
@@ -432,6 +511,9 @@ fn run_extract(
                     return;
                 }
             }
+        }
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
         }
     });
     status

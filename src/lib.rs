@@ -7,5 +7,6 @@
 pub use glose_core::*;
 
 pub mod cli;
+pub mod index_cli;
 pub mod tui;
 pub mod web_cli;

@@ -15,6 +15,7 @@ pub mod identity;
 mod query;
 mod record;
 mod schema;
+pub mod timeline;
 
 pub use build::{article_files, index_paths, Progress, Summary};
 pub use query::{AlsoIn, LibraryEntity, Month, SearchHit, WhereHit};
