@@ -82,6 +82,22 @@ fn highlight(out: &mut dyn Write, n: usize, item: &Item) -> io::Result<()> {
     writeln!(out)
 }
 
+/// The `#tags` of every note (highlights', then entities'), each once; tag
+/// names hold only letters, digits, `_`, `-` and `/`, nothing to escape.
+fn tags(src: &Source) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    let notes = src.items().into_iter().map(|i| i.highlight.note.as_str());
+    let entity_notes = src.notes.entity_notes().iter().map(|n| n.note.as_str());
+    for note in notes.chain(entity_notes) {
+        for t in crate::text::tags::tag_names(note) {
+            if !seen.iter().any(|s| s.to_lowercase() == t.to_lowercase()) {
+                seen.push(t);
+            }
+        }
+    }
+    seen.into_iter().map(|t| format!("#{t}")).collect()
+}
+
 fn plural(n: usize, one: &str) -> String {
     if n == 1 {
         format!("{n} {one}")
@@ -104,6 +120,11 @@ impl Exporter for Markdown {
             writeln!(out, "- Date: {}", clean(date))?;
         }
         writeln!(out, "- Source: `{}`", code(&a.path))?;
+        let tags = tags(src);
+        if !tags.is_empty() {
+            // Obsidian-style tags, so the vault finds the page by them too.
+            writeln!(out, "- Tags: {}", tags.join(" "))?;
+        }
         writeln!(out)?;
 
         let items = src.items();

@@ -46,6 +46,14 @@ fn encode(s: &str) -> String {
         .collect()
 }
 
+/// The `#tags` of a note as W3C `tagging` bodies (the name, without the `#`).
+fn tagging(note: &str) -> Vec<Value> {
+    crate::text::tags::tag_names(note)
+        .into_iter()
+        .map(|t| json!({ "type": "TextualBody", "value": t, "purpose": "tagging" }))
+        .collect()
+}
+
 fn quote_selector(q: &Quote) -> Value {
     let mut sel = Map::new();
     sel.insert("type".into(), json!("TextQuoteSelector"));
@@ -111,15 +119,20 @@ impl Exporter for W3c {
             ann.insert("created".into(), json!(h.created));
             ann.insert("modified".into(), json!(h.modified));
             if commenting {
-                ann.insert(
-                    "body".into(),
-                    json!({
-                        "type": "TextualBody",
-                        "value": h.note,
-                        "format": "text/plain",
-                        "purpose": "commenting",
-                    }),
-                );
+                let comment = json!({
+                    "type": "TextualBody",
+                    "value": h.note,
+                    "format": "text/plain",
+                    "purpose": "commenting",
+                });
+                let tags = tagging(&h.note);
+                // One body as before; with `#tags`, the comment and a tagging body each.
+                let body = if tags.is_empty() {
+                    comment
+                } else {
+                    Value::Array(std::iter::once(comment).chain(tags).collect())
+                };
+                ann.insert("body".into(), body);
             }
             ann.insert(
                 "target".into(),
@@ -146,6 +159,16 @@ impl Exporter for W3c {
                     ]),
                 );
             }
+            let mut body = vec![
+                json!({
+                    "type": "TextualBody",
+                    "value": n.note,
+                    "format": "text/plain",
+                    "purpose": "commenting",
+                }),
+                json!({ "type": "TextualBody", "value": n.entity.name, "purpose": "tagging" }),
+            ];
+            body.extend(tagging(&n.note));
             items.push(json!({
                 "id": format!(
                     "urn:glose:entity-note:{}:{}",
@@ -156,19 +179,7 @@ impl Exporter for W3c {
                 "motivation": "commenting",
                 "created": n.created,
                 "modified": n.modified,
-                "body": [
-                    {
-                        "type": "TextualBody",
-                        "value": n.note,
-                        "format": "text/plain",
-                        "purpose": "commenting",
-                    },
-                    {
-                        "type": "TextualBody",
-                        "value": n.entity.name,
-                        "purpose": "tagging",
-                    },
-                ],
+                "body": body,
                 "target": Value::Object(target),
             }));
         }
