@@ -194,7 +194,13 @@ fn d_deletes_after_yes_and_u_brings_it_back() {
     run(&mut app, "vh");
     keys(&mut app, "d");
     assert_eq!(app.mode(), Mode::Confirm);
-    assert!(status_line(&app).contains("delete this highlight and its note? (y/n)"));
+    // The question quotes the highlight; it has no note, so none is named.
+    let q = status_line(&app);
+    assert!(
+        q.contains("delete the highlight “date 2023-10 Vladimir"),
+        "{q}"
+    );
+    assert!(!q.contains("note"), "{q}");
     run(&mut app, "n");
     assert_eq!(notes(&app).placed().len(), 1);
     keys(&mut app, "d");

@@ -19,6 +19,9 @@ pub enum Action {
     ScrollUp,
     PageDown,
     PageUp,
+    /// `Ctrl-d`/`Ctrl-u`: half a page.
+    HalfPageDown,
+    HalfPageUp,
     Top,
     Bottom,
 
@@ -45,6 +48,9 @@ pub enum Action {
     /// `]`/`[`: the next/previous mention of any entity.
     NextAny,
     PrevAny,
+    /// `}`/`{`: the next/previous highlight (it becomes the current one).
+    NextHighlight,
+    PrevHighlight,
     ToggleFocusMode,
 
     /// Library Enter.
@@ -141,6 +147,10 @@ impl Action {
             Action::ToggleFocus => "switch focus: article / entities",
             Action::PageDown => "page down",
             Action::PageUp => "page up",
+            Action::HalfPageDown => "half a page down",
+            Action::HalfPageUp => "half a page up",
+            Action::NextHighlight => "next highlight (d and a act on it)",
+            Action::PrevHighlight => "previous highlight",
             Action::NextMention => {
                 "next mention of the selected entity (next match while searching)"
             }

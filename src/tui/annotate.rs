@@ -60,7 +60,9 @@ impl NoteEditor {
 /// A yes/no question in the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
-    DeleteHighlight(String),
+    /// A highlight's id, and the question: its start quoted, its note named if it
+    /// has one.
+    DeleteHighlight(String, String),
     DeleteEntityNote(EntityKey),
     /// Esc in the editor with changes.
     DiscardNote,
@@ -75,7 +77,7 @@ pub enum Confirm {
 impl Confirm {
     pub fn prompt(&self) -> String {
         match self {
-            Confirm::DeleteHighlight(_) => "delete this highlight and its note? (y/n)".into(),
+            Confirm::DeleteHighlight(_, question) => question.clone(),
             Confirm::DeleteEntityNote(k) => format!("delete the note on {}? (y/n)", k.name),
             Confirm::DiscardNote => "discard the changes to this note? (y/n)".into(),
             Confirm::QuitDiscardingNote => "the note is not saved: quit anyway? (y/n)".into(),
@@ -317,6 +319,42 @@ impl Reader {
             .iter()
             .find(|p| visible(p))
             .map(|p| p.id.clone())
+    }
+
+    /// `}`/`{`: makes the next (previous) highlight in reading order the current
+    /// one and brings it into view, wrapping around.
+    pub fn next_highlight(&mut self, forward: bool) -> Option<String> {
+        let notes = self.doc.notes.as_ref()?;
+        let mut starts: Vec<(usize, String)> = notes
+            .placed()
+            .iter()
+            .filter_map(|p| Some((p.range.as_ref()?.start, p.id.clone())))
+            .collect();
+        if starts.is_empty() {
+            return Some("no highlights: v selects a sentence, h saves it".into());
+        }
+        starts.sort();
+        let here = self
+            .highlight_under_cursor()
+            .and_then(|id| starts.iter().position(|(_, i)| *i == id));
+        let n = starts.len();
+        let k = match here {
+            Some(k) if forward => (k + 1) % n,
+            Some(k) => (k + n - 1) % n,
+            None => {
+                let top = self.top_offset();
+                let p = starts.partition_point(|(s, _)| *s < top);
+                if forward {
+                    p % n
+                } else {
+                    (p + n - 1) % n
+                }
+            }
+        };
+        let (start, id) = starts[k].clone();
+        self.cursor_highlight = Some(id);
+        self.reveal_offset(start);
+        Some(format!("highlight {}/{n}", k + 1))
     }
 
     /// The note key for entity `i`: the key of a note already on it, else its own.

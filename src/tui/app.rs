@@ -35,6 +35,8 @@ pub struct App {
     pub quit_confirmed: bool,
     /// A save is running on a worker (one at a time).
     pub saving: bool,
+    /// A count typed before a command in the article (`5j`).
+    pub count: Option<usize>,
     /// Where `e` writes (`$GLOSE_EXPORT_DIR`, else the current directory).
     pub export_dir: PathBuf,
 }
@@ -52,6 +54,7 @@ impl App {
             quitting: false,
             quit_confirmed: false,
             saving: false,
+            count: None,
             export_dir: crate::export::export_dir(),
         }
     }

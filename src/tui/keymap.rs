@@ -138,12 +138,18 @@ const READER_COMMON: &[Binding] = &[
     b(KeyCode::Tab, Action::ToggleFocus).hint("focus"),
     c(' ', Action::PageDown),
     b(KeyCode::PageDown, Action::PageDown),
+    c('f', Action::PageDown).ctrl(),
     c('b', Action::PageUp),
     b(KeyCode::PageUp, Action::PageUp),
+    c('b', Action::PageUp).ctrl(),
+    c('d', Action::HalfPageDown).ctrl(),
+    c('u', Action::HalfPageUp).ctrl(),
     c('n', Action::NextMention).hint("next"),
     c('N', Action::PrevMention),
     c(']', Action::NextAny),
     c('[', Action::PrevAny),
+    c('}', Action::NextHighlight),
+    c('{', Action::PrevHighlight),
     c('f', Action::ToggleFocusMode),
     c('\'', Action::NotesList).hint("notes"),
     c('u', Action::Undo),
@@ -331,10 +337,18 @@ const HELP: &[Binding] = &[
         .hint("close"),
     c('q', Action::Back).desc("close the help"),
     c('?', Action::Back).desc("close the help"),
-    c('j', Action::ScrollDown).desc("scroll down"),
+    c('j', Action::ScrollDown)
+        .desc("scroll down")
+        .hint("scroll"),
     b(KeyCode::Down, Action::ScrollDown).desc("scroll down"),
     c('k', Action::ScrollUp).desc("scroll up"),
     b(KeyCode::Up, Action::ScrollUp).desc("scroll up"),
+    c(' ', Action::PageDown),
+    b(KeyCode::PageDown, Action::PageDown),
+    c('d', Action::PageDown).ctrl(),
+    c('b', Action::PageUp),
+    b(KeyCode::PageUp, Action::PageUp),
+    c('u', Action::PageUp).ctrl(),
     CTRL_C,
 ];
 
@@ -463,6 +477,18 @@ pub fn help_rows(mode: Mode) -> Vec<HelpRow> {
         }
     }
     rows.into_iter().map(|(_, row)| row).collect()
+}
+
+/// The action of each of `help_rows(mode)`, in the same order.
+pub fn help_actions(mode: Mode) -> Vec<Action> {
+    let mut out: Vec<(Action, &'static str)> = Vec::new();
+    for bd in bindings(mode) {
+        match out.last() {
+            Some(&(action, desc)) if action == bd.action && desc == bd.desc => {}
+            _ => out.push((bd.action, bd.desc)),
+        }
+    }
+    out.into_iter().map(|(a, _)| a).collect()
 }
 
 /// The status-line hints of a mode: `(key, word)`, help first, then in table order

@@ -9,6 +9,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
+/// Lines of context around a mention or match a jump lands on.
+pub const SCROLLOFF: usize = 3;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Article,
@@ -334,33 +337,44 @@ impl Reader {
         }
     }
 
-    /// Whether `pos` is on screen.
-    pub fn is_visible(&self, pos: LinePos) -> bool {
-        let Some(mut p) = self.top_pos() else {
-            return false;
-        };
+    /// The screen row of `pos` (0 = the top line), when it is on screen.
+    pub fn row_of(&self, pos: LinePos) -> Option<usize> {
+        let mut p = self.top_pos()?;
         if pos < p {
-            return false;
+            return None;
         }
-        for _ in 1..self.view.1.max(1) {
+        for row in 0..self.view.1.max(1) {
             if p >= pos {
-                break;
+                return (p == pos).then_some(row);
             }
-            match self.next_line(p) {
-                Some(n) => p = n,
-                None => break,
-            }
+            p = self.next_line(p)?;
         }
-        p == pos
+        None
     }
 
-    /// Scrolls so `pos` is on screen, a third of the way down if it was not.
+    /// Whether `pos` is on screen.
+    pub fn is_visible(&self, pos: LinePos) -> bool {
+        self.row_of(pos).is_some()
+    }
+
+    /// Lines of context kept above and below a jump's target (vim's `scrolloff`).
+    pub fn scrolloff(&self) -> usize {
+        (self.view.1 / 4).min(SCROLLOFF)
+    }
+
+    /// Scrolls so `pos` is on screen with a few lines of context around it: a third
+    /// of the way down if it was off screen, else as little as needed.
     pub fn reveal(&mut self, pos: LinePos) {
-        if self.is_visible(pos) {
-            return;
-        }
+        let h = self.view.1;
+        let so = self.scrolloff();
+        let above = match self.row_of(pos) {
+            Some(row) if row >= so && row + so < h => return,
+            Some(row) if row < so => so,
+            Some(_) => h.saturating_sub(1 + so),
+            None => h / 3,
+        };
         let mut top = pos;
-        for _ in 0..self.view.1 / 3 {
+        for _ in 0..above.max(so.min(h / 3)) {
             match self.prev_line(top) {
                 Some(p) => top = p,
                 None => break,

@@ -1,7 +1,10 @@
-//! Incremental search in the displayed text: smart case (a query with a capital
-//! letter matches case exactly), moving from match to match across blocks.
+//! Incremental search in the displayed text, blind to accents (`evenement` finds
+//! "Evénement") and with smart case (a query with a capital letter matches case
+//! exactly), moving from match to match across blocks. The sidebar's name filter
+//! uses the same folding.
 
 use super::reader::{Anchor, Reader};
+use crate::extract::lexicon;
 use std::ops::Range;
 
 /// Whether a query ignores case: only when it has no capital letter.
@@ -9,22 +12,85 @@ pub fn folds_case(query: &str) -> bool {
     !query.chars().any(char::is_uppercase)
 }
 
-fn same(a: char, b: char, fold: bool) -> bool {
-    a == b || (fold && a.to_lowercase().eq(b.to_lowercase()))
+/// A character as compared: without its accents, lowercased when `case` folds.
+/// Combining accents fold to nothing, `œ` to `oe`.
+fn fold_char(c: char, case: bool, out: &mut Vec<char>) {
+    out.clear();
+    if c.is_ascii() {
+        out.push(if case { c.to_ascii_lowercase() } else { c });
+        return;
+    }
+    let mut b = [0u8; 4];
+    let folded = lexicon::fold(c.encode_utf8(&mut b));
+    if case {
+        out.extend(folded.chars());
+    } else {
+        // Keep the case of the letter: only its accents go.
+        let upper = c.is_uppercase();
+        out.extend(folded.chars().map(|f| {
+            if upper {
+                f.to_uppercase().next().unwrap_or(f)
+            } else {
+                f
+            }
+        }));
+    }
 }
 
-/// The end of a match of `query` starting at byte `at` of `text`.
-fn match_at(text: &str, at: usize, query: &str, fold: bool) -> Option<usize> {
-    let mut t = text.get(at..)?.char_indices();
-    let mut end = at;
-    for q in query.chars() {
-        let (i, c) = t.next()?;
-        if !same(c, q, fold) {
-            return None;
-        }
-        end = at + i + c.len_utf8();
+/// `s` folded as the search compares it.
+pub fn fold(s: &str, case: bool) -> String {
+    let mut buf = Vec::new();
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, case, &mut buf);
+        out.extend(buf.iter());
     }
-    Some(end)
+    out
+}
+
+/// Whether `name` contains `filter`, blind to accents and case (the sidebar filter:
+/// `tokaiev` finds "Tokaïev").
+pub fn name_matches(name: &str, filter: &str) -> bool {
+    filter.is_empty() || fold(name, true).contains(&fold(filter, true))
+}
+
+/// The end of a match of the folded query `query` starting at byte `at` of `text`;
+/// accents after the last letter belong to the match.
+fn match_at(
+    text: &str,
+    at: usize,
+    query: &[char],
+    case: bool,
+    buf: &mut Vec<char>,
+) -> Option<usize> {
+    let rest = text.get(at..)?;
+    let mut q = 0;
+    let mut end = None;
+    for (i, c) in rest.char_indices() {
+        fold_char(c, case, buf);
+        if q == query.len() {
+            // Only marks that fold to nothing (a decomposed accent) extend it.
+            if buf.is_empty() {
+                end = Some(at + i + c.len_utf8());
+                continue;
+            }
+            break;
+        }
+        if buf.is_empty() {
+            if q == 0 {
+                return None;
+            }
+            continue;
+        }
+        for f in buf.iter() {
+            if q == query.len() || query[q] != *f {
+                return None;
+            }
+            q += 1;
+        }
+        end = Some(at + i + c.len_utf8());
+    }
+    (q == query.len()).then_some(end).flatten()
 }
 
 /// The matches of `query` in `text` that start in `starts` (char boundaries only).
@@ -32,7 +98,12 @@ pub fn matches_in(text: &str, starts: Range<usize>, query: &str) -> Vec<Range<us
     if query.is_empty() {
         return Vec::new();
     }
-    let fold = folds_case(query);
+    let case = folds_case(query);
+    let query: Vec<char> = fold(query, case).chars().collect();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut buf = Vec::new();
     let mut out = Vec::new();
     let mut at = starts.start.min(text.len());
     while !text.is_char_boundary(at) {
@@ -40,7 +111,7 @@ pub fn matches_in(text: &str, starts: Range<usize>, query: &str) -> Vec<Range<us
     }
     let end = starts.end.min(text.len());
     while at < end {
-        if let Some(e) = match_at(text, at, query, fold) {
+        if let Some(e) = match_at(text, at, &query, case, &mut buf) {
             out.push(at..e);
             at = e;
         } else {

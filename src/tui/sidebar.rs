@@ -11,7 +11,7 @@ impl Reader {
             return false;
         }
         let filter = self.active_name_filter();
-        filter.is_empty() || e.name.to_lowercase().contains(&filter.to_lowercase())
+        super::search::name_matches(&e.name, filter)
     }
 
     /// The name filter in force (what is typed goes straight into it).
@@ -126,10 +126,32 @@ impl Reader {
     }
 }
 
+/// How many entities of a kind the name filter lets through (the kind bar's count).
+impl Reader {
+    pub fn kind_count(&self, kind: EntityKind) -> usize {
+        let filter = self.active_name_filter();
+        self.doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == kind && super::search::name_matches(&e.name, filter))
+            .count()
+    }
+}
+
+/// The rows of the list that show entities: all of `height`, or one less when the
+/// list is longer and the last line says how many more there are.
+pub fn rows_in_view(total: usize, height: usize) -> usize {
+    if total > height {
+        height.saturating_sub(1).max(1)
+    } else {
+        height
+    }
+}
+
 /// The first sidebar row to show so that the selected row is in view, moving as
 /// little as possible from `offset` (its section header too when it fits).
 pub fn sidebar_window(rows: &[Row], selected: Option<Row>, offset: usize, height: usize) -> usize {
-    let height = height.max(1);
+    let height = rows_in_view(rows.len(), height).max(1);
     let max = rows.len().saturating_sub(height);
     let Some(sel) = selected.and_then(|s| rows.iter().position(|r| *r == s)) else {
         return offset.min(max);

@@ -23,8 +23,18 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
         Msg::Key(key) => {
             // Presses only (not releases, where terminals report them).
             if key.kind == KeyEventKind::Press {
-                if let Some(action) = keymap::lookup(app.mode(), &key) {
-                    act(app, action, &mut fx);
+                let mode = app.mode();
+                if let Some(n) = count_digit(app, mode, &key) {
+                    app.count = Some(n);
+                    app.message = Some(n.to_string());
+                } else if let Some(action) = keymap::lookup(mode, &key) {
+                    let times = app.count.take().unwrap_or(1);
+                    let times = if repeats(action) { times } else { 1 };
+                    for _ in 0..times {
+                        act(app, action, &mut fx);
+                    }
+                } else {
+                    app.count = None;
                 }
             }
         }
@@ -66,6 +76,45 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
     update_notes::save_if_needed(app, &mut fx);
     sync(app);
     fx
+}
+
+/// A digit typed as a count in the article (`5j`, `12]`): the count so far. `0`
+/// only continues a count.
+fn count_digit(app: &App, mode: Mode, key: &crossterm::event::KeyEvent) -> Option<usize> {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    if mode != Mode::Article || !(key.modifiers - KeyModifiers::SHIFT).is_empty() {
+        return None;
+    }
+    let KeyCode::Char(c) = key.code else {
+        return None;
+    };
+    let d = c.to_digit(10)? as usize;
+    if d == 0 && app.count.is_none() {
+        return None;
+    }
+    // Capped: a count is for moving, not for freezing the screen.
+    Some((app.count.unwrap_or(0) * 10 + d).min(MAX_COUNT))
+}
+
+const MAX_COUNT: usize = 9_999;
+
+/// The actions a count repeats.
+fn repeats(action: Action) -> bool {
+    matches!(
+        action,
+        Action::ScrollDown
+            | Action::ScrollUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::NextMention
+            | Action::PrevMention
+            | Action::NextAny
+            | Action::PrevAny
+            | Action::NextHighlight
+            | Action::PrevHighlight
+    )
 }
 
 fn act(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
@@ -171,6 +220,11 @@ fn sync(app: &mut App) {
 }
 
 fn help(app: &mut App, action: Action) {
+    let size = Rect::new(0, 0, app.size.0, app.size.1);
+    let Overlay::Help { help: h, .. } = &mut app.overlay else {
+        return;
+    };
+    let page = ui::help::page(h.mode, size);
     let Overlay::Help { help: h, .. } = &mut app.overlay else {
         return;
     };
@@ -181,6 +235,8 @@ fn help(app: &mut App, action: Action) {
         }
         Action::ScrollDown => h.scroll += 1,
         Action::ScrollUp => h.scroll = h.scroll.saturating_sub(1),
+        Action::PageDown => h.scroll += page.max(2) - 1,
+        Action::PageUp => h.scroll = h.scroll.saturating_sub(page.max(2) - 1),
         Action::Wheel { down, .. } => {
             h.scroll = if down {
                 h.scroll + 3
@@ -190,8 +246,9 @@ fn help(app: &mut App, action: Action) {
         }
         _ => {}
     }
-    let rows = keymap::help_rows(h.mode).len();
-    h.scroll = h.scroll.min(rows.saturating_sub(1));
+    h.scroll = h
+        .scroll
+        .min(ui::help::line_count(h.mode).saturating_sub(page));
 }
 
 fn library(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
@@ -253,6 +310,11 @@ fn reader(app: &mut App, mode: Mode, action: Action, a: &Areas, fx: &mut Vec<Eff
         Action::ScrollUp => scroll(r, -1),
         Action::PageDown => scroll(r, r.page()),
         Action::PageUp => scroll(r, -r.page()),
+        Action::HalfPageDown => scroll(r, (r.view.1 as isize / 2).max(1)),
+        Action::HalfPageUp => scroll(r, -(r.view.1 as isize / 2).max(1)),
+        Action::NextHighlight | Action::PrevHighlight => {
+            r.next_highlight(action == Action::NextHighlight)
+        }
         Action::Top => {
             r.go_top();
             None
@@ -517,9 +579,24 @@ fn move_selection(r: &mut Reader, action: Action) {
 
 fn click(r: &mut Reader, a: &Areas, col: u16, row: u16) {
     let at = Position::new(col, row);
-    if a.list.contains(at) {
+    if a.kind_bar.contains(at) {
+        // A kind in the kind bar: that kind alone, or every kind again.
+        r.focus = Focus::Sidebar;
+        let per_row = if a.kind_bar.height >= 2 { 2 } else { 4 };
+        let cell_w = (a.kind_bar.width / per_row).max(1);
+        let i = usize::from((row - a.kind_bar.y) * per_row + (col - a.kind_bar.x) / cell_w);
+        if let Some(&kind) = crate::EntityKind::ALL.get(i) {
+            r.kind_filter = (r.kind_filter != Some(kind)).then_some(kind);
+            r.sidebar_offset = 0;
+            r.fix_selection();
+        }
+    } else if a.list.contains(at) {
         r.focus = Focus::Sidebar;
         let rows = r.sidebar_rows();
+        let shown = super::sidebar::rows_in_view(rows.len(), usize::from(a.list.height));
+        if usize::from(row - a.list.y) >= shown {
+            return;
+        }
         let i = r.sidebar_offset + usize::from(row - a.list.y);
         match rows.get(i) {
             Some(Row::HiddenHeader { .. }) => {

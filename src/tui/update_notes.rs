@@ -354,11 +354,27 @@ pub fn ask_delete_highlight(r: &mut Reader, o: &mut Overlay) -> Option<String> {
     match r.highlight_under_cursor() {
         Some(id) => {
             r.cursor_highlight = Some(id.clone());
-            o.ask(Confirm::DeleteHighlight(id));
+            let question = delete_question(r, &id);
+            o.ask(Confirm::DeleteHighlight(id, question));
             None
         }
         None => Some("no highlight on screen".into()),
     }
+}
+
+/// "delete the highlight “Vladimir Poutine a prôné…” and its note? (y/n)": the
+/// start of the very highlight `y` deletes; the note only if there is one.
+fn delete_question(r: &Reader, id: &str) -> String {
+    let text = highlight_text(r, id);
+    let quote = super::ui::fit(&text, 32);
+    let noted = r
+        .doc
+        .notes
+        .as_ref()
+        .and_then(|n| n.highlight(id))
+        .is_some_and(|h| !h.note.trim().is_empty());
+    let note = if noted { " and its note" } else { "" };
+    format!("delete the highlight “{quote}”{note}? (y/n)")
 }
 
 pub fn ask_delete_entity_note(r: &mut Reader, o: &mut Overlay) -> Option<String> {
@@ -374,7 +390,7 @@ pub fn ask_delete_entity_note(r: &mut Reader, o: &mut Overlay) -> Option<String>
 
 fn confirmed(r: &mut Reader, confirm: Confirm) -> Option<String> {
     match confirm {
-        Confirm::DeleteHighlight(id) => {
+        Confirm::DeleteHighlight(id, _) => {
             let notes = r.doc.notes.as_mut()?;
             if !notes.delete_highlight(&r.doc.article.text, &id) {
                 return Some("that highlight is gone already".into());
@@ -524,7 +540,10 @@ pub fn list(r: &mut Reader, o: &mut Overlay, action: Action) -> Option<String> {
             }
         },
         Action::Delete => match item? {
-            ListItem::Highlight(id) => o.ask(Confirm::DeleteHighlight(id)),
+            ListItem::Highlight(id) => {
+                let question = delete_question(r, &id);
+                o.ask(Confirm::DeleteHighlight(id, question))
+            }
             ListItem::EntityNote(key) => o.ask(Confirm::DeleteEntityNote(key)),
         },
         _ => {}

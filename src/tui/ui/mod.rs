@@ -2,7 +2,7 @@
 
 mod article;
 mod editor;
-mod help;
+pub mod help;
 mod kind;
 mod library;
 mod notes;
@@ -23,6 +23,8 @@ use unicode_width::UnicodeWidthChar;
 /// Below this the reader asks for a larger terminal instead of drawing.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
+/// The sidebar's kind bar: two kinds a row.
+const KIND_BAR_ROWS: u16 = 2;
 
 /// Where each part of the screen goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,8 +34,9 @@ pub struct Areas {
     /// The article pane (margins included) and the text inside it.
     pub article: Rect,
     pub text: Rect,
-    /// The sidebar (border and header included) and its list of rows.
+    /// The sidebar (border and header included), its kind bar and its list of rows.
     pub sidebar: Rect,
+    pub kind_bar: Rect,
     pub list: Rect,
     /// The library's rows.
     pub library_list: Rect,
@@ -50,11 +53,20 @@ pub fn areas(size: Rect) -> Areas {
     let article = Rect::new(x, y + 1, art_w, body_h);
     let text = Rect::new(x + 2.min(art_w), y + 1, art_w.saturating_sub(3), body_h);
     let sidebar = Rect::new(x + art_w, y + 1, side_w, body_h);
-    let list = Rect::new(
+    // Below the header, the kind bar: every kind and its count on the first
+    // screen, whatever the list scrolls to (two rows, when there is room).
+    let bar_h = if body_h >= 10 { KIND_BAR_ROWS } else { 0 };
+    let kind_bar = Rect::new(
         sidebar.x + 2.min(side_w),
         y + 2,
         side_w.saturating_sub(2),
-        body_h.saturating_sub(1),
+        bar_h.min(body_h.saturating_sub(1)),
+    );
+    let list = Rect::new(
+        sidebar.x + 2.min(side_w),
+        y + 2 + kind_bar.height,
+        side_w.saturating_sub(2),
+        body_h.saturating_sub(1 + kind_bar.height),
     );
     let library_list = Rect::new(x, y + 2, w, h.saturating_sub(3));
     Areas {
@@ -63,6 +75,7 @@ pub fn areas(size: Rect) -> Areas {
         article,
         text,
         sidebar,
+        kind_bar,
         list,
         library_list,
     }
@@ -170,6 +183,40 @@ pub fn fit(s: &str, max: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// `s` made safe and cut in the middle to `max` columns (`sommet d…des BRICS`):
+/// names that begin alike stay apart.
+pub fn fit_middle(s: &str, max: usize) -> String {
+    if width(s) <= max || max < 5 {
+        return fit(s, max);
+    }
+    let chars: Vec<char> = s.chars().map(safe_char).collect();
+    let tail_w = (max - 1) / 2;
+    let head_w = max - 1 - tail_w;
+    let mut head = String::new();
+    let mut w = 0;
+    for &c in &chars {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > head_w {
+            break;
+        }
+        w += cw;
+        head.push(c);
+    }
+    let mut tail = Vec::new();
+    let mut w = 0;
+    for &c in chars.iter().rev() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > tail_w {
+            break;
+        }
+        w += cw;
+        tail.push(c);
+    }
+    head.push('…');
+    head.extend(tail.into_iter().rev());
+    head
 }
 
 /// Writes a line at `(x, y)`, clipped to `max` columns.

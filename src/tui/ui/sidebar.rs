@@ -3,8 +3,9 @@
 
 use super::super::app::App;
 use super::super::reader::{Focus, Reader, Row, Sort};
-use super::super::sidebar::sidebar_window;
-use super::{fit, put, put_str, width, Areas};
+use super::super::sidebar::{rows_in_view, sidebar_window};
+use super::{fit, fit_middle, put, put_str, width, Areas};
+use crate::EntityKind;
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 
@@ -40,6 +41,9 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
     );
 
     let list = a.list;
+    if r.doc.extracted {
+        kind_bar(app, r, a, buf);
+    }
     if !r.doc.extracted {
         put_str(
             buf,
@@ -59,6 +63,22 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
         usize::from(list.height),
     );
     let w = usize::from(list.width);
+    let in_view = rows_in_view(rows.len(), usize::from(list.height));
+    if in_view < rows.len() {
+        // The list goes on: say so on its last line.
+        let below = rows.len().saturating_sub(offset + in_view);
+        let text = match (offset, below) {
+            (0, b) => format!("↓ {b} more"),
+            (o, 0) => format!("↑ {o} more"),
+            (o, b) => format!("↑ {o} · ↓ {b} more"),
+        };
+        let y = list.y + list.height.saturating_sub(1);
+        put_str(buf, list.x, y, &fit(&text, w), t.dim(), list.width);
+    }
+    let list = ratatui::layout::Rect {
+        height: in_view.min(usize::from(list.height)) as u16,
+        ..list
+    };
     let noted = r.noted_entities();
     let marked = r
         .marked
@@ -103,7 +123,9 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
                     (false, false) => "  ",
                 };
                 let name_w = w.saturating_sub(2 + width(&count) + 1);
-                let name = fit(&e.name, name_w);
+                // Cut in the middle: "sommet de…BRICS" and "sommet de…d'Asie"
+                // stay apart (the status line shows the selected name in full).
+                let name = fit_middle(&e.name, name_w);
                 let pad = name_w.saturating_sub(width(&name)) + 1;
                 let text = format!("{marker}{name}{}{count}", " ".repeat(pad));
                 let style = if selected {
@@ -137,5 +159,53 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
                 put_str(buf, list.x, y, &text, style, list.width);
             }
         }
+    }
+}
+
+/// A short name for a kind in the kind bar.
+fn short(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Organization => "Orgs",
+        k => k.plural(),
+    }
+}
+
+/// The kind bar: each kind's key (`1`-`4` shows it alone), swatch and count, two
+/// kinds a row, so all four are on the first screen. The kind shown alone is in
+/// reverse video.
+fn kind_bar(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
+    let t = app.theme;
+    let bar = a.kind_bar;
+    if bar.height == 0 || bar.width == 0 {
+        return;
+    }
+    let per_row = if bar.height >= 2 { 2 } else { 4 };
+    let cell_w = usize::from(bar.width) / per_row;
+    for (i, kind) in EntityKind::ALL.into_iter().enumerate() {
+        let y = bar.y + (i / per_row) as u16;
+        if y >= bar.y + bar.height {
+            break;
+        }
+        let x = bar.x + ((i % per_row) * cell_w) as u16;
+        let count = r.kind_count(kind);
+        let label = fit(
+            &format!(" {} {count}", short(kind)),
+            cell_w.saturating_sub(1),
+        );
+        let mut key = t.kind(kind).add_modifier(ratatui::style::Modifier::BOLD);
+        let mut text = if count == 0 {
+            t.dim()
+        } else {
+            ratatui::style::Style::new()
+        };
+        if r.kind_filter == Some(kind) {
+            key = key.add_modifier(ratatui::style::Modifier::REVERSED);
+            text = text.add_modifier(ratatui::style::Modifier::REVERSED);
+        }
+        let line = Line::from(vec![
+            Span::styled(format!("{}", i + 1), key),
+            Span::styled(label, text),
+        ]);
+        put(buf, x, y, &line, cell_w as u16);
     }
 }

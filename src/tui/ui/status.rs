@@ -14,7 +14,9 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
     let mut left: Vec<Span> = Vec::new();
     let o = &app.overlay;
     if let Some(confirm) = o.confirm() {
-        left.push(Span::styled(fit(&confirm.prompt(), 90), t.message()));
+        // The whole question: at 80 columns too, the hints give way.
+        let room = usize::from(area.width).saturating_sub(2);
+        left.push(Span::styled(fit(&confirm.prompt(), room), t.message()));
     } else if let Some(ne) = o.editor() {
         left.push(Span::raw(fit(&ne.title, 40)));
         if ne.changed() {
@@ -71,7 +73,9 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         if let Some(e) = r.selected {
             let ent = &r.doc.entities[e];
             left.push(Span::raw("  "));
-            left.push(Span::styled(fit(&ent.name, 40), t.kind(ent.kind)));
+            // In full where it fits: the sidebar may have cut it.
+            let room = usize::from(area.width).saturating_sub(24).max(40);
+            left.push(Span::styled(fit(&ent.name, room), t.kind(ent.kind)));
             left.push(Span::raw(format!(" ({})", ent.kind.as_str())));
             if let Some((ce, k)) = r.current_k() {
                 if ce == e {
@@ -94,6 +98,11 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
                 left.push(Span::raw("  "));
                 left.push(Span::styled("▌", t.swatch(color)));
                 left.push(Span::raw(format!("highlight {}/{}", k + 1, placed.len())));
+                // Which one `d` and `a` act on, quoted, when nothing else is said.
+                if app.message.is_none() {
+                    let text = super::super::update_notes::highlight_text(r, &id);
+                    left.push(Span::raw(format!(" “{}”", fit(&text, 24))));
+                }
             }
             if app.saving {
                 left.push(Span::styled("  saving…", t.dim()));
