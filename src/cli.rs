@@ -145,6 +145,9 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Replace the output file even if glose did not write it.
+        #[arg(long)]
+        force: bool,
     },
     /// Store web pages (URLs or saved `.html` files) as articles in the library;
     /// prints each stored file's path.
@@ -287,7 +290,8 @@ pub fn run(cli: Cli) -> ExitCode {
             file,
             format,
             output,
-        }) => run_export(&file, format.into(), output.as_deref()),
+            force,
+        }) => run_export(&file, format.into(), output.as_deref(), force),
         Some(Command::Fetch { inputs }) => crate::web_cli::run_fetch(&inputs),
         Some(Command::Feed { action }) => crate::web_cli::run_feed(action),
         Some(Command::Items {
@@ -314,6 +318,11 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
         }) => crate::index_cli::run_entities(kind, limit, format),
         None => {
+            if cli.path.is_none() && !Path::new("articles").exists() {
+                // Nothing named and no ./articles: say how to start.
+                say("nothing to open: glose FILE reads an article, glose FOLDER lists its articles (./articles when it exists); glose --help lists the commands");
+                return ExitCode::from(2);
+            }
             let mut target = cli.path.unwrap_or_else(|| PathBuf::from("articles"));
             if crate::web_cli::is_web_target(&target) {
                 match crate::web_cli::article_for(&target) {
@@ -700,7 +709,13 @@ fn run_eval(
     let docs = match eval::corpus::load(golds, articles) {
         Ok(d) => d,
         Err(e) => {
-            say(&format!("{}: {}", shown(&e.path), e.reason));
+            // Worded as every other command words it.
+            let reason = if e.reason.contains("no such file") {
+                "no such file"
+            } else {
+                e.reason.as_str()
+            };
+            say(&format!("{}: {reason}", shown(&e.path)));
             return ExitCode::from(1);
         }
     };
@@ -800,13 +815,27 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// `glose export FILE [--format ...] [-o OUT]`.
-fn run_export(file: &Path, format: crate::export::Format, out: Option<&Path>) -> ExitCode {
+fn run_export(
+    file: &Path,
+    format: crate::export::Format,
+    out: Option<&Path>,
+    force: bool,
+) -> ExitCode {
     // `-o -` is standard output, as everywhere else.
     let out = out.filter(|p| p.as_os_str() != "-");
     if let Some(path) = out {
         if same_file(file, path) {
             say(&format!(
                 "{}: is the article itself; choose another output file",
+                shown(path)
+            ));
+            return ExitCode::from(1);
+        }
+        // Like `e` in the reader: a file glose's export wrote is replaced, any
+        // other one only with --force.
+        if !force && !crate::export::ours_or_missing(path).unwrap_or(false) {
+            say(&format!(
+                "{}: exists and was not written by glose's export; --force replaces it",
                 shown(path)
             ));
             return ExitCode::from(1);
