@@ -6,6 +6,7 @@
 
 pub use glose_core::*;
 
+pub mod browser;
 pub mod cli;
 pub mod index_cli;
 pub mod tui;
