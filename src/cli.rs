@@ -318,6 +318,12 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
         }) => crate::index_cli::run_entities(kind, limit, format),
         None => {
+            // No argument and feeds subscribed: the feeds view.
+            if cli.path.is_none() {
+                if let Some(dir) = crate::web_cli::feeds_library() {
+                    return ended(crate::tui::run_feeds(dir));
+                }
+            }
             if cli.path.is_none() && !Path::new("articles").exists() {
                 // Nothing named and no ./articles: say how to start.
                 say("nothing to open: glose FILE reads an article, glose FOLDER lists its articles (./articles when it exists); glose --help lists the commands");
@@ -328,21 +334,26 @@ pub fn run(cli: Cli) -> ExitCode {
                 match crate::web_cli::article_for(&target) {
                     Ok(stored) => target = stored,
                     Err(e) => {
-                        eprintln!("glose: {e}");
+                        say(&e.to_string());
                         return ExitCode::from(1);
                     }
                 }
             }
-            match crate::tui::run(target) {
-                Ok(None) => ExitCode::SUCCESS,
-                // Ended by a signal, terminal restored and notes saved: the
-                // shell's convention for a death by that signal.
-                Ok(Some(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),
-                Err(e) => {
-                    say(&e.to_string());
-                    ExitCode::from(1)
-                }
-            }
+            ended(crate::tui::run(target))
+        }
+    }
+}
+
+/// The exit status for how the reader ended.
+fn ended(result: anyhow::Result<crate::tui::Ended>) -> ExitCode {
+    match result {
+        Ok(None) => ExitCode::SUCCESS,
+        // Ended by a signal, terminal restored and notes saved: the
+        // shell's convention for a death by that signal.
+        Ok(Some(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),
+        Err(e) => {
+            say(&e.to_string());
+            ExitCode::from(1)
         }
     }
 }

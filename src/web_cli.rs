@@ -19,6 +19,17 @@ pub fn data_dir() -> Result<PathBuf, String> {
     crate::notes::store::data_dir().map_err(|e| sanitize(&e.to_string()))
 }
 
+/// The data directory when its library database has feeds (what `glose` with no
+/// argument opens); never creates the database.
+pub fn feeds_library() -> Option<PathBuf> {
+    let dir = crate::notes::store::data_dir().ok()?;
+    if !crate::library::db_path(&dir).is_file() {
+        return None;
+    }
+    let lib = Library::open(&dir).ok()?;
+    (!lib.feeds().ok()?.is_empty()).then_some(dir)
+}
+
 /// Stores one input (a URL or a saved page) as an article; its path.
 pub fn store_input(client: &Client, data: &Path, input: &str) -> Result<PathBuf, WebError> {
     if web::is_web_url(input) {

@@ -9,6 +9,12 @@ use crate::EntityKind;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Feeds: mark the selected item read or unread.
+    ToggleRead,
+    /// Feeds: open the selected item's original page in the browser.
+    OpenOriginal,
+    /// Feeds: fetch the feeds now.
+    UpdateFeeds,
     /// Esc: leave the current mode (end a search, clear a filter, close the help...).
     Back,
     /// Back to the library list, when the article was opened from it.
@@ -144,6 +150,9 @@ impl Action {
     pub const fn doc(self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::ToggleRead => "mark the item read / unread",
+            Action::OpenOriginal => "open the original page in the browser",
+            Action::UpdateFeeds => "update the feeds",
             Action::ToggleFocus => "switch focus: article / entities",
             Action::PageDown => "page down",
             Action::PageUp => "page up",

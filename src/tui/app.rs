@@ -21,6 +21,8 @@ pub struct App {
     /// The terminal's size (columns, rows).
     pub size: (u16, u16),
     pub library: Option<Library>,
+    /// The feeds view (`glose` with no argument and feeds subscribed).
+    pub feeds: Option<super::feeds::Feeds>,
     /// The open article; when `None` the library is shown.
     pub reader: Option<Reader>,
     /// What is open over the view (help, a question, the note editor...).
@@ -47,6 +49,7 @@ impl App {
             theme,
             size: (0, 0),
             library: None,
+            feeds: None,
             reader: None,
             overlay: Overlay::None,
             message: None,
@@ -136,6 +139,14 @@ impl App {
         app
     }
 
+    /// The feeds view.
+    pub fn with_feeds(feeds: super::feeds::Feeds, theme: Theme, size: (u16, u16)) -> App {
+        let mut app = App::new(theme);
+        app.feeds = Some(feeds);
+        update(&mut app, Action::Resize(size.0, size.1));
+        app
+    }
+
     /// Opens an article read by the event loop (from the library). `entities` is
     /// `None` while the extractor runs.
     pub fn open(&mut self, article: Article, entities: Option<Vec<Entity>>) {
@@ -150,7 +161,7 @@ impl App {
     /// Opens a document chosen in the library.
     pub fn open_document(&mut self, doc: Document, notices: Vec<Notice>) {
         let mut reader = Reader::of(doc);
-        reader.from_library = self.library.is_some();
+        reader.from_library = self.library.is_some() || self.feeds.is_some();
         self.reader = Some(reader);
         self.overlay = Overlay::None;
         let (w, h) = self.size;
@@ -169,6 +180,7 @@ impl App {
             return mode;
         }
         match &self.reader {
+            None if self.feeds.is_some() => Mode::Feeds,
             None => Mode::Library,
             Some(r) => match r.focus {
                 Focus::Article => Mode::Article,

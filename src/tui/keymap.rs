@@ -12,6 +12,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
     Library,
+    /// The feeds and their items.
+    Feeds,
     Article,
     Sidebar,
     /// Typing a search in the article.
@@ -34,8 +36,9 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Library,
+        Mode::Feeds,
         Mode::Article,
         Mode::Sidebar,
         Mode::Search,
@@ -52,6 +55,7 @@ impl Mode {
     pub fn name(self) -> &'static str {
         match self {
             Mode::Library => "Library",
+            Mode::Feeds => "Feeds",
             Mode::Article => "Article",
             Mode::Sidebar => "Entities",
             Mode::Search => "Search",
@@ -367,10 +371,31 @@ const LIBRARY: &[Binding] = &[
     CTRL_C,
 ];
 
+const FEEDS: &[Binding] = &[
+    c('j', Action::SelectNext).desc("select the next item"),
+    b(KeyCode::Down, Action::SelectNext).desc("select the next item"),
+    c('k', Action::SelectPrev).desc("select the previous item"),
+    b(KeyCode::Up, Action::SelectPrev).desc("select the previous item"),
+    c('g', Action::SelectFirst).desc("select the first item"),
+    b(KeyCode::Home, Action::SelectFirst).desc("select the first item"),
+    c('G', Action::SelectLast).desc("select the last item"),
+    b(KeyCode::End, Action::SelectLast).desc("select the last item"),
+    b(KeyCode::Enter, Action::Open)
+        .desc("open the item (fetching its page first if it is not stored yet)")
+        .hint("open"),
+    c('r', Action::ToggleRead).hint("read"),
+    c('o', Action::OpenOriginal).hint("browser"),
+    c('u', Action::UpdateFeeds).hint("update"),
+    c('?', Action::Help).hint("help"),
+    c('q', Action::Quit).hint("quit"),
+    CTRL_C,
+];
+
 /// Every binding of a mode, in the order help lists them.
 pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
     let (own, common): (&[Binding], &[Binding]) = match mode {
         Mode::Library => (LIBRARY, &[]),
+        Mode::Feeds => (FEEDS, &[]),
         Mode::Article => (ARTICLE, READER_COMMON),
         Mode::Sidebar => (SIDEBAR, READER_COMMON),
         Mode::Search => (SEARCH, &[]),

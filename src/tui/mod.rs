@@ -13,6 +13,7 @@ pub mod app;
 pub mod correct;
 pub mod doc;
 pub mod editor;
+pub mod feeds;
 pub mod keymap;
 pub mod library;
 pub mod msg;
@@ -25,6 +26,7 @@ pub mod theme;
 pub mod ui;
 pub mod update;
 pub mod update_corrections;
+pub mod update_feeds;
 pub mod update_notes;
 
 pub use action::Action;
@@ -57,15 +59,60 @@ pub type Ended = Option<i32>;
 pub fn run(target: PathBuf) -> anyhow::Result<Ended> {
     let theme = Theme::from_env();
     let mut workers = Workers::new();
-    let mut app = if target.is_dir() {
+    // Reading positions and read state live in the library database; without
+    // one (no data directory) the reader still works, without remembering.
+    if let Ok(dir) = crate::notes::store::data_dir() {
+        workers.db = crate::library::Library::open(&dir).ok();
+        workers.data_dir = Some(dir);
+    }
+    let app = if target.is_dir() {
         let paths = library::list(&target).with_context(|| target.display().to_string())?;
         workers.scan(paths.clone());
         App::with_library(library::Library::new(target, paths), theme, (0, 0))
     } else {
         let (doc, notices) = Document::load(&target, &NotesStore::from_env())?;
         workers.extract(Arc::clone(&doc.article));
+        workers.restore = workers.opened(&doc.article.path);
         App::with_document(doc, notices, theme, (0, 0))
     };
+    start(app, workers)
+}
+
+/// Opens the feeds view: the library database's feeds and their items.
+pub fn run_feeds(data_dir: PathBuf) -> anyhow::Result<Ended> {
+    let theme = Theme::from_env();
+    let mut workers = Workers::new();
+    let db = crate::library::Library::open(&data_dir)?;
+    let (feeds, items) = load_feeds(&db)?;
+    workers.db = Some(db);
+    workers.data_dir = Some(data_dir);
+    let app = App::with_feeds(feeds::Feeds::new(&feeds, &items), theme, (0, 0));
+    workers.scan_items(&app);
+    start(app, workers)
+}
+
+/// The feeds and, for each, its newest items.
+pub fn load_feeds(
+    db: &crate::library::Library,
+) -> anyhow::Result<(Vec<crate::library::Feed>, Vec<crate::library::Item>)> {
+    let feeds = db.feeds()?;
+    let mut items = Vec::new();
+    for f in &feeds {
+        items.extend(db.items(&crate::library::ItemFilter {
+            feed: Some(f.id),
+            unread_only: false,
+            limit: Some(feeds::ITEMS_PER_FEED),
+        })?);
+    }
+    Ok((feeds, items))
+}
+
+/// Items whose entities are counted for the feeds view at a time (each means
+/// reading and extracting one article on a worker).
+const ITEM_SCAN: usize = 200;
+
+/// The terminal set up, the event loop run, the terminal restored.
+fn start(mut app: App, mut workers: Workers) -> anyhow::Result<Ended> {
     // SIGTERM, SIGHUP and SIGINT end the reader like `q` does: notes saved, terminal
     // restored (the default action would leave it in the alternate screen).
     workers.listen_for_signals()?;
@@ -101,6 +148,11 @@ struct Workers {
     /// Messages still to come from extraction and the library scan.
     pending: usize,
     generation: u64,
+    /// The library database (reading positions, read state, feeds).
+    db: Option<crate::library::Library>,
+    data_dir: Option<PathBuf>,
+    /// A reading position to restore once the screen size is known.
+    restore: Option<usize>,
 }
 
 impl Workers {
@@ -111,7 +163,116 @@ impl Workers {
             rx,
             pending: 0,
             generation: 0,
+            db: None,
+            data_dir: None,
+            restore: None,
         }
+    }
+
+    /// An article was opened: its items are read; where the reader was in it.
+    fn opened(&self, path: &str) -> Option<usize> {
+        let db = self.db.as_ref()?;
+        let path = std::path::Path::new(path);
+        let _ = db.mark_read_by_path(path);
+        db.position(path).ok().flatten()
+    }
+
+    /// Fetches and stores an item's page on a worker (with its own connection to
+    /// the database, which records the article or the reason).
+    fn fetch_item(&mut self, id: i64) {
+        let Some(dir) = self.data_dir.clone() else {
+            let _ = self.tx.send(Incoming::Msg(Msg::ItemFetched(
+                id,
+                Err("no data directory".into()),
+            )));
+            return;
+        };
+        self.pending += 1;
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            let result = match crate::library::Library::open(&dir) {
+                Err(e) => Err(e.to_string()),
+                Ok(lib) => {
+                    let client = crate::web::Client::new();
+                    match crate::library::update::fetch_item(&lib, &client, id) {
+                        Ok(r) => r,
+                        Err(e) => Err(e.to_string()),
+                    }
+                }
+            };
+            if let Ok(path) = &result {
+                let _ = crate::index::index_file(path);
+            }
+            let _ = tx.send(Incoming::Msg(Msg::ItemFetched(id, result)));
+        });
+    }
+
+    /// Reads the stored articles of the feeds view's items that have no entity
+    /// counts yet (newest first, at most [`ITEM_SCAN`]), on a worker.
+    fn scan_items(&mut self, app: &App) {
+        let Some(view) = &app.feeds else {
+            return;
+        };
+        let todo: Vec<(i64, PathBuf)> = view
+            .items()
+            .filter(|i| i.counts.is_none())
+            .filter_map(|i| Some((i.id, i.article.clone()?)))
+            .take(ITEM_SCAN)
+            .collect();
+        self.pending += todo.len();
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            for (id, path) in todo {
+                if tx
+                    .send(Incoming::Msg(Msg::ItemInfo(id, library::info(&path))))
+                    .is_err()
+                {
+                    break;
+                }
+            }
+        });
+    }
+
+    /// Updates every feed on a worker, reporting progress.
+    fn update_feeds(&mut self) {
+        let Some(dir) = self.data_dir.clone() else {
+            let _ = self.tx.send(Incoming::Msg(Msg::FeedsUpdated(Err(
+                "no data directory".into()
+            ))));
+            return;
+        };
+        self.pending += 1;
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            let result = (|| -> Result<String, String> {
+                let mut lib = crate::library::Library::open(&dir).map_err(|e| e.to_string())?;
+                let feeds = lib.feeds().map_err(|e| e.to_string())?;
+                let progress = |p: &crate::library::Progress| {
+                    let _ = tx.send(Incoming::Msg(Msg::FeedsProgress(p.done, p.total)));
+                };
+                let s =
+                    crate::library::update(&mut lib, &crate::web::Client::new(), &feeds, &progress)
+                        .map_err(|e| e.to_string())?;
+                for path in &s.articles {
+                    let _ = crate::index::index_file(path);
+                }
+                let errors = s.failed.len() + s.page_errors;
+                let n =
+                    |k: usize, word: &str| format!("{k} {word}{}", if k == 1 { "" } else { "s" });
+                let mut line = format!(
+                    "{}, {}, {} stored, {}",
+                    n(s.feeds, "feed"),
+                    n(s.new_items, "new item"),
+                    n(s.stored, "article"),
+                    n(errors, "error")
+                );
+                if let Some((url, reason)) = s.failed.first() {
+                    line.push_str(&format!(" ({url}: {reason})"));
+                }
+                Ok(line)
+            })();
+            let _ = tx.send(Incoming::Msg(Msg::FeedsUpdated(result)));
+        });
     }
 
     fn extract(&mut self, article: Arc<Article>) {
@@ -168,7 +329,13 @@ impl Workers {
         while let Ok(incoming) = self.rx.try_recv() {
             match incoming {
                 Incoming::Msg(msg) => {
-                    if matches!(msg, Msg::Info(..)) {
+                    if matches!(
+                        msg,
+                        Msg::Info(..)
+                            | Msg::ItemInfo(..)
+                            | Msg::ItemFetched(..)
+                            | Msg::FeedsUpdated(..)
+                    ) {
                         self.pending = self.pending.saturating_sub(1);
                     }
                     msgs.push(msg);
@@ -214,6 +381,9 @@ fn event_loop(
 ) -> anyhow::Result<Ended> {
     let size = terminal.size()?;
     let mut effects: VecDeque<Effect> = update(app, Action::Resize(size.width, size.height)).into();
+    if let Some(offset) = workers.restore.take() {
+        effects.extend(update(app, Msg::Restore(offset)));
+    }
     loop {
         run_effects(terminal, app, workers, &mut effects)?;
         if app.quit {
@@ -291,7 +461,7 @@ fn run_effects(
     effects: &mut VecDeque<Effect>,
 ) -> anyhow::Result<()> {
     while let Some(effect) = effects.pop_front() {
-        let msg = match effect {
+        let msgs = match effect {
             Effect::Save { job, article } => {
                 workers.save(job, article);
                 continue;
@@ -300,28 +470,100 @@ fn run_effects(
                 finish(app, workers);
                 continue;
             }
-            Effect::Export { replace } => Msg::Exported(export_notes(app, replace)),
-            Effect::Open(path) => {
+            Effect::Export { replace } => vec![Msg::Exported(export_notes(app, replace))],
+            Effect::Open(path) | Effect::OpenItem { path, .. } => {
                 app.message = Some(format!(
                     "opening {}…",
                     ui::fit(&path.display().to_string(), 60)
                 ));
                 terminal.draw(|frame| ui::render(app, frame))?;
                 let opened = Document::load(&path, &NotesStore::from_env());
+                let mut msgs = Vec::new();
                 if let Ok((doc, _)) = &opened {
                     workers.extract(Arc::clone(&doc.article));
+                    let restore = workers.opened(&doc.article.path);
+                    msgs.extend(read_state(workers.db.as_ref(), &doc.article.path));
+                    msgs.push(Msg::Opened(Box::new(opened.map_err(|e| e.to_string()))));
+                    msgs.extend(restore.map(Msg::Restore));
+                } else {
+                    msgs.push(Msg::Opened(Box::new(opened.map_err(|e| e.to_string()))));
                 }
-                Msg::Opened(Box::new(opened.map_err(|e| e.to_string())))
+                msgs
+            }
+            Effect::FetchItem { id, .. } => {
+                workers.fetch_item(id);
+                continue;
+            }
+            Effect::UpdateFeeds => {
+                workers.update_feeds();
+                continue;
+            }
+            other => {
+                let reload = matches!(other, Effect::ReloadFeeds);
+                let msgs = feeds_effect(workers.db.as_ref(), other);
+                for msg in msgs {
+                    effects.extend(update(app, msg));
+                }
+                if reload {
+                    workers.scan_items(app);
+                }
+                continue;
             }
         };
-        effects.extend(update(app, msg));
+        for msg in msgs {
+            effects.extend(update(app, msg));
+        }
     }
     Ok(())
+}
+
+/// The items whose article is `path`, now read (opening it read them).
+fn read_state(db: Option<&crate::library::Library>, path: &str) -> Vec<Msg> {
+    let Some(db) = db else {
+        return Vec::new();
+    };
+    db.items_of_article(std::path::Path::new(path))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|id| Msg::ReadState(id, true))
+        .collect()
+}
+
+/// The feeds view's quick database work, done on this thread (each is one small
+/// query), and opening the browser.
+fn feeds_effect(db: Option<&crate::library::Library>, effect: Effect) -> Vec<Msg> {
+    let no_db = || vec![Msg::Note("no library database".into())];
+    match effect {
+        Effect::ToggleRead(id) => match db.map(|db| db.toggle_read(id)) {
+            Some(Ok(read)) => vec![Msg::ReadState(id, read)],
+            Some(Err(e)) => vec![Msg::Note(e.to_string())],
+            None => no_db(),
+        },
+        Effect::Browse(url) => match crate::browser::open(&url) {
+            Ok(()) => vec![Msg::Note(format!("opened {url} in the browser"))],
+            Err(e) => vec![Msg::Note(e)],
+        },
+        Effect::ReloadFeeds => match db.map(load_feeds) {
+            Some(Ok((feeds, items))) => vec![Msg::FeedsLoaded(feeds, items)],
+            Some(Err(e)) => vec![Msg::Note(e.to_string())],
+            None => no_db(),
+        },
+        Effect::SavePosition { path, offset } => {
+            if let Some(db) = db {
+                let _ = db.set_position(&path, offset);
+            }
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// The end: the save under way finishes, what is still unsaved is written (a
 /// failure is kept in mind but cannot be shown any more), and the loop stops.
 fn finish(app: &mut App, workers: &mut Workers) {
+    if let (Some(db), Some(r)) = (workers.db.as_ref(), app.reader.as_ref()) {
+        let _ = db.set_position(std::path::Path::new(&r.doc.article.path), r.top_offset());
+    }
     workers.wait_for_save(app, Duration::from_secs(10));
     if !app.saving {
         save_now(app);
@@ -343,6 +585,12 @@ fn save_now(app: &mut App) {
 /// back through `update` until none is left: what the event loop does, minus the
 /// terminal and the worker threads. For tests and other front ends.
 pub fn run_effects_now(app: &mut App, effects: Vec<Effect>) {
+    run_effects_with(app, effects, None);
+}
+
+/// [`run_effects_now`] with a library database for the feeds view's effects
+/// (reading positions, read state, reloads); fetching runs on this thread too.
+pub fn run_effects_with(app: &mut App, effects: Vec<Effect>, db: Option<&crate::library::Library>) {
     let mut effects: VecDeque<Effect> = effects.into();
     while let Some(effect) = effects.pop_front() {
         let msgs = match effect {
@@ -353,16 +601,35 @@ pub fn run_effects_now(app: &mut App, effects: Vec<Effect>) {
                 continue;
             }
             Effect::Export { replace } => vec![Msg::Exported(export_notes(app, replace))],
-            Effect::Open(path) => match Document::load(&path, &NotesStore::from_env()) {
-                Ok((doc, notices)) => {
-                    let entities = extract(&doc.article);
-                    vec![
-                        Msg::Opened(Box::new(Ok((doc, notices)))),
-                        Msg::Entities(entities),
-                    ]
+            Effect::Open(path) | Effect::OpenItem { path, .. } => {
+                match Document::load(&path, &NotesStore::from_env()) {
+                    Ok((doc, notices)) => {
+                        let entities = extract(&doc.article);
+                        let p = std::path::Path::new(&doc.article.path).to_path_buf();
+                        if let Some(db) = db {
+                            let _ = db.mark_read_by_path(&p);
+                        }
+                        let mut msgs = read_state(db, &doc.article.path);
+                        let restore = db.and_then(|db| db.position(&p).ok().flatten());
+                        msgs.push(Msg::Opened(Box::new(Ok((doc, notices)))));
+                        msgs.push(Msg::Entities(entities));
+                        msgs.extend(restore.map(Msg::Restore));
+                        msgs
+                    }
+                    Err(e) => vec![Msg::Opened(Box::new(Err(e.to_string())))],
                 }
-                Err(e) => vec![Msg::Opened(Box::new(Err(e.to_string())))],
+            }
+            Effect::FetchItem { id, .. } => match db {
+                Some(db) => {
+                    let client = crate::web::Client::new();
+                    let r = crate::library::update::fetch_item(db, &client, id)
+                        .unwrap_or_else(|e| Err(e.to_string()));
+                    vec![Msg::ItemFetched(id, r)]
+                }
+                None => vec![Msg::ItemFetched(id, Err("no library database".into()))],
             },
+            Effect::UpdateFeeds => vec![Msg::FeedsUpdated(Err("not in tests".into()))],
+            other => feeds_effect(db, other),
         };
         for msg in msgs {
             effects.extend(update(app, msg));

@@ -32,6 +32,22 @@ pub enum Msg {
     /// An article chosen in the library ([`Effect::Open`]) is loaded (its
     /// entities come as [`Msg::Entities`]), or the line saying why not.
     Opened(Box<Result<(Document, Vec<Notice>), String>>),
+    /// The feeds and items as the library database has them now.
+    FeedsLoaded(Vec<crate::library::Feed>, Vec<crate::library::Item>),
+    /// An item's page was fetched and stored ([`Effect::FetchItem`]), or why not.
+    ItemFetched(i64, Result<PathBuf, String>),
+    /// An item's read state as now stored.
+    ReadState(i64, bool),
+    /// Where a feeds update ([`Effect::UpdateFeeds`]) is: done and total.
+    FeedsProgress(usize, usize),
+    /// A feeds update ended: its summary line, or why it could not run.
+    FeedsUpdated(Result<String, String>),
+    /// Entity counts for a feed item's stored article (from the worker).
+    ItemInfo(i64, Result<Info, String>),
+    /// The reading position to restore in the article just opened (a file offset).
+    Restore(usize),
+    /// A line for the status line (a browser that would not start...).
+    Note(String),
 }
 
 impl From<Action> for Msg {
@@ -54,6 +70,23 @@ pub enum Effect {
     Export { replace: bool },
     /// Load an article chosen in the library. Comes back as [`Msg::Opened`].
     Open(PathBuf),
+    /// Open a feed item's stored article, marking it read (then as
+    /// [`Effect::Open`]).
+    OpenItem { id: i64, path: PathBuf },
+    /// Fetch and store an item's page on a worker; comes back as
+    /// [`Msg::ItemFetched`].
+    FetchItem { id: i64, url: String },
+    /// Flip an item's read state; comes back as [`Msg::ReadState`].
+    ToggleRead(i64),
+    /// Open a URL in the browser (never through a shell).
+    Browse(String),
+    /// Update every feed on a worker; progress and the end come back as
+    /// [`Msg::FeedsProgress`] and [`Msg::FeedsUpdated`].
+    UpdateFeeds,
+    /// Read the feeds and items again; comes back as [`Msg::FeedsLoaded`].
+    ReloadFeeds,
+    /// Remember where the reader is in an article (a file offset).
+    SavePosition { path: PathBuf, offset: usize },
     /// End the program (notes are saved, or the user said to quit anyway).
     Quit,
 }

@@ -403,6 +403,18 @@ impl Reader {
         }
     }
 
+    /// Puts the line holding file offset `offset` at the top (a remembered reading
+    /// position; an offset past the end or inside markup lands on its block).
+    pub fn restore(&mut self, offset: usize) {
+        if self.doc.article.blocks.is_empty() {
+            return;
+        }
+        let block = self.block_at(offset);
+        let display = self.block(block).display.from_file(offset).unwrap_or(0);
+        let pos = self.pos_of(block, display);
+        self.set_top(pos);
+    }
+
     /// How far into the article the view is: 100 once the end is on screen.
     pub fn percent(&self) -> usize {
         let (Some(top), Some(max)) = (self.top_pos(), self.max_top()) else {

@@ -174,6 +174,11 @@ impl Theme {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
+    /// A feed item not read yet.
+    pub fn unread(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
     /// The selected row of a list (sidebar, library), when the list has focus.
     pub fn row_selected(self, focused: bool) -> Style {
         if focused {

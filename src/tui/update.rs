@@ -72,6 +72,18 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
             }
             Err(line) => app.message = Some(line),
         },
+        Msg::Restore(offset) => {
+            if let Some(r) = &mut app.reader {
+                r.restore(offset);
+            }
+        }
+        Msg::Note(line) => app.message = Some(line),
+        msg @ (Msg::FeedsLoaded(..)
+        | Msg::ItemInfo(..)
+        | Msg::ItemFetched(..)
+        | Msg::ReadState(..)
+        | Msg::FeedsProgress(..)
+        | Msg::FeedsUpdated(..)) => super::update_feeds::message(app, msg, &mut fx),
     }
     update_notes::save_if_needed(app, &mut fx);
     sync(app);
@@ -140,6 +152,10 @@ fn act(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     if mode == Mode::Library {
         return library(app, action, fx);
     }
+    if mode == Mode::Feeds {
+        let a = areas(app);
+        return super::update_feeds::feeds(app, action, &a, fx);
+    }
     if mode == Mode::Help {
         return help(app, action);
     }
@@ -160,7 +176,7 @@ fn act(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Mode::Editor => update_notes::edit(r, o, action, editor_width),
         Mode::Notes => update_notes::list(r, o, action),
         Mode::Article | Mode::Sidebar => return reader(app, mode, action, &a, fx),
-        Mode::Library | Mode::Help | Mode::Confirm => None,
+        Mode::Library | Mode::Feeds | Mode::Help | Mode::Confirm => None,
     };
     if message.is_some() {
         app.message = message;
@@ -294,6 +310,10 @@ fn reader(app: &mut App, mode: Mode, action: Action, a: &Areas, fx: &mut Vec<Eff
         if r.from_library && unsaved {
             app.message = Some("notes are not saved yet: q quits (and asks)".into());
         } else if r.from_library {
+            fx.push(Effect::SavePosition {
+                path: std::path::PathBuf::from(&r.doc.article.path),
+                offset: r.top_offset(),
+            });
             app.reader = None;
             app.overlay = Overlay::None;
         } else if action == Action::ToLibrary {

@@ -2,6 +2,7 @@
 
 mod article;
 mod editor;
+mod feeds;
 pub mod help;
 mod kind;
 mod library;
@@ -139,6 +140,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 kind::render(app, pick, a.article, buf);
             }
         }
+        None if app.feeds.is_some() => feeds::render(app, &a, buf),
         None => library::render(app, &a, buf),
     }
     if let Some(h) = app.overlay.help() {

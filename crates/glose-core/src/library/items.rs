@@ -101,6 +101,15 @@ impl Library {
         Ok(())
     }
 
+    /// The items whose stored article is `path`.
+    pub fn items_of_article(&self, path: &Path) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT i.id FROM items i JOIN articles a ON a.id = i.article_id WHERE a.path = ?1",
+        )?;
+        let rows = stmt.query_map([path.to_string_lossy()], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Links an item to its stored article and clears any earlier error.
     pub fn item_stored(&self, id: i64, path: &Path, title: &str) -> Result<()> {
         let url: Option<String> = self
