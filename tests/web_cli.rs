@@ -228,3 +228,39 @@ fn control_characters_in_a_url_never_reach_the_terminal() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!stderr(&out).contains('\x1b'), "{:?}", stderr(&out));
 }
+
+#[test]
+fn notes_on_a_fetched_page_reanchor_after_fetching_it_again() {
+    use glose::notes::{Anchoring, Color, Notes};
+    let n = Arc::new(AtomicUsize::new(0));
+    let counter = n.clone();
+    let s = Server::start(move |_| {
+        let v = counter.fetch_add(1, Ordering::SeqCst);
+        let lead = "A correction was added at the top of this article in the afternoon, after readers wrote in.";
+        let paras: Vec<&str> = if v == 0 {
+            vec![P1, P2]
+        } else {
+            vec![lead, P1, P2]
+        };
+        Reply::ok("text/html", page("Quay", &paras))
+    });
+    let data = tempfile::tempdir().unwrap();
+    let url = s.url("/quay.html");
+    let path = stdout(&glose(data.path(), &["fetch", &url]))
+        .trim()
+        .to_string();
+    let article = glose::Article::load(Path::new(&path)).unwrap();
+    let (mut notes, _) = Notes::open_in(data.path(), &article);
+    let start = article.text.find(P2).unwrap();
+    let id = notes.add_highlight(&article.text, start..start + P2.len(), Color::Yellow);
+    notes.set_note(&article.text, &id, "check the timetable");
+    notes.flush(&article.text).unwrap();
+
+    assert_eq!(stdout(&glose(data.path(), &["fetch", &url])).trim(), path);
+    let article = glose::Article::load(Path::new(&path)).unwrap();
+    assert!(article.text.contains("A correction was added"));
+    let (notes, _) = Notes::open_in(data.path(), &article);
+    let placed = notes.placed_of(&id).unwrap();
+    assert_eq!(placed.how, Anchoring::Exact);
+    assert_eq!(&article.text[placed.range.clone().unwrap()], P2);
+}
