@@ -747,3 +747,25 @@ fn undo_brings_back_the_last_deletion() {
     let (_, again, _) = open(&e);
     assert!(again.highlight(&h).is_some());
 }
+
+/// The reader's hold on a notes file leaves nothing behind for an article that
+/// has no notes.
+#[test]
+fn opening_an_article_without_notes_leaves_no_lock_file() {
+    let e = env(TEXT);
+    fs::create_dir_all(e.data.join("notes")).unwrap();
+    let (_, notes, _) = open(&e);
+    let held: Vec<String> = fs::read_dir(e.data.join("notes"))
+        .unwrap()
+        .map(|x| x.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".open"))
+        .collect();
+    assert_eq!(held.len(), 1, "held while open");
+    drop(notes);
+    let left: Vec<String> = fs::read_dir(e.data.join("notes"))
+        .unwrap()
+        .map(|x| x.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with(".index"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

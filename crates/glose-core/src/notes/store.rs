@@ -301,7 +301,14 @@ fn hold_path(file: &Path) -> PathBuf {
     file.with_file_name(format!(".{name}.open"))
 }
 
-fn hold(file: &Path) -> Option<File> {
+/// A reader's shared lock on `.<notes file>.open`.
+#[derive(Debug)]
+struct Hold {
+    lock: File,
+    notes: PathBuf,
+}
+
+fn hold(file: &Path) -> Option<Hold> {
     let f = OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -309,8 +316,21 @@ fn hold(file: &Path) -> Option<File> {
         .open(hold_path(file))
         .ok()?;
     match f.try_lock_shared() {
-        Ok(()) => Some(f),
+        Ok(()) => Some(Hold {
+            lock: f,
+            notes: file.to_path_buf(),
+        }),
         Err(_) => None,
+    }
+}
+
+impl Drop for Hold {
+    /// An article opened without notes leaves no lock file behind: with no notes
+    /// file there is nothing to protect, and no other reader holds it.
+    fn drop(&mut self) {
+        if !self.notes.exists() && self.lock.try_lock().is_ok() {
+            let _ = fs::remove_file(hold_path(&self.notes));
+        }
     }
 }
 
@@ -359,7 +379,7 @@ pub struct Store {
     /// after the next write when no reader holds them.
     leftovers: Vec<PathBuf>,
     access: Access,
-    _hold: Option<Arc<File>>,
+    _hold: Option<Arc<Hold>>,
 }
 
 /// What opening a store found.
