@@ -120,3 +120,21 @@ fn english_club_suffixes_make_organizations() {
         "{got:?}"
     );
 }
+
+#[test]
+fn english_weights_are_fitted_on_english_and_say_so() {
+    let text = std::fs::read_to_string(assets().join("weights/en.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["language"], "en");
+    assert!(
+        v["data"].as_str().unwrap().contains("eval/en"),
+        "{}",
+        v["data"]
+    );
+    assert!(!v["data"].as_str().unwrap().contains("wikineural"));
+    let cv = v["figures"]["cv5_lenient_f1"]["all"]["lenient"][2]
+        .as_f64()
+        .unwrap();
+    assert!(cv > 0.5, "cross-validated lenient F1 {cv}");
+    assert!(v["weights"].as_object().unwrap().len() > 50);
+}

@@ -270,7 +270,10 @@ pub fn build(lang: Language) -> Lexicon {
         .map(|(p, _)| p[0])
         .chain(event_nouns.keys().copied())
         .collect();
-    let grammar = Grammar::new(asset!("lang/fr/grammar.tsv"));
+    let grammar = Grammar::new(match lang {
+        Language::Fr => asset!("lang/fr/grammar.tsv"),
+        Language::En => asset!("lang/en/grammar.tsv"),
+    });
     Lexicon {
         articles: grammar.set("article"),
         of: grammar.set("of"),

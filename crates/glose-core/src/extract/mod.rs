@@ -54,7 +54,11 @@ pub fn profile(lang: Language) -> &'static Profile {
     let build = |lang: Language| {
         let lex = lexicon::lexicon(lang);
         let space = FeatureSpace::new(lex);
-        let model = Model::from_json(&space, weights!("fr.json")).unwrap_or(Model::zero(&space));
+        let weights = match lang {
+            Language::Fr => weights!("fr.json"),
+            Language::En => weights!("en.json"),
+        };
+        let model = Model::from_json(&space, weights).unwrap_or(Model::zero(&space));
         Profile {
             lex,
             space,
