@@ -271,7 +271,7 @@ fn entities_lists_the_library_with_a_timeline() {
          People (7)\n  \
            Emmanuel Macron    2 articles  █···█\n  \
            Olaf Scholz        2 articles  █·█··\n  \
-           Anne Hidalgo       1 article   ····█\n  \
+           Anne Hidalgo       2 articles  ····█\n  \
            Christine Lagarde  1 article   ···█·\n  \
            Friedrich Merz     1 article   ··█··\n  \
            Macron             1 article   ··█··\n  \
