@@ -349,8 +349,8 @@ fn highlights_are_drawn_under_the_entity_colours() {
     assert_eq!(buf[(x, y)].bg, Rgb::Indexed(229));
     assert_eq!(
         buf[(x, y)].fg,
-        Rgb::Indexed(33),
-        "the person keeps its colour"
+        Rgb::Indexed(19),
+        "the person keeps its hue, in a darker tone readable on the highlight"
     );
     let (x, y) = find(&buf, "Le président russe").unwrap();
     assert_eq!(buf[(x, y)].bg, Rgb::Reset, "not highlighted");
@@ -358,14 +358,17 @@ fn highlights_are_drawn_under_the_entity_colours() {
 }
 
 #[test]
-fn without_colour_highlights_are_underlined() {
+fn regression_without_colour_a_highlight_looked_like_an_event() {
     let dir = TempDir::new().unwrap();
     let mut app = notes_app(dir.path(), Theme::no_color());
     run(&mut app, "]]]]]H");
-    keys(&mut app, "v");
+    keys(&mut app, "g");
     let buf = draw(&app);
     let (x, y) = find(&buf, "doit s'entretenir").unwrap();
-    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    // Its own cue: reverse video (events are underlined), plus the margin bar.
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    assert!(!buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(["┃", "▏", "✎"].contains(&buf[(1, y)].symbol()));
     for cell in buf.content() {
         assert_eq!(cell.fg, Rgb::Reset);
         assert_eq!(cell.bg, Rgb::Reset);
@@ -445,4 +448,122 @@ fn help_lists_every_key_of_the_note_modes() {
             );
         }
     }
+}
+
+/// WCAG contrast ratio of two xterm-256 colours (cube and grey ramp).
+fn contrast(a: Rgb, b: Rgb) -> f64 {
+    fn rgb(c: Rgb) -> (f64, f64, f64) {
+        let Rgb::Indexed(i) = c else {
+            panic!("{c:?} is not an indexed colour");
+        };
+        let lv = [0.0, 95.0, 135.0, 175.0, 215.0, 255.0];
+        match i {
+            16..=231 => {
+                let i = usize::from(i - 16);
+                (lv[i / 36], lv[(i / 6) % 6], lv[i % 6])
+            }
+            232..=255 => {
+                let v = 8.0 + 10.0 * f64::from(i - 232);
+                (v, v, v)
+            }
+            _ => panic!("system colour {i} has no fixed value"),
+        }
+    }
+    fn lum(c: Rgb) -> f64 {
+        let f = |v: f64| {
+            let v = v / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let (r, g, b) = rgb(c);
+        0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b)
+    }
+    let (x, y) = (lum(a), lum(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[test]
+fn every_entity_colour_is_readable_on_every_highlight() {
+    let palette = Theme::highlight_palette();
+    assert_eq!(palette.len(), 5);
+    for (bg, kinds) in palette {
+        assert_eq!(kinds.len(), 4);
+        for fg in kinds {
+            let c = contrast(fg, bg);
+            assert!(c >= 4.5, "{fg:?} on {bg:?}: contrast {c:.2} < 4.5");
+        }
+        // Plain text on it too.
+        assert!(contrast(Rgb::Indexed(16), bg) >= 7.0);
+    }
+}
+
+#[test]
+fn the_current_highlights_note_is_shown_in_full_under_the_text() {
+    let dir = TempDir::new().unwrap();
+    let mut app = notes_app(dir.path(), Theme::colored());
+    run(&mut app, "vha");
+    let note = "Première ligne de la note, assez longue pour être repliée sur plusieurs lignes à cent colonnes de large.";
+    keys(&mut app, note);
+    ctrl(&mut app, 's');
+    io(&mut app);
+    let s = screen(&app);
+    assert!(s.contains("✎ note ─"), "{s}");
+    // Every word of the note is on screen, wrapped.
+    for word in note.split_whitespace() {
+        assert!(s.contains(word), "{word} missing from\n{s}");
+    }
+    assert!(reader(&app).note_rows >= 2);
+    insta::assert_snapshot!(dump(&app));
+}
+
+#[test]
+fn braces_walk_the_highlights_and_d_deletes_the_one_marked_current() {
+    let dir = TempDir::new().unwrap();
+    let mut app = notes_app(dir.path(), Theme::no_color());
+    run(&mut app, "vh");
+    run(&mut app, "]]]]]H");
+    assert_eq!(notes(&app).placed().len(), 2);
+    // The regression: after g, d deleted the second one. Now the one d deletes
+    // is the one the screen marks as current (thick bar, quoted on the status line).
+    keys(&mut app, "g");
+    keys(&mut app, "{");
+    let current = reader(&app).highlight_under_cursor().unwrap();
+    let quote = glose::tui::update_notes::highlight_text(reader(&app), &current);
+    let start: String = quote.chars().take(12).collect();
+    assert!(status_line(&app).contains(&start), "{}", status_line(&app));
+    keys(&mut app, "d");
+    let q = status_line(&app);
+    assert!(q.contains(&format!("delete the highlight “{start}")), "{q}");
+    run(&mut app, "y");
+    let left: Vec<String> = notes(&app).placed().iter().map(|p| p.id.clone()).collect();
+    assert_eq!(left.len(), 1);
+    assert!(!left.contains(&current), "deleted the marked one");
+    // } wraps around to the one left.
+    keys(&mut app, "}");
+    assert_eq!(reader(&app).highlight_under_cursor(), Some(left[0].clone()));
+}
+
+#[test]
+fn the_list_wraps_notes_instead_of_cutting_them() {
+    let dir = TempDir::new().unwrap();
+    let mut app = App::with_article(
+        seed_fixture().0,
+        seed_fixture().1,
+        Theme::colored(),
+        (80, 24),
+    );
+    let (notes, _) = Notes::open_in(dir.path(), &seed_fixture().0);
+    app.set_notes(notes, Vec::new());
+    run(&mut app, "vha");
+    let note = "Une note longue qui ne tient pas sur une ligne de la liste et doit donc se replier proprement jusqu'au dernier mot: FIN.";
+    keys(&mut app, note);
+    ctrl(&mut app, 's');
+    io(&mut app);
+    keys(&mut app, "'");
+    let s = screen(&app);
+    assert!(s.contains("FIN."), "{s}");
+    assert!(s.contains("✎ Une note longue"), "{s}");
 }

@@ -321,6 +321,52 @@ impl Reader {
             .map(|p| p.id.clone())
     }
 
+    /// The current highlight's note, when it has one: shown in full under the
+    /// article while reading.
+    pub fn current_note(&self) -> Option<(String, String)> {
+        let id = self.highlight_under_cursor()?;
+        let note = self
+            .doc
+            .notes
+            .as_ref()?
+            .highlight(&id)?
+            .note
+            .trim()
+            .to_string();
+        (!note.is_empty()).then_some((id, note))
+    }
+
+    /// The note pane's lines for a text area `width` wide and `height` high: the
+    /// note wrapped, at most a third of the height (the last line says when it is
+    /// cut; `a` shows the whole note).
+    pub fn note_pane(&self, width: usize, height: usize) -> Vec<String> {
+        let Some((_, note)) = self.current_note() else {
+            return Vec::new();
+        };
+        let max = (height / 3).max(1);
+        if width < 8 || height < 8 {
+            return Vec::new();
+        }
+        let mut lines: Vec<String> = note
+            .lines()
+            .flat_map(|l| {
+                let wrapped = textwrap::wrap(l, width.saturating_sub(2).max(1));
+                if wrapped.is_empty() {
+                    vec![String::new()]
+                } else {
+                    wrapped.into_iter().map(|c| c.into_owned()).collect()
+                }
+            })
+            .collect();
+        if lines.len() > max {
+            lines.truncate(max);
+            if let Some(last) = lines.last_mut() {
+                last.push_str(" … (a: the whole note)");
+            }
+        }
+        lines
+    }
+
     /// `}`/`{`: makes the next (previous) highlight in reading order the current
     /// one and brings it into view, wrapping around.
     pub fn next_highlight(&mut self, forward: bool) -> Option<String> {
@@ -354,7 +400,8 @@ impl Reader {
         let (start, id) = starts[k].clone();
         self.cursor_highlight = Some(id);
         self.reveal_offset(start);
-        Some(format!("highlight {}/{n}", k + 1))
+        // The status line says which, quoted.
+        None
     }
 
     /// The note key for entity `i`: the key of a note already on it, else its own.

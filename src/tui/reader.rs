@@ -114,6 +114,9 @@ pub struct Reader {
     pub from_library: bool,
     /// The highlight last saved, clicked or jumped to.
     pub cursor_highlight: Option<String>,
+    /// Rows at the bottom of the article pane given to the current highlight's
+    /// note (set with the view's size; 0 when it has none).
+    pub note_rows: usize,
     /// Sentences (display ranges) per block, computed when first needed.
     pub sentence_cache: RefCell<HashMap<usize, Rc<Vec<Range<usize>>>>>,
 }
@@ -146,6 +149,7 @@ impl Reader {
             sidebar_offset: 0,
             from_library: false,
             cursor_highlight: None,
+            note_rows: 0,
             sentence_cache: RefCell::default(),
         };
         reader.selected = reader.visible_entities().first().copied();

@@ -67,6 +67,41 @@ impl Theme {
         }
     }
 
+    /// The colour of a kind on a highlight's light background: a darker tone of
+    /// it, so every kind stays readable on every highlight (contrast at least
+    /// 4.5:1, checked in a test).
+    fn kind_color_on_highlight(kind: EntityKind) -> Color {
+        match kind {
+            EntityKind::Person => Color::Indexed(19),
+            EntityKind::Place => Color::Indexed(22),
+            EntityKind::Organization => Color::Indexed(88),
+            EntityKind::Event => Color::Indexed(90),
+        }
+    }
+
+    /// A mention inside a highlight or the selection being made.
+    pub fn kind_on_highlight(self, kind: EntityKind) -> Style {
+        let style = Style::new().add_modifier(Theme::kind_cue(kind));
+        self.fg(style, Theme::kind_color_on_highlight(kind))
+    }
+
+    /// The colours a test checks for contrast: each highlight background, and
+    /// each kind's colour on it.
+    pub fn highlight_palette() -> Vec<(Color, Vec<Color>)> {
+        Hue::ALL
+            .iter()
+            .map(|&h| {
+                (
+                    Theme::hue_bg(h),
+                    EntityKind::ALL
+                        .iter()
+                        .map(|&k| Theme::kind_color_on_highlight(k))
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
     /// A mention of an entity of this kind (also the legend swatch).
     pub fn kind(self, kind: EntityKind) -> Style {
         let style = Style::new().add_modifier(Theme::kind_cue(kind));
@@ -205,9 +240,9 @@ impl Theme {
         match hue {
             Hue::Yellow => Color::Indexed(229),
             Hue::Green => Color::Indexed(194),
-            Hue::Blue => Color::Indexed(153),
-            Hue::Pink => Color::Indexed(218),
-            Hue::Purple => Color::Indexed(183),
+            Hue::Blue => Color::Indexed(189),
+            Hue::Pink => Color::Indexed(224),
+            Hue::Purple => Color::Indexed(225),
         }
     }
 
@@ -222,12 +257,13 @@ impl Theme {
         }
     }
 
-    /// Highlighted text, drawn under the entity styles. Without colour: underlined.
+    /// Highlighted text, drawn under the entity styles. Without colour: reverse
+    /// video, a cue of its own (events are underlined), besides the margin bar.
     pub fn highlight(self, hue: Hue) -> Style {
         if self.color {
             Style::new().fg(Color::Black).bg(Theme::hue_bg(hue))
         } else {
-            Style::new().add_modifier(Modifier::UNDERLINED)
+            Style::new().add_modifier(Modifier::REVERSED)
         }
     }
 
@@ -246,6 +282,11 @@ impl Theme {
     /// A swatch or margin bar in a highlight's colour.
     pub fn swatch(self, hue: Hue) -> Style {
         self.fg(Style::new(), Theme::hue_fg(hue))
+    }
+
+    /// A note shown under the article.
+    pub fn note_text(self) -> Style {
+        Style::new().add_modifier(Modifier::ITALIC)
     }
 
     /// The cursor in the note editor.

@@ -216,7 +216,12 @@ fn areas(app: &App) -> Areas {
 fn sync(app: &mut App) {
     let a = areas(app);
     if let Some(r) = &mut app.reader {
-        r.set_view(a.text.width as usize, a.text.height as usize);
+        let (w, h) = (a.text.width as usize, a.text.height as usize);
+        // The current highlight's note, in full, under the text (a separator
+        // line, then the note).
+        let pane = r.note_pane(w, h).len();
+        r.note_rows = if pane > 0 { pane + 1 } else { 0 };
+        r.set_view(w, h - r.note_rows);
         let rows = r.sidebar_rows();
         r.sidebar_offset = sidebar_window(
             &rows,

@@ -57,12 +57,45 @@ pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
         return;
     };
     let marks = marks(r, &app.overlay);
-    for y in area.y..area.y + area.height {
+    let text_h = area.height.saturating_sub(r.note_rows as u16);
+    note_pane(app, r, a, text_h, buf);
+    for y in area.y..area.y + text_h {
         draw_line(app, r, pos, a, y, &marks, buf);
         match r.next_line(pos) {
             Some(p) => pos = p,
             None => break,
         }
+    }
+}
+
+/// The current highlight's note, under the text: a rule naming it, then the note.
+fn note_pane(app: &App, r: &Reader, a: &Areas, text_h: u16, buf: &mut Buffer) {
+    if r.note_rows == 0 {
+        return;
+    }
+    let t = app.theme;
+    let area = a.text;
+    let lines = r.note_pane(usize::from(area.width), usize::from(area.height));
+    let y0 = area.y + text_h;
+    let hue = r
+        .highlight_under_cursor()
+        .and_then(|id| r.doc.notes.as_ref()?.highlight(&id).map(|h| h.color))
+        .unwrap_or_default();
+    let rule = format!("✎ note {}", "─".repeat(usize::from(area.width)));
+    put_str(buf, area.x, y0, &rule, t.swatch(hue), area.width);
+    for (i, line) in lines.iter().enumerate() {
+        let y = y0 + 1 + i as u16;
+        if y >= area.y + area.height {
+            break;
+        }
+        put_str(
+            buf,
+            area.x + 2.min(area.width),
+            y,
+            &super::fit(line, usize::from(area.width.saturating_sub(2))),
+            t.note_text(),
+            area.width.saturating_sub(2),
+        );
     }
 }
 
@@ -133,14 +166,17 @@ fn draw_line(
 
     let style_at = |d: usize| -> Style {
         let mut st = base;
+        let mut marked = false;
         for (h, hue, ..) in &highlights {
             if h.contains(&d) {
                 st = st.patch(t.highlight(*hue));
+                marked = true;
             }
         }
         if let Some((s, hue)) = &selection {
             if s.contains(&d) {
                 st = st.patch(t.selection(*hue));
+                marked = true;
             }
         }
         let mut selected = false;
@@ -150,7 +186,12 @@ fn draw_line(
         for s in spans.iter().filter(|s| s.range.contains(&d)) {
             let m = r.mentions[s.mention];
             let kind = r.doc.entities[m.entity].kind;
-            st = st.patch(t.kind(kind));
+            // On a highlight's light background, a darker tone of the kind.
+            st = st.patch(if marked {
+                t.kind_on_highlight(kind)
+            } else {
+                t.kind(kind)
+            });
             selected |= Some(m.entity) == r.selected;
             current |= Some(s.mention) == r.current;
         }

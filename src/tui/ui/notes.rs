@@ -6,7 +6,7 @@ use super::super::app::App;
 use super::super::keymap::Mode;
 use super::super::reader::Reader;
 use super::super::update_notes::highlight_text;
-use super::{fit, put, width};
+use super::{fit, put};
 use crate::notes::Anchoring;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,6 +17,32 @@ use ratatui::widgets::{Block, Borders, Widget};
 enum Row {
     Header(&'static str),
     Item(usize),
+    /// A line of an item's note, wrapped to the list's width (the first one?).
+    Note(usize, String, bool),
+}
+
+/// The most lines a note takes in the list (`a` opens the whole of it).
+const NOTE_LINES: usize = 6;
+
+/// A note wrapped to `width` columns, at most [`NOTE_LINES`] lines.
+fn wrap_note(note: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = note
+        .trim()
+        .lines()
+        .flat_map(|l| {
+            textwrap::wrap(l, width.max(4))
+                .into_iter()
+                .map(|c| c.into_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if lines.len() > NOTE_LINES {
+        lines.truncate(NOTE_LINES);
+        if let Some(last) = lines.last_mut() {
+            last.push_str(" …");
+        }
+    }
+    lines
 }
 
 pub fn render(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
@@ -25,6 +51,8 @@ pub fn render(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         return;
     };
     let items = r.list_items();
+    let w = area.width.saturating_sub(4).min(100);
+    let note_w = usize::from(w.saturating_sub(2)).saturating_sub(6);
     let mut rows = Vec::new();
     let mut section = "";
     for (i, item) in items.iter().enumerate() {
@@ -40,9 +68,18 @@ pub fn render(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
             rows.push(Row::Header(here));
         }
         rows.push(Row::Item(i));
+        let note = match item {
+            ListItem::Highlight(id) => notes.highlight(id).map(|h| h.note.clone()),
+            ListItem::EntityNote(key) => notes.entity_note(key).map(|n| n.note.clone()),
+        };
+        for (k, line) in wrap_note(&note.unwrap_or_default(), note_w)
+            .into_iter()
+            .enumerate()
+        {
+            rows.push(Row::Note(i, line, k == 0));
+        }
     }
 
-    let w = area.width.saturating_sub(4).min(100);
     let h = (rows.len() as u16 + 2).min(area.height.saturating_sub(2));
     if w < 10 || h < 3 {
         return;
@@ -61,11 +98,23 @@ pub fn render(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         .iter()
         .position(|row| matches!(row, Row::Item(i) if *i == state.selected))
         .unwrap_or(0);
-    let first = (selected_row + 1).saturating_sub(height);
+    // The selected item and its whole note in view.
+    let selected_end = rows
+        .iter()
+        .rposition(|row| matches!(row, Row::Item(i) | Row::Note(i, ..) if *i == state.selected))
+        .unwrap_or(selected_row);
+    let first = (selected_end + 1).saturating_sub(height).min(selected_row);
     let inner_w = usize::from(inner.width);
     for (row, y) in rows.iter().skip(first).zip(inner.y..inner.y + inner.height) {
         let line = match row {
             Row::Header(title) => Line::from(Span::styled(fit(title, inner_w), t.section_header())),
+            Row::Note(_, text, first) => {
+                let lead = if *first { "    ✎ " } else { "      " };
+                Line::from(vec![
+                    Span::raw(lead),
+                    Span::styled(fit(text, note_w), t.dim()),
+                ])
+            }
             Row::Item(i) => {
                 let selected = *i == state.selected;
                 let style = if selected {
@@ -74,24 +123,13 @@ pub fn render(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
                     Style::new()
                 };
                 let mut spans = Vec::new();
-                let (swatch, label, note) = match &items[*i] {
-                    ListItem::Highlight(id) => {
-                        let h = notes.highlight(id);
-                        let color = h.map(|h| h.color).unwrap_or_default();
-                        let note = h.map_or("", |h| h.note.as_str());
-                        (
-                            Some(color),
-                            format!("“{}”", highlight_text(r, id)),
-                            note.to_string(),
-                        )
-                    }
+                let (swatch, label) = match &items[*i] {
+                    ListItem::Highlight(id) => (
+                        Some(notes.highlight(id).map(|h| h.color).unwrap_or_default()),
+                        format!("“{}”", highlight_text(r, id)),
+                    ),
                     ListItem::EntityNote(key) => {
-                        let note = notes.entity_note(key).map_or("", |n| n.note.as_str());
-                        (
-                            None,
-                            format!("{} ({})", key.name, key.kind.as_str()),
-                            note.to_string(),
-                        )
+                        (None, format!("{} ({})", key.name, key.kind.as_str()))
                     }
                 };
                 spans.push(Span::styled(if selected { "▸" } else { " " }, style));
@@ -99,19 +137,8 @@ pub fn render(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
                     Some(c) => spans.push(Span::styled("▌", t.swatch(c))),
                     None => spans.push(Span::styled(" ", style)),
                 }
-                let first_line = note.lines().next().unwrap_or("").trim();
                 let room = inner_w.saturating_sub(3);
-                let (label_w, note_w) = if first_line.is_empty() {
-                    (room, 0)
-                } else {
-                    let label_w = (room * 3 / 5).min(width(&label));
-                    (label_w, room.saturating_sub(label_w + 3))
-                };
-                spans.push(Span::styled(format!(" {}", fit(&label, label_w)), style));
-                if note_w > 0 {
-                    spans.push(Span::styled(" ✎ ", style));
-                    spans.push(Span::styled(fit(first_line, note_w), style.patch(t.dim())));
-                }
+                spans.push(Span::styled(format!(" {}", fit(&label, room)), style));
                 Line::from(spans)
             }
         };
