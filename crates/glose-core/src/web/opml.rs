@@ -104,6 +104,11 @@ pub fn write(outlines: &[Outline], created: &str) -> String {
     out
 }
 
+/// [`write`] dated now (RFC 822, as OPML 2.0 asks).
+pub fn write_now(outlines: &[Outline]) -> String {
+    write(outlines, &chrono::Utc::now().to_rfc2822())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,9 +152,4 @@ mod tests {
         assert!(!err.to_string().contains('\n'));
         assert!(parse(b"<html></html>").is_err());
     }
-}
-
-/// [`write`] dated now (RFC 822, as OPML 2.0 asks).
-pub fn write_now(outlines: &[Outline]) -> String {
-    write(outlines, &chrono::Utc::now().to_rfc2822())
 }
