@@ -59,7 +59,14 @@ features! {
     PlaceRegion => "list_region", "in the place list (region)";
     PlaceContinent => "list_continent", "in the place list (continent)";
     PlaceCity => "list_city", "in the place list (city)";
+    PlaceNatural => "list_natural", "in the place list (lake, river, sea, mountain, island)";
     PlaceCityCommon => "list_city_common", "a town named like a common word";
+    ListWeak => "list_weak", "a list entry named like a common word or a person: must not win alone";
+    ListSmallTown => "list_small_town", "a town of fewer than 15,000 people";
+    ListFlagCommon => "list_flag_common", "a place also a common word";
+    ListFlagFirstName => "list_flag_first_name", "a place also a first name";
+    ListFlagSurname => "list_flag_surname", "a place also a surname";
+    LowerHead => "lower_head", "a place whose name starts lowercase (lac, mer)";
     PlaceCityArticle => "list_city_article", "a town's name after an article";
     HoldsPlace => "holds_place", "a longer name holding a place name";
     NestedPlace => "nested_place", "a place named inside a named event";
@@ -210,9 +217,26 @@ impl FeatureSpace {
     }
 }
 
-/// A candidate's features: ids, each at most once.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Feats(pub Vec<u32>);
+/// Most features one candidate can hold (more are dropped: a candidate fires about
+/// twenty).
+const MAX_FEATS: usize = 40;
+
+/// A candidate's features: ids, each at most once, held inline (millions of
+/// candidates on a large article: no allocation each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Feats {
+    ids: [u32; MAX_FEATS],
+    len: u8,
+}
+
+impl Default for Feats {
+    fn default() -> Self {
+        Feats {
+            ids: [0; MAX_FEATS],
+            len: 0,
+        }
+    }
+}
 
 impl Feats {
     pub fn add(&mut self, f: F) {
@@ -220,16 +244,29 @@ impl Feats {
     }
 
     pub fn add_id(&mut self, id: u32) {
-        if !self.0.contains(&id) {
-            self.0.push(id);
+        if !self.contains(id) && (self.len as usize) < MAX_FEATS {
+            self.ids[self.len as usize] = id;
+            self.len += 1;
         }
     }
 
-    pub fn has(&self, f: F) -> bool {
-        self.0.contains(&(f as u32))
+    fn contains(&self, id: u32) -> bool {
+        self.ids().contains(&id)
     }
 
-    pub fn remove(&mut self, f: F) {
-        self.0.retain(|&x| x != f as u32);
+    pub fn has(&self, f: F) -> bool {
+        self.contains(f as u32)
+    }
+
+    pub fn ids(&self) -> &[u32] {
+        &self.ids[..self.len as usize]
+    }
+
+    pub fn from_ids(ids: impl IntoIterator<Item = u32>) -> Feats {
+        let mut f = Feats::default();
+        for id in ids {
+            f.add_id(id);
+        }
+        f
     }
 }

@@ -12,6 +12,20 @@ pub enum PlaceType {
     Region,
     Continent,
     City,
+    /// Lakes, rivers, seas, mountains, islands.
+    Natural,
+}
+
+/// What else a gazetteer entry is (the lists' `flags` column and files).
+pub mod place_flag {
+    /// Also a common word.
+    pub const COMMON: u8 = 1;
+    pub const FIRST_NAME: u8 = 2;
+    pub const SURNAME: u8 = 4;
+    /// In a `*_weak` list: must not win alone.
+    pub const WEAK: u8 = 8;
+    /// A town of fewer than 15,000 people.
+    pub const SMALL: u8 = 16;
 }
 
 /// An event noun's class (nouns of one class about the same thing are one event)
@@ -108,6 +122,10 @@ pub struct Lexicon {
     pub titles: HashSet<&'static str>,
     /// Folded place name -> type. Multi-word names are joined by single spaces.
     pub places: HashMap<String, PlaceType>,
+    /// Folded place name -> `place_flag` bits (entries without flags absent).
+    pub place_flags: HashMap<String, u8>,
+    /// Lowercase first words of place names ("lac", "mer"): a place may start there.
+    pub place_lower_heads: HashSet<String>,
     /// The longest place name, in tokens.
     pub place_max_tokens: usize,
     /// As written in the list ("Vladimir"); looked up by the token as written.
@@ -216,29 +234,45 @@ macro_rules! rules {
 pub fn build(lang: Language) -> Lexicon {
     let (places_tsv, common_txt, demonyms_tsv) = match lang {
         Language::Fr => (
-            asset!("gazetteer/places.fr.tsv"),
+            [
+                asset!("gazetteer/places.fr.tsv"),
+                asset!("gazetteer/places_weak.fr.tsv"),
+            ],
             asset!("gazetteer/common.fr.txt"),
             asset!("gazetteer/demonyms.fr.tsv"),
         ),
         Language::En => (
-            asset!("gazetteer/places.en.tsv"),
+            [
+                asset!("gazetteer/places.en.tsv"),
+                asset!("gazetteer/places_weak.en.tsv"),
+            ],
             asset!("gazetteer/common.en.txt"),
             asset!("gazetteer/demonyms.en.tsv"),
         ),
     };
+    let sources = [
+        (places_tsv[0], 0),
+        (places_tsv[1], place_flag::WEAK),
+        (asset!("gazetteer/cities_small.tsv"), place_flag::SMALL),
+        (
+            asset!("gazetteer/cities_small_weak.tsv"),
+            place_flag::SMALL | place_flag::WEAK,
+        ),
+    ];
     // The two big tables build on two cores: places (folded keys) beside the word sets.
     // A thread that cannot start (a process limit) builds here instead: no panic.
-    let ((places, place_max_tokens), (first_names, common)) = std::thread::scope(|scope| {
-        let places = std::thread::Builder::new().spawn_scoped(scope, || build_places(places_tsv));
-        let words = words_set(asset!("gazetteer/firstnames.txt"));
-        // The common-word list is lowercase already (a test checks it): no copies needed.
-        let common = words_set(common_txt);
-        let places = match places {
-            Ok(handle) => handle.join().unwrap_or_default(),
-            Err(_) => build_places(places_tsv),
-        };
-        (places, (words, common))
-    });
+    let ((places, place_flags, place_max_tokens), (first_names, common)) =
+        std::thread::scope(|scope| {
+            let places = std::thread::Builder::new().spawn_scoped(scope, || build_places(&sources));
+            let words = words_set(asset!("gazetteer/firstnames.txt"));
+            // The common-word list is lowercase already (a test checks it): no copies needed.
+            let common = words_set(common_txt);
+            let places = match places {
+                Ok(handle) => handle.join().unwrap_or_default(),
+                Err(_) => build_places(&sources),
+            };
+            (places, (words, common))
+        });
     let demonyms = entries(demonyms_tsv)
         .filter_map(|l| {
             let mut c = l.split('\t');
@@ -274,7 +308,16 @@ pub fn build(lang: Language) -> Lexicon {
         Language::Fr => asset!("lang/fr/grammar.tsv"),
         Language::En => asset!("lang/en/grammar.tsv"),
     });
+    let place_lower_heads = places
+        .keys()
+        .filter(|k| k.contains(' '))
+        .filter_map(|k| k.split(' ').next())
+        .filter(|w| w.len() >= 3 && common.contains(w))
+        .map(str::to_string)
+        .collect();
     Lexicon {
+        place_flags,
+        place_lower_heads,
         articles: grammar.set("article"),
         of: grammar.set("of"),
         determiners: grammar.set("determiner"),
@@ -321,35 +364,69 @@ fn words_set(text: &'static str) -> HashSet<&'static str> {
     set
 }
 
-/// Folded place name -> type, and the longest name in tokens.
-fn build_places(tsv: &'static str) -> (HashMap<String, PlaceType>, usize) {
-    let mut places = HashMap::with_capacity_and_hasher(tsv.len() / 16, Default::default());
+/// Folded place name -> type, the entries' flags, and the longest name in tokens.
+/// Each source is a list with the flags its file implies; `SMALL` lists have no
+/// type column (towns).
+#[allow(clippy::type_complexity)]
+fn build_places(
+    sources: &[(&'static str, u8)],
+) -> (HashMap<String, PlaceType>, HashMap<String, u8>, usize) {
+    let size: usize = sources.iter().map(|(t, _)| t.len()).sum();
+    let mut places = HashMap::with_capacity_and_hasher(size / 20, Default::default());
+    let mut flags: HashMap<String, u8> = HashMap::default();
     let mut max_tokens = 1;
-    for line in entries(tsv) {
-        let mut cols = line.split('\t');
-        let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        let t = match kind {
-            "country" | "territory" => PlaceType::Country,
-            "region" => PlaceType::Region,
-            "continent" => PlaceType::Continent,
-            _ => PlaceType::City,
-        };
-        let key = fold(name);
-        // Words and elisions ("Côte d'Ivoire" is three tokens).
-        max_tokens = max_tokens.max(1 + key.bytes().filter(|&b| b == b' ' || b == b'\'').count());
-        // Keep the most significant type when a name is both a country and a city.
-        places
-            .entry(key)
-            .and_modify(|old: &mut PlaceType| {
-                if rank(t) < rank(*old) {
-                    *old = t
+    for &(tsv, file_flags) in sources {
+        let small = file_flags & place_flag::SMALL != 0;
+        for line in entries(tsv) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let Some(&name) = cols.first() else {
+                continue;
+            };
+            let (t, flag_col) = if small {
+                (PlaceType::City, cols.get(3))
+            } else {
+                let t = match cols.get(1).copied().unwrap_or("") {
+                    "country" | "territory" => PlaceType::Country,
+                    "region" => PlaceType::Region,
+                    "continent" => PlaceType::Continent,
+                    "lake" | "river" | "sea" | "mountain" | "island" => PlaceType::Natural,
+                    _ => PlaceType::City,
+                };
+                (t, cols.get(4))
+            };
+            let mut f = file_flags;
+            for fl in flag_col.copied().unwrap_or("").split(',') {
+                if fl.starts_with("common") {
+                    f |= place_flag::COMMON;
+                } else if fl == "firstname" {
+                    f |= place_flag::FIRST_NAME;
+                } else if fl == "surname" {
+                    f |= place_flag::SURNAME;
                 }
-            })
-            .or_insert(t);
+            }
+            let key = fold(name);
+            // Words and elisions ("Côte d'Ivoire" is three tokens).
+            max_tokens =
+                max_tokens.max(1 + key.bytes().filter(|&b| b == b' ' || b == b'\'').count());
+            if small && places.contains_key(&key) {
+                // A larger place of that name takes precedence.
+                continue;
+            }
+            if f != 0 {
+                *flags.entry(key.clone()).or_insert(0) |= f;
+            }
+            // Keep the most significant type when a name is both a country and a city.
+            places
+                .entry(key)
+                .and_modify(|old: &mut PlaceType| {
+                    if rank(t) < rank(*old) {
+                        *old = t
+                    }
+                })
+                .or_insert(t);
+        }
     }
-    (places, max_tokens)
+    (places, flags, max_tokens)
 }
 
 fn rank(t: PlaceType) -> u8 {
@@ -358,6 +435,7 @@ fn rank(t: PlaceType) -> u8 {
         PlaceType::Continent => 1,
         PlaceType::Region => 2,
         PlaceType::City => 3,
+        PlaceType::Natural => 4,
     }
 }
 

@@ -48,9 +48,20 @@ impl Keys {
         id
     }
 
+    /// Takes in another table's forms; returns each of its ids' id here.
+    pub fn absorb(&mut self, other: Keys) -> Vec<u32> {
+        let mut remap = Vec::with_capacity(other.names.len());
+        for ((name, feats), flags) in other.names.into_iter().zip(other.feats).zip(other.flags) {
+            let id = self.intern(name);
+            self.add_features(id, &feats, flags);
+            remap.push(id);
+        }
+        remap
+    }
+
     pub fn add_features(&mut self, id: u32, feats: &Feats, flags: u16) {
         let f = &mut self.feats[id as usize];
-        for &x in &feats.0 {
+        for &x in feats.ids() {
             f.add_id(x);
         }
         self.flags[id as usize] |= flags;
@@ -105,7 +116,7 @@ use super::model::kind_of;
 /// The features behind a form with their weights, strongest first (`--explain`).
 fn explain(feats: &Feats, space: &FeatureSpace, model: &Model) -> Vec<String> {
     let mut rows: Vec<(f32, String)> = feats
-        .0
+        .ids()
         .iter()
         .map(|&f| {
             let w = model.weights.get(f as usize).copied().unwrap_or([0.0; 5]);

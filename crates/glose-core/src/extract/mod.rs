@@ -107,7 +107,7 @@ pub fn candidates(article: &Article, profile: &Profile) -> Vec<Candidate> {
     let p = propose(article, profile, &zero, true);
     let mut out = Vec::new();
     for (i, n) in p.names.iter().enumerate() {
-        let mut feats = p.feats[i].clone();
+        let mut feats = p.feats[i];
         for f in doc_features(p.keys.flags(n.key)) {
             feats.add(f);
         }
@@ -183,13 +183,69 @@ fn doc_features(flags: u16) -> impl Iterator<Item = F> {
 /// Proposes candidates block by block with their own features, scored without the
 /// document features (added by [`score_document`]: the score is a sum).
 fn propose(article: &Article, profile: &Profile, model: &Model, keep_feats: bool) -> Proposed {
+    let blocks = &article.blocks[..];
+    // A large article is cut in two runs of blocks proposed on two cores; the
+    // document stages run after, on the merged result.
+    let total: usize = blocks.iter().map(|b| b.range.len()).sum();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(2);
+    if total < PARALLEL_FROM || threads < 2 || blocks.len() < 2 {
+        let mut p = propose_blocks(article, blocks, profile, model, keep_feats);
+        p.keys.mark_surnames(FLAG_SURNAME);
+        return p;
+    }
+    let mut acc = 0;
+    let cut = blocks
+        .iter()
+        .position(|b| {
+            acc += b.range.len();
+            acc >= total / 2
+        })
+        .map_or(blocks.len() / 2, |i| (i + 1).min(blocks.len() - 1));
+    let (first, second) = blocks.split_at(cut);
+    let (a, b) = std::thread::scope(|scope| {
+        let h = std::thread::Builder::new().spawn_scoped(scope, || {
+            propose_blocks(article, second, profile, model, keep_feats)
+        });
+        let a = propose_blocks(article, first, profile, model, keep_feats);
+        let b = match h.ok().map(|h| h.join()) {
+            Some(Ok(b)) => b,
+            // No second thread: propose the rest here.
+            _ => propose_blocks(article, second, profile, model, keep_feats),
+        };
+        (a, b)
+    });
+    let mut p = a;
+    let remap = p.keys.absorb(b.keys);
+    p.names.extend(b.names.into_iter().map(|mut n| {
+        n.key = remap[n.key as usize];
+        n.acronym_of = n.acronym_of.map(|k| remap[k as usize]);
+        n
+    }));
+    p.events.extend(b.events);
+    p.feats.extend(b.feats);
+    p.keys.mark_surnames(FLAG_SURNAME);
+    p
+}
+
+/// Articles from this size on are proposed on two cores.
+const PARALLEL_FROM: usize = 1 << 20;
+
+fn propose_blocks(
+    article: &Article,
+    blocks: &[crate::Block],
+    profile: &Profile,
+    model: &Model,
+    keep_feats: bool,
+) -> Proposed {
     let lex = profile.lex;
     let space = &profile.space;
     let mut names: Vec<Placed> = Vec::new();
     let mut keys = Keys::default();
     let mut events = Vec::new();
     let mut all_feats = Vec::new();
-    for block in &article.blocks {
+    for block in blocks {
         let display = block.display(&article.text);
         let bt = BlockText::new(&display.text, tokenize(&display.text), lex);
         let mut cands = names::find(&bt, space);
@@ -235,7 +291,6 @@ fn propose(article: &Article, profile: &Profile, model: &Model, keep_feats: bool
             }
         }
     }
-    keys.mark_surnames(FLAG_SURNAME);
     Proposed {
         names,
         keys,
@@ -349,7 +404,7 @@ fn score_document(names: &mut [Placed], keys: &Keys, _events: &mut [PlacedEvent]
     for n in names.iter_mut() {
         let flags = keys.flags(n.key);
         let add = *cache.entry(flags).or_insert_with(|| {
-            let feats = Feats(doc_features(flags).map(|f| f as u32).collect());
+            let feats = Feats::from_ids(doc_features(flags).map(|f| f as u32));
             model.log_odds(&feats)
         });
         for (v, a) in n.votes.iter_mut().zip(add) {

@@ -81,7 +81,7 @@ impl Model {
     /// Raw scores per class.
     pub fn scores(&self, feats: &Feats) -> [f32; 5] {
         let mut s = [0.0f32; 5];
-        for &f in &feats.0 {
+        for &f in feats.ids() {
             if let Some(w) = self.weights.get(f as usize) {
                 for k in 0..5 {
                     s[k] += w[k];
@@ -164,7 +164,7 @@ pub fn fit(space: &FeatureSpace, examples: &[Example], l2: f64, iterations: usiz
         let mut g = vec![[0.0f64; 5]; nf];
         for ex in examples {
             let mut s = [0.0f64; 5];
-            for &f in &ex.feats.0 {
+            for &f in ex.feats.ids() {
                 for k in 0..5 {
                     s[k] += w[f as usize][k];
                 }
@@ -177,7 +177,7 @@ pub fn fit(space: &FeatureSpace, examples: &[Example], l2: f64, iterations: usiz
             }
             for k in 0..5 {
                 let p = s[k] / z - if k == ex.class { 1.0 } else { 0.0 };
-                for &f in &ex.feats.0 {
+                for &f in ex.feats.ids() {
                     g[f as usize][k] += p / n;
                 }
             }

@@ -54,6 +54,23 @@ pub fn find(bt: &BlockText, space: &FeatureSpace) -> Vec<NameCand> {
             continue;
         }
         if !bt.namelike(i) {
+            // "lac Léman", "mer Noire": a place list entry with a lowercase head.
+            if bt.word(i)
+                && !bt.toks[i].cap
+                && bt.namelike(i + 1)
+                && bt.spaced(i)
+                && bt.lex.place_lower_heads.contains(bt.lc(i).as_ref())
+            {
+                if let Some(mut c) = sequence(bt, i) {
+                    if c.b > i + 1 && bt.lex.places.contains_key(c.key.as_str()) {
+                        classify(bt, space, &mut c);
+                        c.feats.add(F::LowerHead);
+                        i = c.b;
+                        out.push(c);
+                        continue;
+                    }
+                }
+            }
             i += 1;
             continue;
         }

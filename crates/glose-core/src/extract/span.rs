@@ -170,7 +170,21 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
                 PlaceType::Region => F::PlaceRegion,
                 PlaceType::Continent => F::PlaceContinent,
                 PlaceType::City => F::PlaceCity,
+                PlaceType::Natural => F::PlaceNatural,
             });
+            use super::lexicon::place_flag as pf;
+            let flags = lex.place_flags.get(c.key.as_str()).copied().unwrap_or(0);
+            for (bit, f) in [
+                (pf::WEAK, F::ListWeak),
+                (pf::SMALL, F::ListSmallTown),
+                (pf::COMMON, F::ListFlagCommon),
+                (pf::FIRST_NAME, F::ListFlagFirstName),
+                (pf::SURNAME, F::ListFlagSurname),
+            ] {
+                if flags & bit != 0 {
+                    c.feats.add(f);
+                }
+            }
             // A town whose name is also a common word, or a "town" after an article
             // (towns take none in French; movements do), needs its context.
             let after_article = a > 0 && lex.determiners.contains(bt.lc(a - 1).as_ref());
