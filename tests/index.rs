@@ -8,41 +8,9 @@ use glose::notes::{Change, Color, Notes, Selector};
 use glose::{Article, Document, Entity, EntityKind, Mention, NotesStore};
 use std::path::{Path, PathBuf};
 
-/// The fixture library copied into a temporary folder, with a data directory.
-struct Lib {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
-    data: PathBuf,
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-fn library() -> Lib {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("articles");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library"),
-        &root,
-    );
-    let root = std::fs::canonicalize(&root).unwrap();
-    let data = tmp.path().join("data");
-    Lib {
-        _tmp: tmp,
-        root,
-        data,
-    }
-}
+#[path = "support/library.rs"]
+mod library_fixture;
+use library_fixture::{library, Lib};
 
 impl Lib {
     fn index(&self) -> (Index, Summary) {
