@@ -394,6 +394,18 @@ pub struct Opened {
     pub messages: Vec<String>,
 }
 
+impl Opened {
+    /// Notes opened with nothing pending to write.
+    fn found(store: Store, doc: NotesFile, messages: Vec<String>) -> Self {
+        Opened {
+            store,
+            doc,
+            pending: Vec::new(),
+            messages,
+        }
+    }
+}
+
 /// What a write did.
 #[derive(Debug)]
 pub struct Written {
@@ -513,12 +525,7 @@ impl Store {
             Read::Missing => None,
         };
         if let Some(doc) = doc {
-            return Ok(Opened {
-                store,
-                doc,
-                pending: Vec::new(),
-                messages,
-            });
+            return Ok(Opened::found(store, doc, messages));
         }
         if let Some((path, doc)) = store.find_by_hash(&index, &record.hash) {
             messages.push(format!(
@@ -526,12 +533,7 @@ impl Store {
                 doc.article.path
             ));
             store.adopted = Some(path);
-            return Ok(Opened {
-                store,
-                doc,
-                pending: Vec::new(),
-                messages,
-            });
+            return Ok(Opened::found(store, doc, messages));
         }
         if let Some((other, found, of)) = index.similar(text, &name) {
             let path = store.dir.join(other);
@@ -541,20 +543,14 @@ impl Store {
                     doc.article.path
                 ));
                 store.adopted = Some(path);
-                return Ok(Opened {
-                    store,
-                    doc,
-                    pending: Vec::new(),
-                    messages,
-                });
+                return Ok(Opened::found(store, doc, messages));
             }
         }
-        Ok(Opened {
+        Ok(Opened::found(
             store,
-            doc: NotesFile::new(record.clone()),
-            pending: Vec::new(),
+            NotesFile::new(record.clone()),
             messages,
-        })
+        ))
     }
 
     /// Notes another reader kept writing to the article's old notes file after the
