@@ -382,3 +382,38 @@ fn sigterm_left_the_terminal_broken() {
         );
     }
 }
+
+/// Issue 11 (minor): status messages were cut at 60 columns, hiding why notes were
+/// not saved. A message too long for the status line is shown whole above it, at
+/// 80 columns too, in the reader, the library and the feeds view alike.
+#[test]
+fn status_messages_were_cut_at_60_columns() {
+    let article = Article::from_text("seed.txt", seed_text());
+    let entities = glose::extract(&article);
+    let mut app =
+        glose::tui::App::with_article(article, entities, glose::tui::Theme::colored(), (80, 24));
+    let msg = "notes not saved: cannot write /home/reader/.local/share/glose/notes/\
+               poutine-kirghizstan-3f2a9c.json.tmp-4242-1: No space left on device \
+               (free some space, then press s to retry)";
+    app.message = Some(msg.to_string());
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| glose::tui::ui::render(&app, f)).unwrap();
+    let buf = terminal.backend().buffer();
+    let rows: Vec<String> = (0..24)
+        .map(|y| (0..80).map(|x| buf[(x, y)].symbol().to_string()).collect())
+        .collect();
+    let screen = rows.join("\n");
+    // Wrapping may break at spaces and hyphens: compare without whitespace.
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let shown = squeeze(&screen);
+    let wanted = squeeze(msg);
+    assert!(shown.contains(&wanted), "message cut:\n{screen}");
+    // The status line keeps its place, below the message.
+    assert!(rows[23].contains("help"), "{screen}");
+    // A short message stays on the status line itself.
+    app.message = Some("saved".into());
+    terminal.draw(|f| glose::tui::ui::render(&app, f)).unwrap();
+    let buf = terminal.backend().buffer();
+    let last: String = (0..80).map(|x| buf[(x, 23)].symbol().to_string()).collect();
+    assert!(last.contains("saved"), "{last}");
+}

@@ -206,8 +206,22 @@ pub fn screen(app: &App) -> String {
     text_of(&draw(app)).join("\n")
 }
 
+/// The status line, preceded by the rows of a message too long for it (drawn
+/// above it in the status style), joined by spaces.
 pub fn status_line(app: &App) -> String {
-    text_of(&draw(app)).pop().unwrap()
+    let buf = draw(app);
+    let rows = text_of(&buf);
+    let last = buf.area.height - 1;
+    let style = buf[(0, last)].style();
+    let mut top = last;
+    while app.message.is_some() && top > 1 && buf[(0, top - 1)].style() == style {
+        top -= 1;
+    }
+    rows[usize::from(top)..]
+        .iter()
+        .map(|r| r.trim_end())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn reader(app: &App) -> &Reader {

@@ -125,8 +125,9 @@ pub fn render(app: &App, a: &Areas, buf: &mut Buffer) {
         None => String::new(),
     };
     let mut spans = vec![Span::raw(fit(&left, total / 2))];
-    if let Some(msg) = &app.message {
-        spans.push(Span::styled(format!("  {}", fit(msg, 60)), t.message()));
-    }
+    let overflow = status::push_message(app, &mut spans, a.status);
     status::draw(app, spans, a.status, buf);
+    if overflow {
+        status::long_message(app, a.status, buf);
+    }
 }

@@ -13,6 +13,7 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let mut left: Vec<Span> = Vec::new();
     let o = &app.overlay;
+    let mut overflow = false;
     if let Some(confirm) = o.confirm() {
         // The whole question: at 80 columns too, the hints give way.
         let room = usize::from(area.width).saturating_sub(2);
@@ -22,9 +23,7 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         if ne.changed() {
             left.push(Span::styled("  modified", t.message()));
         }
-        if let Some(msg) = &app.message {
-            left.push(Span::styled(format!("  {}", fit(msg, 60)), t.message()));
-        }
+        overflow = push_message(app, &mut left, area);
     } else if let Some(pick) = o.kind_pick() {
         left.push(Span::raw(fit(&pick.title, 50)));
         left.push(Span::styled(": which kind?", t.message()));
@@ -42,9 +41,7 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         }
         left.push(Span::styled("▌", t.swatch(sel.color)));
         left.push(Span::raw(sel.color.as_str()));
-        if let Some(msg) = &app.message {
-            left.push(Span::styled(format!("  {}", fit(msg, 60)), t.message()));
-        }
+        overflow = push_message(app, &mut left, area);
     } else if let Some(input) = o.input() {
         let prompt = match input.target {
             InputTarget::Search => "/",
@@ -54,9 +51,7 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         left.push(Span::styled(prompt, t.input()));
         left.push(Span::styled(fit(&input.text, 60), t.input()));
         left.push(Span::styled("▏", t.input()));
-        if let Some(msg) = &app.message {
-            left.push(Span::styled(format!("  {msg}"), t.message()));
-        }
+        overflow = push_message(app, &mut left, area);
     } else {
         left.push(Span::raw(format!("{:>3}%", r.percent())));
         if !r.doc.extracted {
@@ -110,11 +105,75 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
                 left.push(Span::styled("  notes unsaved", t.message()));
             }
         }
-        if let Some(msg) = &app.message {
-            left.push(Span::styled(format!("  {}", fit(msg, 60)), t.message()));
-        }
+        overflow = push_message(app, &mut left, area);
     }
     draw(app, left, area, buf);
+    if overflow {
+        long_message(app, area, buf);
+    }
+}
+
+/// Appends the status message to `left` when it fits the line beside what is
+/// already there; otherwise returns true and [`long_message`] shows it whole
+/// above the status line, so the reason for a failure is never cut off.
+pub fn push_message(app: &App, left: &mut Vec<Span<'static>>, area: Rect) -> bool {
+    let Some(msg) = &app.message else {
+        return false;
+    };
+    let used: usize = left.iter().map(|s| width(&s.content)).sum();
+    let room = usize::from(area.width).saturating_sub(used + 2);
+    if width(msg) + 2 <= room {
+        left.push(Span::styled(
+            format!("  {}", fit(msg, room)),
+            app.theme.message(),
+        ));
+        false
+    } else {
+        true
+    }
+}
+
+/// The status message wrapped over as many rows above the status line as it
+/// needs (up to a third of the screen), cut with `…` only beyond that.
+pub fn long_message(app: &App, status: Rect, buf: &mut Buffer) {
+    let Some(msg) = &app.message else {
+        return;
+    };
+    let w = usize::from(status.width).saturating_sub(2).max(1);
+    let safe: String = fit(msg, usize::MAX);
+    let mut lines: Vec<String> = textwrap::wrap(&safe, w)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    // Never over the title row; at most a third of the screen.
+    let max_rows = usize::from(status.y.saturating_sub(1)).min(usize::from(status.y / 3).max(1));
+    if max_rows == 0 {
+        return;
+    }
+    if lines.len() > max_rows {
+        lines.truncate(max_rows);
+        if let Some(last) = lines.last_mut() {
+            *last = fit(&format!("{last}…"), w);
+        }
+    }
+    let top = status.y - lines.len() as u16;
+    for (i, l) in lines.iter().enumerate() {
+        let row = Rect::new(status.x, top + i as u16, status.width, 1);
+        buf.set_style(row, app.theme.status());
+        for x in row.x..row.x + row.width {
+            if let Some(cell) = buf.cell_mut((x, row.y)) {
+                cell.set_symbol(" ");
+            }
+        }
+        let line = Line::from(Span::styled(l.clone(), app.theme.message()));
+        put(
+            buf,
+            row.x + 1.min(row.width),
+            row.y,
+            &line,
+            row.width.saturating_sub(1),
+        );
+    }
 }
 
 /// Lays out a status line: `left` from the left edge, the mode's key hints on the
