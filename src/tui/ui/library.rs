@@ -93,10 +93,6 @@ pub fn render(app: &App, a: &Areas, buf: &mut Buffer) {
         Some(e) => e.path.display().to_string(),
         None => String::new(),
     };
-    let mut spans = vec![Span::raw(fit(&left, total / 2))];
-    let overflow = status::push_message(app, &mut spans, a.status);
+    let spans = vec![Span::raw(fit(&left, total / 2))];
     status::draw(app, spans, a.status, buf);
-    if overflow {
-        status::long_message(app, a.status, buf);
-    }
 }

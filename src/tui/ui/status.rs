@@ -4,7 +4,7 @@
 use super::super::app::App;
 use super::super::keymap;
 use super::super::reader::{InputTarget, Reader};
-use super::{fit, put, width};
+use super::{fit, put, put_str, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -13,7 +13,8 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let mut left: Vec<Span> = Vec::new();
     let o = &app.overlay;
-    let mut overflow = false;
+    // A question and the kind picker take the line; a message would hide them.
+    let with_message = o.confirm().is_none() && o.kind_pick().is_none();
     if let Some(confirm) = o.confirm() {
         // The whole question: at 80 columns too, the hints give way.
         let room = usize::from(area.width).saturating_sub(2);
@@ -23,7 +24,6 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         if ne.changed() {
             left.push(Span::styled("  modified", t.message()));
         }
-        overflow = push_message(app, &mut left, area);
     } else if let Some(pick) = o.kind_pick() {
         left.push(Span::raw(fit(&pick.title, 50)));
         left.push(Span::styled(": which kind?", t.message()));
@@ -41,7 +41,6 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         }
         left.push(Span::styled("▌", t.swatch(sel.color)));
         left.push(Span::raw(sel.color.as_str()));
-        overflow = push_message(app, &mut left, area);
     } else if let Some(input) = o.input() {
         let prompt = match input.target {
             InputTarget::Search => "/",
@@ -51,7 +50,6 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         left.push(Span::styled(prompt, t.input()));
         left.push(Span::styled(fit(&input.text, 60), t.input()));
         left.push(Span::styled("▏", t.input()));
-        overflow = push_message(app, &mut left, area);
     } else {
         left.push(Span::raw(format!("{:>3}%", r.percent())));
         if !r.doc.extracted {
@@ -105,18 +103,14 @@ pub fn render_reader(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
                 left.push(Span::styled("  notes unsaved", t.message()));
             }
         }
-        overflow = push_message(app, &mut left, area);
     }
-    draw(app, left, area, buf);
-    if overflow {
-        long_message(app, area, buf);
-    }
+    line(app, left, area, buf, with_message);
 }
 
 /// Appends the status message to `left` when it fits the line beside what is
 /// already there; otherwise returns true and [`long_message`] shows it whole
 /// above the status line, so the reason for a failure is never cut off.
-pub fn push_message(app: &App, left: &mut Vec<Span<'static>>, area: Rect) -> bool {
+fn push_message(app: &App, left: &mut Vec<Span<'static>>, area: Rect) -> bool {
     let Some(msg) = &app.message else {
         return false;
     };
@@ -135,7 +129,7 @@ pub fn push_message(app: &App, left: &mut Vec<Span<'static>>, area: Rect) -> boo
 
 /// The status message wrapped over as many rows above the status line as it
 /// needs (up to a third of the screen), cut with `…` only beyond that.
-pub fn long_message(app: &App, status: Rect, buf: &mut Buffer) {
+fn long_message(app: &App, status: Rect, buf: &mut Buffer) {
     let Some(msg) = &app.message else {
         return;
     };
@@ -158,27 +152,29 @@ pub fn long_message(app: &App, status: Rect, buf: &mut Buffer) {
     }
     let top = status.y - lines.len() as u16;
     for (i, l) in lines.iter().enumerate() {
-        let row = Rect::new(status.x, top + i as u16, status.width, 1);
-        buf.set_style(row, app.theme.status());
-        for x in row.x..row.x + row.width {
-            if let Some(cell) = buf.cell_mut((x, row.y)) {
-                cell.set_symbol(" ");
-            }
-        }
-        let line = Line::from(Span::styled(l.clone(), app.theme.message()));
-        put(
+        let y = top + i as u16;
+        let blank = " ".repeat(usize::from(status.width));
+        put_str(buf, status.x, y, &blank, app.theme.status(), status.width);
+        let x = status.x + 1.min(status.width);
+        put_str(
             buf,
-            row.x + 1.min(row.width),
-            row.y,
-            &line,
-            row.width.saturating_sub(1),
+            x,
+            y,
+            l,
+            app.theme.message(),
+            status.width.saturating_sub(1),
         );
     }
 }
 
-/// Lays out a status line: `left` from the left edge, the mode's key hints on the
-/// right when they fit.
-pub fn draw(app: &App, left: Vec<Span>, area: Rect, buf: &mut Buffer) {
+/// Lays out a status line: `left` from the left edge, then the message (or above
+/// the line when it does not fit), the mode's key hints on the right when they fit.
+pub fn draw(app: &App, left: Vec<Span<'static>>, area: Rect, buf: &mut Buffer) {
+    line(app, left, area, buf, true);
+}
+
+fn line(app: &App, mut left: Vec<Span<'static>>, area: Rect, buf: &mut Buffer, with_message: bool) {
+    let overflow = with_message && push_message(app, &mut left, area);
     let t = app.theme;
     buf.set_style(area, t.status());
     let left = Line::from(left);
@@ -206,5 +202,8 @@ pub fn draw(app: &App, left: Vec<Span>, area: Rect, buf: &mut Buffer) {
     if hints_w > 0 {
         let x = area.x + area.width - hints_w as u16;
         put(buf, x, area.y, &Line::from(hints), hints_w as u16);
+    }
+    if overflow {
+        long_message(app, area, buf);
     }
 }
