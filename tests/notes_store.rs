@@ -48,6 +48,16 @@ fn range_of(text: &str, needle: &str) -> std::ops::Range<usize> {
 }
 
 /// One notes file in the data dir.
+/// The article opened, one highlight on `SENTENCE` saved, the notes closed: the
+/// highlight's id and the notes file.
+fn one_saved_highlight(e: &Env) -> (String, PathBuf) {
+    let (a, mut notes, _) = open(e);
+    let id = notes.add_highlight(&a.text, range_of(&a.text, SENTENCE), Color::Yellow);
+    notes.flush(&a.text).unwrap();
+    drop(notes);
+    (id, notes_file(e))
+}
+
 fn notes_file(e: &Env) -> PathBuf {
     let dir = e.data.join("notes");
     let files: Vec<PathBuf> = fs::read_dir(&dir)
@@ -189,10 +199,7 @@ fn deleted_text_is_orphaned_kept_and_exported() {
 #[test]
 fn a_crash_between_temp_write_and_rename_leaves_the_old_file() {
     let e = env(TEXT);
-    let (a, mut notes, _) = open(&e);
-    let id = notes.add_highlight(&a.text, range_of(&a.text, SENTENCE), Color::Yellow);
-    notes.flush(&a.text).unwrap();
-    let file = notes_file(&e);
+    let (id, file) = one_saved_highlight(&e);
     let before = fs::read(&file).unwrap();
 
     // The next write gets as far as the synced temp file, then the process dies.
@@ -223,11 +230,7 @@ fn aside_files(e: &Env) -> Vec<PathBuf> {
 #[test]
 fn regression_damaged_notes_are_told_every_time_until_the_user_acts() {
     let e = env(TEXT);
-    let (a, mut notes, _) = open(&e);
-    notes.add_highlight(&a.text, range_of(&a.text, SENTENCE), Color::Yellow);
-    notes.flush(&a.text).unwrap();
-    drop(notes);
-    let file = notes_file(&e);
+    let (_, file) = one_saved_highlight(&e);
     fs::write(&file, "{ this is not json").unwrap();
 
     for _ in 0..2 {
@@ -368,11 +371,7 @@ fn two_writers_in_threads_lose_nothing() {
 #[test]
 fn a_moved_article_is_found_by_its_content() {
     let e = env(TEXT);
-    let (a, mut notes, _) = open(&e);
-    let id = notes.add_highlight(&a.text, range_of(&a.text, SENTENCE), Color::Yellow);
-    notes.flush(&a.text).unwrap();
-    let old_file = notes_file(&e);
-    drop(notes);
+    let (id, old_file) = one_saved_highlight(&e);
 
     let moved = e.article.with_file_name("renamed.txt");
     fs::rename(&e.article, &moved).unwrap();
@@ -633,11 +632,7 @@ fn regression_a_notes_file_held_by_another_reader_is_never_deleted() {
 #[test]
 fn regression_a_symlinked_notes_file_is_written_through() {
     let e = env(TEXT);
-    let (a, mut notes, _) = open(&e);
-    let h = notes.add_highlight(&a.text, range_of(&a.text, SENTENCE), Color::Yellow);
-    notes.flush(&a.text).unwrap();
-    drop(notes);
-    let file = notes_file(&e);
+    let (h, file) = one_saved_highlight(&e);
     let synced = e.data.parent().unwrap().join("synced");
     fs::create_dir_all(&synced).unwrap();
     let target = synced.join("poutine.json");
@@ -667,11 +662,7 @@ fn regression_a_symlinked_notes_file_is_written_through() {
 #[test]
 fn regression_stale_temp_files_of_dead_processes_are_removed() {
     let e = env(TEXT);
-    let (a, mut notes, _) = open(&e);
-    notes.add_highlight(&a.text, range_of(&a.text, SENTENCE), Color::Yellow);
-    notes.flush(&a.text).unwrap();
-    drop(notes);
-    let file = notes_file(&e);
+    let (_, file) = one_saved_highlight(&e);
     let dir = file.parent().unwrap().to_path_buf();
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
     // A dead process: pids above the kernel's maximum never run.
