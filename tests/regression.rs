@@ -417,3 +417,58 @@ fn status_messages_were_cut_at_60_columns() {
     let last: String = (0..80).map(|x| buf[(x, 23)].symbol().to_string()).collect();
     assert!(last.contains("saved"), "{last}");
 }
+
+/// Issue 14 (3): in a front-matter `.md` file, `**Banque centrale européenne**`
+/// and `*guerre en Ukraine*` gave entity names and mention texts ending in `**`
+/// and `*`: a mention's end was mapped back to the file past the closing markup.
+/// Markup is never part of a mention.
+#[test]
+fn markdown_emphasis_leaked_into_mention_ends() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("taux.md");
+    let text = "---\ntitle: Les taux\nlang: fr\n---\n\n\
+        La **Banque centrale européenne** a relevé ses taux jeudi à Francfort. \
+        Depuis la *guerre en Ukraine*, l'inflation pèse sur la zone euro, \
+        a déclaré Christine Lagarde.\n";
+    std::fs::write(&path, text).unwrap();
+    let a = Article::load(&path).unwrap();
+    let entities = glose::extract(&a);
+    let span = |name: &str| {
+        let e = entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name:?} in {entities:#?}"));
+        assert_eq!(e.mentions.len(), 1, "{name}");
+        let m = e.mentions[0];
+        (m.start, m.end, m.text(&a.text).to_string())
+    };
+    let bce = text.find("Banque").unwrap();
+    let guerre = text.find("guerre").unwrap();
+    let ukraine = text.find("Ukraine").unwrap();
+    assert_eq!(
+        span("Banque centrale européenne"),
+        (
+            bce,
+            bce + "Banque centrale européenne".len(),
+            "Banque centrale européenne".to_string()
+        )
+    );
+    assert_eq!(
+        span("guerre en Ukraine"),
+        (
+            guerre,
+            guerre + "guerre en Ukraine".len(),
+            "guerre en Ukraine".to_string()
+        )
+    );
+    assert_eq!(
+        span("Ukraine"),
+        (ukraine, ukraine + 7, "Ukraine".to_string())
+    );
+    for e in &entities {
+        for m in &e.mentions {
+            let t = m.text(&a.text);
+            assert!(!t.contains('*'), "{} has markup in {t:?}", e.name);
+        }
+    }
+}

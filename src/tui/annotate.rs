@@ -161,7 +161,7 @@ impl Reader {
     pub fn sentence_range(&self, s: Sentence) -> Option<Range<usize>> {
         let r = self.sentences(s.block).get(s.index)?.clone();
         let bl = self.block(s.block);
-        Some(bl.display.to_file(r.start)..bl.display.to_file(r.end))
+        Some(bl.display.to_file(r.start)..bl.display.to_file_end(r.end))
     }
 
     /// The sentence holding display offset `offset` of a block, or the next one.
@@ -277,7 +277,7 @@ impl Reader {
             }
         }
         let end = match self.line_range(pos) {
-            Some(l) => self.block(pos.block).display.to_file(l.end),
+            Some(l) => self.block(pos.block).display.to_file_end(l.end),
             None => self.doc.article.blocks[pos.block].range.end,
         };
         start..end.max(start)

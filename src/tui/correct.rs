@@ -123,7 +123,7 @@ impl Reader {
     pub fn current_match_range(&self) -> Option<Range<usize>> {
         let (block, m) = self.search.as_ref()?.current.clone()?;
         let bl = self.block(block);
-        Some(bl.display.to_file(m.start)..bl.display.to_file(m.end))
+        Some(bl.display.to_file(m.start)..bl.display.to_file_end(m.end))
     }
 
     /// The alphanumeric words (Unicode word boundaries) of a file range.

@@ -103,6 +103,20 @@ impl Display {
         f + (display - d).min(len)
     }
 
+    /// The file offset of the end of a display range: right after the last shown
+    /// character, before any markup that follows it. [`Display::to_file`] maps a
+    /// display offset at the boundary of two pieces to the start of the next
+    /// piece, past the markup between them; for an end that would put the closing
+    /// `**` of `**Banque centrale européenne**` inside the mention.
+    pub fn to_file_end(&self, display: usize) -> usize {
+        let i = self.spans.partition_point(|&(d, _, _)| d < display);
+        if i == 0 {
+            return self.spans.first().map_or(0, |s| s.1);
+        }
+        let (d, f, len) = self.spans[i - 1];
+        f + (display - d).min(len)
+    }
+
     /// The display offset of a file offset, if it falls inside a shown piece (or at
     /// its end).
     /// Binary search: pieces are in file order and do not overlap, so the first
@@ -184,5 +198,31 @@ impl Article {
         self.language = language;
         self.language_source = LanguageSource::Override;
         self.language_asked = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Starts map past opening markup, ends before closing markup, and a
+    /// joining space maps to the end of the line before it.
+    #[test]
+    fn ends_map_before_closing_markup() {
+        let src = "La **BCE** et *la\nguerre* ici";
+        let a = Article::from_text("x.md", src.to_string());
+        let d = a.blocks[0].display(&a.text);
+        assert_eq!(d.text, "La BCE et la guerre ici");
+        let bce = d.text.find("BCE").unwrap();
+        assert_eq!(d.to_file(bce), src.find("BCE").unwrap());
+        assert_eq!(d.to_file_end(bce + 3), src.find("BCE").unwrap() + 3);
+        // `to_file` maps the same offset past the closing `**`.
+        assert_eq!(d.to_file(bce + 3), src.find("BCE").unwrap() + 5);
+        let la = d.text.find("la").unwrap();
+        assert_eq!(d.to_file_end(la + 2), src.find("la\n").unwrap() + 2);
+        assert_eq!(d.to_file_end(la + 3), src.find("la\n").unwrap() + 2);
+        let g = d.text.find("guerre").unwrap();
+        assert_eq!(d.to_file_end(g + 6), src.find("guerre").unwrap() + 6);
+        assert_eq!(d.to_file_end(0), 0);
     }
 }

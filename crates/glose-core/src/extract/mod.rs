@@ -261,7 +261,7 @@ fn propose_blocks(
             }
         }
         for ev in evs {
-            let (start, end) = (display.to_file(ev.start), display.to_file(ev.end));
+            let (start, end) = (display.to_file(ev.start), display.to_file_end(ev.end));
             events.push(PlacedEvent {
                 score: model.log_odds(&ev.feats),
                 cand: ev,
@@ -272,7 +272,7 @@ fn propose_blocks(
         let links = enumerations(&bt, &cands);
         list_features(&mut cands, &links);
         for (c, link) in cands.into_iter().zip(links) {
-            let (start, end) = (display.to_file(c.start), display.to_file(c.end));
+            let (start, end) = (display.to_file(c.start), display.to_file_end(c.end));
             let single = c.b - c.a == 1;
             let acronym_of = c.acronym_of.map(|k| keys.intern(k));
             let key = keys.intern(c.key);
