@@ -58,6 +58,10 @@ pub enum Action {
     NextHighlight,
     PrevHighlight,
     ToggleFocusMode,
+    /// `L`: a short kind tag after each mention (`[per]`, `[loc]`...).
+    ToggleLabels,
+    /// `y`: copy the current highlight (or sentence) with its source line.
+    Copy,
 
     /// Library Enter.
     Open,
@@ -169,6 +173,8 @@ impl Action {
             Action::NextAny => "next mention of any entity",
             Action::PrevAny => "previous mention of any entity",
             Action::ToggleFocusMode => "focus mode: dim paragraphs without the selected entity",
+            Action::ToggleLabels => "kind labels after each mention: [per] [loc] [org] [evt]",
+            Action::Copy => "copy the current highlight (or sentence) and its source",
             Action::NotesList => "list the highlights and notes",
             Action::Undo => "undo the last deletion or correction",
             Action::Export => "export the notes to <article>.notes.md (Markdown)",

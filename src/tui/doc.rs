@@ -4,7 +4,7 @@
 //! changes, so opening or scrolling a long article never wraps the whole of it.
 
 use crate::article::Display;
-use crate::{Article, Entity};
+use crate::{Article, Entity, EntityKind};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -77,22 +77,49 @@ fn wrap_char(c: char) -> char {
     }
 }
 
+/// The tag drawn after a mention when kind labels are on (`L`), displaCy-style:
+/// the kind without colour, for newcomers and for terminals without colour.
+pub fn kind_label(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => " [per]",
+        EntityKind::Place => " [loc]",
+        EntityKind::Organization => " [org]",
+        EntityKind::Event => " [evt]",
+    }
+}
+
+/// Columns every kind label takes.
+pub const LABEL_WIDTH: usize = 6;
+
 /// Wraps `text` to `width` columns: the byte range of each line, trailing spaces
 /// left out. Breaks where Unicode allows (spaces, between CJK characters, ...);
 /// a word longer than a line is cut. Never returns an empty list.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    wrap_labelled(text, width, &[])
+}
+
+/// [`wrap`] with a kind label drawn after each offset of `labels` (sorted): the
+/// word a label follows is measured with it, so labels wrap with their mention.
+pub fn wrap_labelled(text: &str, width: usize, labels: &[usize]) -> Vec<Range<usize>> {
     let width = width.max(1);
     let clean: String = text.chars().map(wrap_char).collect();
     debug_assert_eq!(clean.len(), text.len());
+    let base = clean.as_ptr() as usize;
     let words: Vec<Word> = WordSeparator::UnicodeBreakProperties
         .find_words(&clean)
         .map(|mut w| {
             w.width = UnicodeWidthStr::width(w.word);
+            if !labels.is_empty() {
+                let start = w.word.as_ptr() as usize - base;
+                let end = start + w.word.len();
+                let lo = labels.partition_point(|&l| l <= start);
+                let hi = labels.partition_point(|&l| l <= end);
+                w.width += (hi - lo) * LABEL_WIDTH;
+            }
             w
         })
         .collect();
     let words = break_words(words, width);
-    let base = clean.as_ptr() as usize;
     let mut lines: Vec<Range<usize>> = wrap_first_fit(&words, &[width as f64])
         .into_iter()
         .filter_map(|line| {
@@ -158,10 +185,18 @@ pub struct BlockLayout {
     pub spans: Vec<Span>,
     /// The longest span, to find the spans that reach into a line quickly.
     max_span: usize,
+    /// Kind labels are drawn after the mentions (and wrapped with them).
+    pub labels: bool,
 }
 
 impl BlockLayout {
-    fn new(article: &Article, mentions: &[MentionRef], index: usize, width: usize) -> BlockLayout {
+    fn new(
+        article: &Article,
+        mentions: &[MentionRef],
+        index: usize,
+        width: usize,
+        labels: bool,
+    ) -> BlockLayout {
         let block = &article.blocks[index];
         let display = block.display(&article.text);
         let segments = segments(&display.text);
@@ -191,6 +226,7 @@ impl BlockLayout {
             width,
             spans,
             max_span,
+            labels,
         }
     }
 
@@ -198,11 +234,51 @@ impl BlockLayout {
     pub fn lines(&self, seg: usize) -> &[Range<usize>] {
         self.lines[seg].get_or_init(|| {
             let r = self.segments[seg].clone();
-            wrap(&self.display.text[r.clone()], self.width)
+            let labels = self.label_offsets(r.clone());
+            wrap_labelled(&self.display.text[r.clone()], self.width, &labels)
                 .into_iter()
                 .map(|l| l.start + r.start..l.end + r.start)
                 .collect()
         })
+    }
+
+    /// Where labels go in a display range (relative to its start, sorted): after
+    /// each mention ending in it, when labels are on.
+    fn label_offsets(&self, r: Range<usize>) -> Vec<usize> {
+        if !self.labels {
+            return Vec::new();
+        }
+        let mut out: Vec<usize> = self
+            .spans
+            .iter()
+            .filter(|s| s.range.end > r.start && s.range.end <= r.end)
+            .map(|s| s.range.end - r.start)
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The display offset of the character drawn at column `col` of a line
+    /// (`None` past its end or on a label).
+    pub fn offset_at_column(&self, line: Range<usize>, col: usize) -> Option<usize> {
+        let labels = self.label_offsets(line.clone());
+        let mut x = 0;
+        let mut k = 0;
+        for (i, c) in self.display.text.get(line.clone())?.char_indices() {
+            while k < labels.len() && labels[k] <= i {
+                x += LABEL_WIDTH;
+                k += 1;
+            }
+            if col < x {
+                return None; // on a label
+            }
+            let w = unicode_width::UnicodeWidthChar::width(safe_char(c)).unwrap_or(0);
+            if col < x + w {
+                return Some(line.start + i);
+            }
+            x += w;
+        }
+        None
     }
 
     pub fn last_segment(&self) -> usize {
@@ -245,10 +321,23 @@ impl BlockLayout {
 #[derive(Debug, Default)]
 pub struct Layout {
     width: usize,
+    labels: bool,
     blocks: RefCell<HashMap<usize, Rc<BlockLayout>>>,
 }
 
 impl Layout {
+    pub fn labels(&self) -> bool {
+        self.labels
+    }
+
+    /// Kind labels on or off: lines wrap again with them.
+    pub fn set_labels(&mut self, on: bool) {
+        if on != self.labels {
+            self.labels = on;
+            self.blocks.get_mut().clear();
+        }
+    }
+
     pub fn width(&self) -> usize {
         self.width
     }
@@ -276,7 +365,13 @@ impl Layout {
         if let Some(bl) = self.blocks.borrow().get(&index) {
             return Rc::clone(bl);
         }
-        let bl = Rc::new(BlockLayout::new(article, mentions, index, self.width));
+        let bl = Rc::new(BlockLayout::new(
+            article,
+            mentions,
+            index,
+            self.width,
+            self.labels,
+        ));
         self.blocks.borrow_mut().insert(index, Rc::clone(&bl));
         bl
     }

@@ -155,6 +155,8 @@ const READER_COMMON: &[Binding] = &[
     c('}', Action::NextHighlight),
     c('{', Action::PrevHighlight),
     c('f', Action::ToggleFocusMode),
+    c('L', Action::ToggleLabels),
+    c('y', Action::Copy),
     c('\'', Action::NotesList).hint("notes"),
     c('u', Action::Undo),
     c('e', Action::Export),

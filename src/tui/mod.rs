@@ -10,12 +10,14 @@
 pub mod action;
 pub mod annotate;
 pub mod app;
+pub mod clipboard;
 pub mod correct;
 pub mod doc;
 pub mod editor;
 pub mod feeds;
 pub mod keymap;
 pub mod library;
+pub mod mention_map;
 pub mod msg;
 pub mod navigate;
 pub mod overlay;
@@ -494,6 +496,13 @@ fn run_effects(
                 workers.fetch_item(id);
                 continue;
             }
+            Effect::Copy(text) => {
+                if let Err(e) = clipboard::write_osc52(&mut io::stdout(), &text) {
+                    vec![Msg::Note(format!("cannot copy: {e}"))]
+                } else {
+                    continue;
+                }
+            }
             Effect::UpdateFeeds => {
                 workers.update_feeds();
                 continue;
@@ -629,6 +638,8 @@ pub fn run_effects_with(app: &mut App, effects: Vec<Effect>, db: Option<&crate::
                 None => vec![Msg::ItemFetched(id, Err("no library database".into()))],
             },
             Effect::UpdateFeeds => vec![Msg::FeedsUpdated(Err("not in tests".into()))],
+            // No terminal here: tests read the effect's text.
+            Effect::Copy(_) => Vec::new(),
             other => feeds_effect(db, other),
         };
         for msg in msgs {

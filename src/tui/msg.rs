@@ -87,6 +87,9 @@ pub enum Effect {
     ReloadFeeds,
     /// Remember where the reader is in an article (a file offset).
     SavePosition { path: PathBuf, offset: usize },
+    /// `y`: put this (clean, capped) text on the clipboard through the terminal
+    /// (OSC 52, see [`super::clipboard::osc52`]).
+    Copy(String),
     /// End the program (notes are saved, or the user said to quit anyway).
     Quit,
 }

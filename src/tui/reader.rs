@@ -465,23 +465,10 @@ impl Reader {
     pub fn mention_at(&self, pos: LinePos, col: usize) -> Option<usize> {
         let bl = self.block(pos.block);
         let line = self.line_range(pos)?;
-        let offset = offset_at_column(&bl.display.text, line.clone(), col)?;
+        let offset = bl.offset_at_column(line.clone(), col)?;
         bl.spans_in(line)
             .filter(|s| s.range.contains(&offset))
             .min_by_key(|s| s.range.len())
             .map(|s| s.mention)
     }
-}
-
-/// The byte offset of the character drawn at column `col` of a line.
-pub fn offset_at_column(text: &str, line: Range<usize>, col: usize) -> Option<usize> {
-    let mut x = 0;
-    for (i, c) in text.get(line.clone())?.char_indices() {
-        let w = unicode_width::UnicodeWidthChar::width(super::doc::safe_char(c)).unwrap_or(0);
-        if col < x + w {
-            return Some(line.start + i);
-        }
-        x += w;
-    }
-    None
 }

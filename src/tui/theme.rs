@@ -108,6 +108,16 @@ impl Theme {
         self.fg(style, Theme::kind_color(kind))
     }
 
+    /// A kind label after a mention (`L`): the kind's colour, dimmed without
+    /// colour so the label reads as an aside.
+    pub fn kind_label(self, kind: EntityKind) -> Style {
+        if self.color {
+            Style::new().fg(Theme::kind_color(kind))
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
     /// Added over a mention of the selected entity.
     pub fn selected_mention(self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
@@ -160,6 +170,28 @@ impl Theme {
     /// Paragraphs without the selected entity, in focus mode.
     pub fn unfocused_block(self) -> Style {
         Style::new().add_modifier(Modifier::DIM)
+    }
+
+    /// The mention map's rows that the screen shows.
+    pub fn map_thumb(self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Indexed(240))
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// A mark on the mention map: the selected entity's kind.
+    pub fn map_mark(self, kind: EntityKind) -> Style {
+        self.fg(Style::new(), Theme::kind_color(kind))
+    }
+
+    /// The mention map's mark of the current mention.
+    pub fn map_current(self) -> Style {
+        self.fg(
+            Style::new().add_modifier(Modifier::BOLD),
+            Color::Indexed(208),
+        )
     }
 
     /// The marker in the left margin of the line holding the current mention or match.

@@ -411,6 +411,31 @@ fn reader(app: &mut App, mode: Mode, action: Action, a: &Areas, fx: &mut Vec<Eff
                 (false, _) => Some("focus mode off".into()),
             }
         }
+        Action::Copy => match r.copy() {
+            Some(c) => {
+                let chars = c.text.chars().count();
+                let cut = if c.cut { ", cut to 64 KiB" } else { "" };
+                fx.push(Effect::Copy(c.text));
+                Some(format!(
+                    "copied {} and its source ({chars} characters{cut}, OSC 52)",
+                    c.what
+                ))
+            }
+            None => Some("nothing to copy".into()),
+        },
+        Action::ToggleLabels => {
+            let on = !r.layout.labels();
+            r.layout.set_labels(on);
+            r.clamp_top();
+            Some(
+                if on {
+                    "kind labels on"
+                } else {
+                    "kind labels off"
+                }
+                .into(),
+            )
+        }
         Action::Back if sidebar => back_in_sidebar(r),
         Action::Back => {
             r.search = None;
@@ -604,7 +629,12 @@ fn move_selection(r: &mut Reader, action: Action) {
 
 fn click(r: &mut Reader, a: &Areas, col: u16, row: u16) {
     let at = Position::new(col, row);
-    if a.kind_bar.contains(at) {
+    if a.map.contains(at) && usize::from(row - a.map.y) < r.view.1 {
+        r.map_click(
+            usize::from(row - a.map.y),
+            usize::from(a.map.height).min(r.view.1),
+        );
+    } else if a.kind_bar.contains(at) {
         // A kind in the kind bar: that kind alone, or every kind again.
         r.focus = Focus::Sidebar;
         let per_row = if a.kind_bar.height >= 2 { 2 } else { 4 };
@@ -663,7 +693,7 @@ fn click_highlight(r: &mut Reader, pos: super::reader::LinePos, col: usize) {
         return;
     };
     let bl = r.block(pos.block);
-    let Some(d) = super::reader::offset_at_column(&bl.display.text, line, col) else {
+    let Some(d) = bl.offset_at_column(line, col) else {
         return;
     };
     let at = bl.display.to_file(d);

@@ -156,6 +156,11 @@ pub fn press(app: &mut App, code: KeyCode) {
     send(app, KeyEvent::new(code, KeyModifiers::NONE));
 }
 
+/// The effects the keys so far asked for, taken instead of carried out.
+pub fn take_effects() -> Vec<Effect> {
+    EFFECTS.with(|e| std::mem::take(&mut *e.borrow_mut()))
+}
+
 /// Carries out the effects the keys so far asked for, as the event loop does.
 pub fn io(app: &mut App) {
     let effects = EFFECTS.with(|e| std::mem::take(&mut *e.borrow_mut()));

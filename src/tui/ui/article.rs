@@ -3,7 +3,7 @@
 
 use super::super::annotate::display_range;
 use super::super::app::App;
-use super::super::doc::{safe_char, BlockLayout};
+use super::super::doc::{kind_label, safe_char, BlockLayout};
 use super::super::overlay::Overlay;
 use super::super::reader::{LinePos, Reader};
 use super::super::search::matches_in;
@@ -224,6 +224,24 @@ fn draw_line(
             run_style = Some(st);
         }
         run.push(safe_char(c));
+        if bl.labels {
+            let end = range.start + i + c.len_utf8();
+            // Inner mentions end their label first: `Ukraine [loc] [evt]`.
+            let mut ending: Vec<_> = spans.iter().filter(|s| s.range.end == end).collect();
+            if !ending.is_empty() {
+                ending.sort_by_key(|s| std::cmp::Reverse(s.range.start));
+                if let Some(prev) = run_style.take() {
+                    out.push(Span::styled(std::mem::take(&mut run), prev));
+                }
+                for s in ending {
+                    let kind = r.doc.entities[r.mentions[s.mention].entity].kind;
+                    out.push(Span::styled(
+                        kind_label(kind),
+                        base.patch(t.kind_label(kind)),
+                    ));
+                }
+            }
+        }
     }
     if let Some(prev) = run_style {
         out.push(Span::styled(run, prev));

@@ -6,6 +6,7 @@ mod feeds;
 pub mod help;
 mod kind;
 mod library;
+mod mention_map;
 mod notes;
 mod sidebar;
 mod status;
@@ -35,6 +36,8 @@ pub struct Areas {
     /// The article pane (margins included) and the text inside it.
     pub article: Rect,
     pub text: Rect,
+    /// The mention map: the column between the text and the sidebar.
+    pub map: Rect,
     /// The sidebar (border and header included), its kind bar and its list of rows.
     pub sidebar: Rect,
     pub kind_bar: Rect,
@@ -53,6 +56,12 @@ pub fn areas(size: Rect) -> Areas {
     let art_w = w - side_w;
     let article = Rect::new(x, y + 1, art_w, body_h);
     let text = Rect::new(x + 2.min(art_w), y + 1, art_w.saturating_sub(3), body_h);
+    let map = Rect::new(
+        x + art_w.saturating_sub(1),
+        y + 1,
+        u16::from(art_w >= 4),
+        body_h,
+    );
     let sidebar = Rect::new(x + art_w, y + 1, side_w, body_h);
     // Below the header, the kind bar: every kind and its count on the first
     // screen, whatever the list scrolls to (two rows, when there is room).
@@ -75,6 +84,7 @@ pub fn areas(size: Rect) -> Areas {
         status,
         article,
         text,
+        map,
         sidebar,
         kind_bar,
         list,
@@ -128,6 +138,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Some(r) => {
             title::render_reader(app, r, a.title, buf);
             article::render(app, r, &a, buf);
+            mention_map::render(app, r, &a, buf);
             sidebar::render(app, r, &a, buf);
             status::render_reader(app, r, a.status, buf);
             if app.overlay.notes_list().is_some() {
