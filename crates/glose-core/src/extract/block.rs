@@ -87,6 +87,31 @@ impl<'a> BlockText<'a> {
         i < self.len() && words.contains(&self.lc(i).as_ref())
     }
 
+    /// The profile's "of" ("de", "du", "of").
+    pub fn is_of(&self, i: usize) -> bool {
+        i < self.len() && self.lex.of.contains(self.lc(i).as_ref())
+    }
+
+    /// Token `i` and the next one are "of" and an article ("de la", "de l'").
+    pub fn of_article(&self, i: usize) -> bool {
+        i + 1 < self.len() && {
+            let (p, q) = (self.lc(i), self.lc(i + 1));
+            self.lex
+                .of_article
+                .iter()
+                .any(|&(x, y)| x == p.as_ref() && y == q.as_ref())
+        }
+    }
+
+    /// The name after a "former" prefix ("URSS" of "ex-URSS"), or the word itself.
+    pub fn strip_former<'s>(&self, s: &'s str) -> &'s str {
+        self.lex
+            .former
+            .iter()
+            .find_map(|f| s.strip_prefix(f))
+            .unwrap_or(s)
+    }
+
     pub fn word(&self, i: usize) -> bool {
         i < self.len() && self.toks[i].kind == TokenKind::Word
     }
@@ -142,25 +167,25 @@ impl<'a> BlockText<'a> {
         f
     }
 
-    /// French often drops the accent on a capital: "Etat" is "état", "Evénement" is
-    /// "événement".
+    /// A capital often loses its accent ("Etat" for "état"): the profile's
+    /// `capital_accent` letters are tried in its place.
     fn common_unaccented_capital(&self, i: usize) -> bool {
-        let lc = self.lc(i);
-        let first = match lc.as_bytes().first() {
-            Some(b'e') => &["é", "è", "ê"][..],
-            Some(b'a') => &["à", "â"][..],
-            Some(b'i') => &["î"][..],
-            Some(b'o') => &["ô"][..],
-            Some(b'u') => &["û"][..],
-            _ => return false,
-        };
         if !self.toks[i].cap {
             return false;
         }
-        first.iter().any(|acc| {
-            let w = format!("{acc}{}", &lc[1..]);
-            self.lex.common.contains(w.as_str())
-        })
+        let lc = self.lc(i);
+        let Some(first) = lc.chars().next() else {
+            return false;
+        };
+        let rest = &lc[first.len_utf8()..];
+        self.lex
+            .capital_accents
+            .iter()
+            .filter(|(plain, _)| *plain == first)
+            .any(|(_, acc)| {
+                let w = format!("{acc}{rest}");
+                self.lex.common.contains(w.as_str())
+            })
     }
 
     pub fn is_common(&self, i: usize) -> bool {
@@ -209,28 +234,15 @@ impl<'a> BlockText<'a> {
             return true;
         }
         let s = self.s(i);
-        // Adjectival endings, grouped by their last letter so one match picks the few
-        // to try ("-al", "-ique", "-ien", "-aise", "-if", "-aire", "-é", "-ant", ...).
-        let endings: &[&str] = match s.chars().next_back() {
-            Some('l') => &["al", "el"],
-            Some('e') => &[
-                "ale", "elle", "ique", "enne", "aine", "aise", "oise", "ive", "aire", "eure",
-                "ière", "ile", "able", "ible", "iste", "ée", "euse", "ine", "ante", "ente",
-            ],
-            Some('s') => &[
-                "ales", "elles", "els", "iques", "iens", "ennes", "aines", "ins", "ais", "aises",
-                "ois", "oises", "ifs", "ives", "aires", "eures", "iers", "ières", "iles", "ables",
-                "ibles", "istes", "éens", "ées", "és", "euses", "ines", "ants", "antes", "ents",
-                "entes",
-            ],
-            Some('x') => &["aux", "eux"],
-            Some('n') => &["ien", "éen", "in"],
-            Some('f') => &["if"],
-            Some('r') => &["eur", "ier"],
-            Some('t') => &["ant", "ent"],
-            Some('é') => &["é"],
-            _ => &[],
+        // The profile's adjectival endings, grouped by their last letter so one lookup
+        // picks the few to try.
+        let Some(endings) = s
+            .chars()
+            .next_back()
+            .and_then(|c| self.lex.adjective_endings.get(&c))
+        else {
+            return false;
         };
-        !endings.is_empty() && s.chars().count() > 3 && endings.iter().any(|e| s.ends_with(e))
+        s.chars().count() > 3 && endings.iter().any(|e| s.ends_with(e))
     }
 }

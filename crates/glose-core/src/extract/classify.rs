@@ -32,8 +32,9 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     let head = head_word(bt, a);
     if lex.org_heads.contains(head) {
         f.add(F::OrgHead);
-    } else if let Some(rest) = first.strip_prefix("ex-") {
-        if rest.starts_with(char::is_uppercase) {
+    } else {
+        let rest = bt.strip_former(first);
+        if rest.len() < first.len() && rest.starts_with(char::is_uppercase) {
             f.add(F::ExPrefix);
         }
     }

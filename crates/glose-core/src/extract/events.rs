@@ -79,12 +79,15 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
             continue;
         };
         // "d'accord", "cellule de crise": a bare noun complement is not an event.
-        if !ev.standalone && i > 0 && bt.is(i - 1, &["de", "d'"]) {
+        if !ev.standalone && i > 0 && lex.grammar.is("noun_of", bt.lc(i - 1).as_ref()) {
             i += 1;
             continue;
         }
         // "au sommet de" is a place ("at the top of"), not a summit.
-        if ev.class == "summit" && i > 0 && bt.is(i - 1, &["au"]) {
+        if i > 0
+            && lex.grammar.is("top_noun", bt.lc(i).as_ref())
+            && lex.grammar.is("top_prep", bt.lc(i - 1).as_ref())
+        {
             i += 1;
             continue;
         }
@@ -99,7 +102,7 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
         }
         // An ordinal right before: "6e étape", "premier round", "première motion".
         if start_tok > 0
-            && (bt.is(start_tok - 1, &g.ordinal) || is_numeric_ordinal(bt.s(start_tok - 1)))
+            && (bt.is(start_tok - 1, &g.ordinal) || is_numeric_ordinal(bt, bt.s(start_tok - 1)))
             && bt.spaced(start_tok - 1)
         {
             start_tok -= 1;
@@ -111,7 +114,7 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
         };
         let mut adjectives = 0;
         let mut pinning_adj = 0;
-        while k < n && bt.spaced(k - 1) && bt.adjective(k) && !bt.is(k, &["de", "du"]) {
+        while k < n && bt.spaced(k - 1) && bt.adjective(k) {
             adjectives += 1;
             if !bt.is(k, &g.vague) {
                 pinning_adj += 1;
@@ -123,14 +126,12 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
         let mut has_date = false;
         let mut complements = 0;
         let mut end_tok = k;
-        let preps_for = |cls: &str| -> Vec<&'static str> {
-            let mut p = g.prep.clone();
-            if cls == "meeting" {
-                p.push("avec");
-            }
-            p
-        };
-        let preps = preps_for(ev.class);
+        // A meeting's partner: "rencontre avec ...".
+        let mut preps = g.prep.clone();
+        if ev.class == "meeting" {
+            preps.extend_from_slice(lex.grammar.words("with"));
+        }
+        let between = |p: &str| lex.grammar.is("between", p);
         while complements < 3 && k < n && bt.spaced(k - 1) && bt.is(k, &preps) {
             let prep = bt.lc(k).into_owned();
             let mut c = k + 1;
@@ -141,7 +142,7 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
                 break;
             }
             // ordinal inside the noun phrase: "de la 76e édition"
-            if is_numeric_ordinal(bt.s(c)) {
+            if is_numeric_ordinal(bt, bt.s(c)) {
                 c += 1;
             }
             let is_number = |j: usize| j < n && bt.toks[j].kind == crate::text::TokenKind::Number;
@@ -180,9 +181,9 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
                 && !bt.toks[c].cap
                 && !bt.toks[c].elision
                 && !bt.is_function(c)
-                && !is_verbish(bt.s(c))
-                && prep != "entre"
-                && !(prep == "en" && bt.s(c).ends_with("ant"))
+                && !is_verbish(bt, bt.s(c))
+                && !between(&prep)
+                && !is_gerund(bt, &prep, bt.s(c))
             {
                 // Adjectives that come before the noun: "l'ancien maire", "la nouvelle loi".
                 if bt.is(c, &g.prenominal)
@@ -202,7 +203,7 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
                 break;
             }
             // "entre le Hezbollah et Israël"
-            if prep == "entre" && bt.is(c, &["et"]) {
+            if between(&prep) && lex.grammar.is("and", bt.lc(c).as_ref()) {
                 let mut d = c + 1;
                 if bt.is(d, &g.det) {
                     d += 1;
@@ -218,11 +219,7 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
         }
         let plural = {
             let h = bt.lc(head_end - 1);
-            (h.ends_with('s') || h.ends_with('x'))
-                && !matches!(
-                    h.as_ref(),
-                    "procès" | "pourparlers" | "législatives" | "feux"
-                )
+            (h.ends_with('s') || h.ends_with('x')) && !lex.grammar.is("pluralia", h.as_ref())
         };
         let generic = plural
             && g.generic_det.contains(&det.as_str())
@@ -263,7 +260,7 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
             }
             let mut head: Vec<String> = (i..head_end).map(|x| bt.lc(x).into_owned()).collect();
             // "6e étape" twice is one stage: the ordinal is part of what identifies it.
-            let numbered = start_tok + 1 == i && is_numeric_ordinal(bt.s(start_tok));
+            let numbered = start_tok + 1 == i && is_numeric_ordinal(bt, bt.s(start_tok));
             if numbered {
                 head.insert(0, bt.lc(start_tok).into_owned());
             }
@@ -285,18 +282,25 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
     out
 }
 
-fn is_numeric_ordinal(s: &str) -> bool {
+/// A number with one of the profile's ordinal endings ("6e", "1er", "5th").
+fn is_numeric_ordinal(bt: &BlockText, s: &str) -> bool {
     let digits = s.chars().take_while(char::is_ascii_digit).count();
-    digits > 0
-        && matches!(
-            &s[digits..],
-            "e" | "ème" | "er" | "ère" | "th" | "st" | "nd" | "rd"
-        )
+    digits > 0 && bt.lex.ordinal_suffixes.contains(&&s[digits..])
 }
 
-/// Infinitives and finite verbs are not complements ("pour instaurer").
-fn is_verbish(s: &str) -> bool {
-    s.ends_with("er") && s.chars().count() > 5 && !s.ends_with("ier")
-        || s.ends_with("ir") && s.chars().count() > 5
-        || matches!(s, "est" | "a" | "ont" | "sont" | "était" | "fait")
+/// Infinitives and finite verbs are not complements ("pour instaurer"): the
+/// profile's `verb` words and `infinitive` endings (but not `infinitive_not`).
+fn is_verbish(bt: &BlockText, s: &str) -> bool {
+    let g = &bt.lex.grammar;
+    g.is("verb", s)
+        || s.chars().count() > 5
+            && g.words("infinitive").iter().any(|e| {
+                s.ends_with(e) && !g.words("infinitive_not").iter().any(|x| s.ends_with(x))
+            })
+}
+
+/// "en visant": the gerund's preposition before a present participle.
+fn is_gerund(bt: &BlockText, prep: &str, s: &str) -> bool {
+    let g = &bt.lex.grammar;
+    g.is("gerund", prep) && g.words("gerund_ending").iter().any(|e| s.ends_with(e))
 }

@@ -115,6 +115,20 @@ impl Grammar {
 pub struct Lexicon {
     /// The profile's closed word classes.
     pub grammar: Grammar,
+    /// Elided words, split off by the tokenizer ("l" of "l'Ukraine").
+    pub elisions: Vec<&'static str>,
+    /// Adjectival endings by their last letter ("-al", "-ique", "-ien"...).
+    pub adjective_endings: HashMap<char, Vec<&'static str>>,
+    /// Accented letters a capital may have lost ("Etat" for "État"): (plain, accented).
+    pub capital_accents: Vec<(char, &'static str)>,
+    /// Capitalized particles inside a person's name ("Le" of "Marine Le Pen").
+    pub name_particle_cap: HashSet<&'static str>,
+    /// "of" followed by an article ("de la", "de l'"), as word pairs.
+    pub of_article: Vec<(&'static str, &'static str)>,
+    /// Prefixes meaning "former" glued to a name ("ex-").
+    pub former: Vec<&'static str>,
+    /// Endings of numeric ordinals ("e" of "6e", "th" of "5th").
+    pub ordinal_suffixes: Vec<&'static str>,
     pub articles: HashSet<&'static str>,
     pub of: HashSet<&'static str>,
     pub determiners: HashSet<&'static str>,
@@ -167,11 +181,11 @@ pub struct Phrases {
 }
 
 impl Phrases {
-    fn new(text: &'static str) -> Phrases {
+    fn new(text: &'static str, elisions: &[&str]) -> Phrases {
         let mut single = HashSet::default();
         let mut multi = Vec::new();
         for l in entries(text) {
-            let words = phrase_tokens(l);
+            let words = phrase_tokens(l, elisions);
             if words.len() > 1 {
                 multi.push(words);
             } else {
@@ -183,8 +197,8 @@ impl Phrases {
 }
 
 /// A phrase cut the way the tokenizer cuts text ("mandat d'arrêt" -> mandat, d', arrêt).
-fn phrase_tokens(phrase: &'static str) -> Vec<&'static str> {
-    crate::text::tokenize(phrase)
+fn phrase_tokens(phrase: &'static str, elisions: &[&str]) -> Vec<&'static str> {
+    crate::text::tokenize_with(phrase, elisions)
         .iter()
         .map(|t| &phrase[t.start..t.end])
         .collect()
@@ -279,6 +293,11 @@ pub fn build(lang: Language) -> Lexicon {
             Some((c.next()?.to_lowercase(), c.next()?.to_string()))
         })
         .collect();
+    let grammar = Grammar::new(match lang {
+        Language::Fr => asset!("lang/fr/grammar.tsv"),
+        Language::En => asset!("lang/en/grammar.tsv"),
+    });
+    let elisions: Vec<&'static str> = grammar.words("elision").to_vec();
     let mut event_nouns = HashMap::default();
     let mut event_phrases = Vec::new();
     for l in entries(rules!(lang, "event_nouns.txt")) {
@@ -290,7 +309,7 @@ pub fn build(lang: Language) -> Lexicon {
             class,
             standalone: c.next() == Some("1"),
         };
-        let words = phrase_tokens(noun);
+        let words = phrase_tokens(noun, &elisions);
         if words.len() > 1 {
             event_phrases.push((words, ev));
         } else {
@@ -304,10 +323,6 @@ pub fn build(lang: Language) -> Lexicon {
         .map(|(p, _)| p[0])
         .chain(event_nouns.keys().copied())
         .collect();
-    let grammar = Grammar::new(match lang {
-        Language::Fr => asset!("lang/fr/grammar.tsv"),
-        Language::En => asset!("lang/en/grammar.tsv"),
-    });
     let place_lower_heads = places
         .keys()
         .filter(|k| k.contains(' '))
@@ -315,7 +330,30 @@ pub fn build(lang: Language) -> Lexicon {
         .filter(|w| w.len() >= 3 && common.contains(w))
         .map(str::to_string)
         .collect();
+    let mut adjective_endings: HashMap<char, Vec<&'static str>> = HashMap::default();
+    for e in grammar.words("adjective_ending") {
+        if let Some(c) = e.chars().next_back() {
+            adjective_endings.entry(c).or_default().push(e);
+        }
+    }
+    let capital_accents = grammar
+        .words("capital_accent")
+        .iter()
+        .filter_map(|a| Some((fold(a).chars().next()?, *a)))
+        .collect();
+    let of_article = grammar
+        .words("of_article")
+        .iter()
+        .filter_map(|p| p.split_once(' '))
+        .collect();
     Lexicon {
+        elisions: elisions.clone(),
+        adjective_endings,
+        capital_accents,
+        name_particle_cap: grammar.set("name_particle_cap"),
+        of_article,
+        former: grammar.words("former").to_vec(),
+        ordinal_suffixes: grammar.words("ordinal_suffix").to_vec(),
         place_flags,
         place_lower_heads,
         articles: grammar.set("article"),
@@ -335,7 +373,7 @@ pub fn build(lang: Language) -> Lexicon {
         common,
         demonyms,
         function_words: entries(rules!(lang, "function_words.txt")).collect(),
-        person_cues: Phrases::new(rules!(lang, "person_cues.txt")),
+        person_cues: Phrases::new(rules!(lang, "person_cues.txt"), &elisions),
         org_heads: entries(rules!(lang, "org_heads.txt")).collect(),
         org_cues: entries(rules!(lang, "org_cues.txt")).collect(),
         org_suffixes: entries(rules!(lang, "org_suffixes.txt")).collect(),

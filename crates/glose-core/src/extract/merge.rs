@@ -4,6 +4,7 @@
 
 use super::events::EventCand;
 use super::features::{Feats, FeatureSpace};
+use super::lexicon::Lexicon;
 use super::model::Model;
 use crate::{Entity, EntityKind, Mention};
 use rustc_hash::FxHashMap as HashMap;
@@ -144,6 +145,7 @@ pub fn resolve(
     events: Vec<PlacedEvent>,
     space: &FeatureSpace,
     model: &Model,
+    lex: &Lexicon,
 ) -> Vec<Entity> {
     // One group per surface form, pooling the votes of its mentions.
     let mut groups: Vec<Group> = keys
@@ -175,7 +177,9 @@ pub fn resolve(
     let mut by_initials: HashMap<String, usize> = HashMap::default();
     for (g, gr) in groups.iter().enumerate() {
         if kind_of(&gr.votes) == Some(EntityKind::Organization) && gr.key.contains(' ') {
-            by_initials.entry(initials(&gr.key)).or_insert(g);
+            by_initials
+                .entry(initials(&gr.key, lex.grammar.words("acronym_skip")))
+                .or_insert(g);
         }
     }
     for g in 0..groups.len() {
@@ -386,15 +390,10 @@ pub fn resolve(
     entities
 }
 
-fn initials(key: &str) -> String {
+/// The initials of a name, without the profile's `acronym_skip` words.
+fn initials(key: &str, skip: &[&str]) -> String {
     key.split([' ', '\''])
-        .filter(|w| {
-            !w.is_empty()
-                && !matches!(
-                    *w,
-                    "de" | "du" | "des" | "d" | "la" | "le" | "l" | "les" | "et" | "pour"
-                )
-        })
+        .filter(|w| !w.is_empty() && !skip.contains(w))
         .filter_map(|w| w.chars().next())
         .collect()
 }

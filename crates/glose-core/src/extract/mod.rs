@@ -19,7 +19,7 @@ pub mod model;
 mod names;
 mod span;
 
-use crate::text::tokenize;
+use crate::text::tokenize_with;
 use crate::{Article, Entity, Language};
 use block::BlockText;
 use features::{Feats, FeatureSpace, F};
@@ -89,7 +89,15 @@ pub fn extract_with(article: &Article, profile: &Profile, model: &Model) -> Vec<
         ..
     } = proposed;
     score_document(&mut names, &keys, &mut events, model);
-    merge::resolve(&article.text, names, keys, events, &profile.space, model)
+    merge::resolve(
+        &article.text,
+        names,
+        keys,
+        events,
+        &profile.space,
+        model,
+        profile.lex,
+    )
 }
 
 /// A candidate span with all its features, for fitting: `event` says which
@@ -247,7 +255,11 @@ fn propose_blocks(
     let mut all_feats = Vec::new();
     for block in blocks {
         let display = block.display(&article.text);
-        let bt = BlockText::new(&display.text, tokenize(&display.text), lex);
+        let bt = BlockText::new(
+            &display.text,
+            tokenize_with(&display.text, &lex.elisions),
+            lex,
+        );
         let mut cands = names::find(&bt, space);
         let evs = events::find(&bt, space, &cands);
         // Both in text order; events do not overlap each other.

@@ -74,12 +74,7 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         if b + 1 < n
             && bt.spaced(b - 1)
             && bt.toks[b].cap
-            && bt.is(
-                b,
-                &[
-                    "le", "la", "de", "du", "van", "von", "der", "di", "da", "del",
-                ],
-            )
+            && lex.name_particle_cap.contains(bt.lc(b).as_ref())
             && bt.namelike(b + 1)
             && bt.spaced(b)
         {
@@ -93,18 +88,22 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
             && lex.particles.contains(bt.lc(b).as_ref())
         {
             let p = bt.lc(b);
+            let g = &lex.grammar;
             let mut c = b + 1;
-            if (p == "de") && bt.is(c, &["la", "l'"]) {
+            if bt.of_article(b) {
                 c += 1;
             }
             if c < n && bt.namelike(c) && !bt.is_function(c) {
-                let is_de = matches!(p.as_ref(), "de" | "du" | "des" | "d'" | "la" | "le");
+                // Particles that also start a complement ("de") join only after an
+                // institution, event or place word, or a first name ("Charles de Gaulle").
                 let head = bt.s(a);
-                let joins = if is_de {
+                let joins = if g.is("particle_after_head", p.as_ref()) {
                     lex.org_heads.contains(head)
                         || lex.event_heads.contains(head)
                         || lex.place_heads.contains(head)
-                        || (bt.first_name(a) && b == a + 1 && p == "de")
+                        || (bt.first_name(a)
+                            && b == a + 1
+                            && g.is("particle_after_first_name", p.as_ref()))
                 } else {
                     true
                 };
@@ -149,7 +148,7 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         && !institutional
         && best_place.is_none()
         && a > 0
-        && bt.is(a - 1, &["le", "la", "l'"])
+        && lex.grammar.is("article_no_person", bt.lc(a - 1).as_ref())
         && bt.toks[a].cap
         && !bt.toks[a].upper
     {
@@ -203,7 +202,7 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
 /// adjective such as "Nouveau" or "Haute".
 pub(super) fn head_word<'a>(bt: &BlockText<'a>, a: usize) -> &'a str {
     let first = bt.s(a);
-    let first = first.strip_prefix("ex-").unwrap_or(first);
+    let first = bt.strip_former(first);
     if a + 1 < bt.len()
         && bt.spaced(a)
         && bt.toks[a + 1].cap
@@ -226,9 +225,9 @@ fn extend_institution(bt: &BlockText, a: usize, mut b: usize) -> usize {
             b += 1;
         }
     }
-    while complements < 3 && b < n && bt.spaced(b - 1) && bt.is(b, &["de", "du", "des", "d'"]) {
+    while complements < 3 && b < n && bt.spaced(b - 1) && bt.is_of(b) {
         let mut c = b + 1;
-        if bt.is(b, &["de"]) && bt.is(c, &["la", "l'"]) {
+        if bt.of_article(b) {
             c += 1;
         }
         if c >= n {
@@ -245,8 +244,7 @@ fn extend_institution(bt: &BlockText, a: usize, mut b: usize) -> usize {
             && !bt.toks[c].elision
             && bt.is_common(c)
             && c + 1 < n
-            && (bt.is(c + 1, &["de", "d'", "du", "des"]) && bt.namelike(c + 2)
-                || bt.is(c + 1, &["de"]) && bt.is(c + 2, &["l'", "la"]) && bt.namelike(c + 3))
+            && (bt.is_of(c + 1) && bt.namelike(c + 2) || bt.of_article(c + 1) && bt.namelike(c + 3))
         {
             // "des droits de l'Homme": a lowercase noun that leads to a name.
             c += 1;
@@ -280,9 +278,10 @@ fn extend_institution(bt: &BlockText, a: usize, mut b: usize) -> usize {
 fn continue_after_noun(bt: &BlockText, c: &mut usize) {
     // At "de l'Homme" / "de Paris": swallow the preposition, article and name.
     let n = bt.len();
-    if bt.is(*c, &["de", "du", "des", "d'"]) {
+    if bt.is_of(*c) {
+        let with_article = bt.of_article(*c);
         *c += 1;
-        if bt.is(*c, &["la", "l'"]) {
+        if with_article {
             *c += 1;
         }
         while *c < n && bt.namelike(*c) && !bt.is_function(*c) {

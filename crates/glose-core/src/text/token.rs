@@ -58,17 +58,20 @@ fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x200D)
 }
 
-/// French words that elide before a vowel: what comes before the apostrophe.
-const ELISIONS: &[&str] = &[
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
-];
-
-fn is_elision(word: &str) -> bool {
-    word.len() <= 6 && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
+/// Words that elide before a vowel (what comes before the apostrophe), from the
+/// language profile (`elision` class): the tokenizer knows no language.
+fn is_elision(word: &str, elisions: &[&str]) -> bool {
+    elisions.iter().any(|e| e.eq_ignore_ascii_case(word))
 }
 
-/// Splits `s` into tokens. Linear in the length of `s`.
+/// Splits `s` into tokens without splitting elisions (no language known).
 pub fn tokenize(s: &str) -> Vec<Token> {
+    tokenize_with(s, &[])
+}
+
+/// Splits `s` into tokens, an elided word of `elisions` ("l" of "l'Ukraine") being
+/// its own token. Linear in the length of `s`.
+pub fn tokenize_with(s: &str, elisions: &[&str]) -> Vec<Token> {
     let mut out = Vec::with_capacity(s.len() / 5);
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -124,7 +127,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
             let w = &s[start..end];
             if let Some(pos) = w.find(['\'', '\u{2019}']) {
                 let head = &w[..pos];
-                if is_elision(head) {
+                if is_elision(head, elisions) {
                     let apos = next_char(w, pos).len_utf8();
                     let el_end = start + pos + apos;
                     out.push(Token {
@@ -244,8 +247,24 @@ fn word_token(s: &str, start: usize, end: usize, space_before: bool) -> Token {
 mod tests {
     use super::*;
 
+    /// The French profile's elisions (a test cannot read the profile from here).
+    const ELISIONS: &[&str] = &[
+        "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+        "presqu",
+    ];
+
     fn words(s: &str) -> Vec<&str> {
-        tokenize(s).iter().map(|t| t.text(s)).collect()
+        tokenize_with(s, ELISIONS)
+            .iter()
+            .map(|t| t.text(s))
+            .collect()
+    }
+
+    #[test]
+    fn no_elisions_without_a_language() {
+        let s = "l'Ukraine";
+        let t: Vec<&str> = tokenize(s).iter().map(|t| t.text(s)).collect();
+        assert_eq!(t, ["l'Ukraine"]);
     }
 
     #[test]
