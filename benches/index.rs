@@ -1,6 +1,6 @@
 //! The library index at scale: indexing 1,000 articles (extraction on two
 //! threads, as `glose index` does on this machine), then `where` and `search`
-//! on a 10,000-article index. Articles are paragraphs of the shared news
+//! on a 10,000-article index, the library's entities, "also in". Articles are paragraphs of the shared news
 //! articles (../shared/articles, or the seed alone when absent) mixed into new
 //! articles in a temporary folder, each with its own date; nothing is kept.
 //! Run: `cargo bench --bench index`.
@@ -142,6 +142,16 @@ fn main() {
     });
     c.bench_function("where/10k/rare", |b| {
         b.iter(|| big.where_(&rare, None).unwrap())
+    });
+    c.bench_function("entities/10k/all", |b| {
+        b.iter(|| big.entities(None).unwrap())
+    });
+    c.bench_function("entities/10k/people", |b| {
+        b.iter(|| big.entities(Some(glose::EntityKind::Person)).unwrap())
+    });
+    let some = big.where_(&common, None).unwrap()[0].clone();
+    c.bench_function("also_in/10k/common", |b| {
+        b.iter(|| big.also_in(&some.path, some.kind, &some.entity).unwrap())
     });
     c.bench_function("search/10k/word/limit50", |b| {
         b.iter(|| big.search("président", 50).unwrap())

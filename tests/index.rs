@@ -235,6 +235,53 @@ fn indexing_an_unchanged_document_again_changes_nothing() {
     assert_eq!(index.article_count().unwrap(), 4);
 }
 
+#[test]
+fn an_article_that_bridges_two_names_joins_them_and_removing_it_splits_them_again() {
+    use EntityKind::*;
+    let tmp = tempfile::tempdir().unwrap();
+    let mut index = Index::open_in(tmp.path()).unwrap();
+    let onu = doc(
+        "/lib/onu.txt",
+        "2024-01-01",
+        "L'ONU a voté.",
+        &[(Organization, "ONU", &["ONU"])],
+    );
+    let nu = doc(
+        "/lib/nu.txt",
+        "2024-02-01",
+        "Les Nations unies ont voté.",
+        &[(Organization, "Nations unies", &["Nations unies"])],
+    );
+    let both = doc(
+        "/lib/both.txt",
+        "2024-03-01",
+        "Les Nations unies (ONU) ont voté.",
+        &[(Organization, "Nations unies", &["Nations unies", "ONU"])],
+    );
+    for d in [&onu, &nu] {
+        index.index_document(d).unwrap();
+    }
+    assert_eq!(where_names(&index, "ONU", None).len(), 1);
+    index.index_document(&both).unwrap();
+    // The acronym and the full name are one organization now, in three articles.
+    assert_eq!(where_names(&index, "ONU", None).len(), 3);
+    assert_eq!(where_names(&index, "nations unies", None).len(), 3);
+    let all = index.entities(None).unwrap();
+    assert_eq!((all.len(), all[0].articles), (1, 3), "{all:?}");
+    let also = index.also_in("/lib/onu.txt", Organization, "ONU").unwrap();
+    assert_eq!(also.len(), 2);
+    // The bridge goes: two organizations again.
+    index.remove(&["/lib/both.txt".to_string()]).unwrap();
+    assert_eq!(
+        where_names(&index, "ONU", None),
+        owned(&[("onu.txt", "ONU", 1)])
+    );
+    assert_eq!(index.entities(None).unwrap().len(), 2);
+    // And it comes back through re-indexing an edited article.
+    index.index_document(&both).unwrap();
+    assert_eq!(where_names(&index, "ONU", None).len(), 3);
+}
+
 // ---- the fixture library through Document::open -------------------------------------
 
 #[test]

@@ -11,6 +11,7 @@
 //! [`Index`]'s queries to answer "where else", "search" and "entities".
 
 mod build;
+mod groups;
 pub mod identity;
 mod query;
 mod record;
@@ -191,12 +192,15 @@ fn delete_article(tx: &rusqlite::Transaction<'_>, path: &str) -> Result<usize, r
         })
         .optional()?;
     let Some(id) = id else { return Ok(0) };
+    let touched = groups::of_article(tx, id)?;
     tx.execute(
         "DELETE FROM text WHERE rowid IN (SELECT id FROM docs WHERE article = ?1)",
         [id],
     )?;
     // Entities, keys, docs and tags go with the article (ON DELETE CASCADE).
     tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+    let mut counter = groups::Counter::new(tx)?;
+    groups::regroup(tx, &mut counter, &touched)?;
     Ok(1)
 }
 
@@ -216,6 +220,7 @@ fn write_record(tx: &rusqlite::Transaction<'_>, r: &Record) -> Result<(), rusqli
         ],
     )?;
     let article = tx.last_insert_rowid();
+    let mut counter = groups::Counter::new(tx)?;
     let mut ent = tx.prepare_cached(
         "INSERT INTO entities(article, kind, name, mentions, first_offset) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
@@ -234,6 +239,13 @@ fn write_record(tx: &rusqlite::Transaction<'_>, r: &Record) -> Result<(), rusqli
         for a in &e.aliases {
             key.execute(params![id, a.key, a.text, a.strong])?;
         }
+        let strong: Vec<&str> = e
+            .aliases
+            .iter()
+            .filter(|a| a.strong && !a.key.is_empty())
+            .map(|a| a.key.as_str())
+            .collect();
+        groups::join(tx, &mut counter, id, e.kind, &strong)?;
     }
     let mut doc =
         tx.prepare_cached("INSERT INTO docs(article, kind, offset) VALUES (?1, ?2, ?3)")?;

@@ -1,12 +1,12 @@
 //! The index's answers: where an entity is mentioned, what matches a search,
 //! the library's entities.
 
-use super::identity::{fold_name, group};
+use super::identity::fold_name;
 use super::{Index, IndexError};
 use crate::text::tags::tags;
 use crate::EntityKind;
 use rusqlite::params;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// An article mentioning an entity.
@@ -58,6 +58,13 @@ impl SearchHit {
     }
 }
 
+/// A text column borrowed from its row.
+fn text<'a>(r: &'a rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'a str> {
+    r.get_ref(i)?.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
+    })
+}
+
 /// Articles per month, `YYYY-MM` -> count.
 pub type Month = (String, usize);
 
@@ -74,13 +81,10 @@ pub struct LibraryEntity {
     pub months: Vec<Month>,
 }
 
-/// Entity rows found, with their kind.
-type Found = HashSet<i64>;
-
 impl Index {
     /// The articles mentioning `name` under any of its names, most mentions
     /// first: the entities called so (by any form, lone surnames included), and
-    /// then every entity of the same kind sharing a full name with them.
+    /// with them every entity of their library entities (sharing a full name).
     pub fn where_(
         &self,
         name: &str,
@@ -90,135 +94,95 @@ impl Index {
         if q.is_empty() {
             return Ok(Vec::new());
         }
-        let conn = self.conn();
-        let mut seeds = Found::new();
-        {
-            let mut stmt = conn.prepare_cached(
-                "SELECT k.entity FROM entity_keys k JOIN entities e ON e.id = k.entity
-                 WHERE k.key = ?1 AND (?2 IS NULL OR e.kind = ?2)",
-            )?;
-            let rows = stmt.query_map(params![q, kind.map(|k| k.as_str())], |r| r.get(0))?;
-            for id in rows {
-                seeds.insert(id?);
-            }
-        }
-        let found = self.spread(seeds)?;
-        self.hits(&found, None)
+        self.hits(
+            "SELECT DISTINCT e.grp FROM entity_keys k JOIN entities e ON e.id = k.entity
+             WHERE k.key = ?1 AND (?2 IS NULL OR e.kind = ?2)",
+            params![q, kind.map(|k| k.as_str())],
+            None,
+        )
     }
 
     /// The other articles mentioning the entity called `name` (of `kind`) in
     /// the article at `path`: the sidebar's "also in N articles".
     pub fn also_in(&self, path: &str, kind: EntityKind, name: &str) -> Result<AlsoIn, IndexError> {
         let path = super::key_path(path);
-        let mut seeds = Found::new();
-        {
-            let mut stmt = self.conn().prepare_cached(
-                "SELECT e.id FROM entities e JOIN articles a ON a.id = e.article
-                 WHERE a.path = ?1 AND e.kind = ?2 AND e.name = ?3",
-            )?;
-            let rows = stmt.query_map(params![path, kind.as_str(), name], |r| r.get(0))?;
-            for id in rows {
-                seeds.insert(id?);
-            }
+        let hits = self.hits(
+            "SELECT DISTINCT e.grp FROM entities e JOIN articles a ON a.id = e.article
+             WHERE a.path = ?1 AND e.kind = ?2 AND e.name = ?3",
+            params![path, kind.as_str(), name],
+            Some(&path),
+        )?;
+        if !hits.is_empty() || self.is_indexed(&path)? {
+            return Ok(hits);
         }
-        if seeds.is_empty() {
-            // Not indexed (yet): by the name alone, full names only.
-            let mut stmt = self.conn().prepare_cached(
-                "SELECT k.entity FROM entity_keys k JOIN entities e ON e.id = k.entity
-                 WHERE k.key = ?1 AND k.strong = 1 AND e.kind = ?2",
-            )?;
-            let rows = stmt.query_map(params![fold_name(name), kind.as_str()], |r| r.get(0))?;
-            for id in rows {
-                seeds.insert(id?);
-            }
-        }
-        let found = self.spread(seeds)?;
-        self.hits(&found, Some(&path))
+        // Not indexed (yet): by the name alone, full names only.
+        self.hits(
+            "SELECT grp FROM key_groups WHERE kind = ?1 AND key = ?2",
+            params![kind.as_str(), fold_name(name)],
+            Some(&path),
+        )
     }
 
-    /// Every entity sharing a strong key (and the kind) with one found, until
-    /// nothing new is found.
-    fn spread(&self, mut found: Found) -> Result<Found, IndexError> {
-        let conn = self.conn();
-        let mut keys_of = conn.prepare_cached(
-            "SELECT e.kind, k.key FROM entity_keys k JOIN entities e ON e.id = k.entity
-             WHERE k.entity = ?1 AND k.strong = 1",
-        )?;
-        let mut with_key = conn.prepare_cached(
-            "SELECT k.entity FROM entity_keys k JOIN entities e ON e.id = k.entity
-             WHERE k.key = ?1 AND k.strong = 1 AND e.kind = ?2",
-        )?;
-        let mut seen_keys: HashSet<(String, String)> = HashSet::new();
-        let mut todo: Vec<i64> = found.iter().copied().collect();
-        while let Some(id) = todo.pop() {
-            let keys: Vec<(String, String)> = keys_of
-                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<Result<_, _>>()?;
-            for (kind, key) in keys {
-                if !seen_keys.insert((kind.clone(), key.clone())) {
-                    continue;
-                }
-                for other in with_key.query_map(params![key, kind], |r| r.get::<_, i64>(0))? {
-                    let other = other?;
-                    if found.insert(other) {
-                        todo.push(other);
-                    }
-                }
-            }
-        }
-        Ok(found)
+    fn is_indexed(&self, path: &str) -> Result<bool, IndexError> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT 1 FROM articles WHERE path = ?1")?
+            .exists([path])?)
     }
 
-    /// The found entity rows as one hit per article and kind (an article that
-    /// kept "Poutine" apart from "Vladimir Poutine" counts both), most
-    /// mentions first; `except` leaves out one article.
-    fn hits(&self, found: &Found, except: Option<&str>) -> Result<Vec<WhereHit>, IndexError> {
-        let mut stmt = self.conn().prepare_cached(
+    /// The entity rows of the groups `groups_sql` selects, as one hit per
+    /// article and kind (an article that kept "Poutine" apart from "Vladimir
+    /// Poutine" counts both), most mentions first; `except` leaves out one
+    /// article.
+    fn hits(
+        &self,
+        groups_sql: &str,
+        args: impl rusqlite::Params,
+        except: Option<&str>,
+    ) -> Result<Vec<WhereHit>, IndexError> {
+        let sql = format!(
             "SELECT a.id, a.path, a.title, a.date, e.name, e.kind, e.mentions, e.first_offset
-             FROM entities e JOIN articles a ON a.id = e.article WHERE e.id = ?1",
-        )?;
-        let mut by: HashMap<(i64, String), (WhereHit, usize)> = HashMap::new();
-        for id in found {
-            let row = stmt.query_row([id], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, i64>(6)? as usize,
-                    r.get::<_, i64>(7)? as usize,
-                ))
-            })?;
-            let (article, path, title, date, name, kind, mentions, first) = row;
-            if except == Some(path.as_str()) {
+             FROM entities e JOIN articles a ON a.id = e.article
+             WHERE e.grp IN ({groups_sql})"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let mut rows = stmt.query(args)?;
+        let mut by: HashMap<(i64, EntityKind), (WhereHit, usize)> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let article: i64 = r.get(0)?;
+            let path = text(r, 1)?;
+            if except == Some(path) {
                 continue;
             }
-            let Some(kind_v) = EntityKind::parse(&kind) else {
+            let Some(kind) = EntityKind::parse(text(r, 5)?) else {
                 continue;
             };
-            let slot = by.entry((article, kind)).or_insert_with(|| {
-                (
-                    WhereHit {
-                        path,
-                        title,
-                        date,
-                        entity: name.clone(),
-                        kind: kind_v,
-                        mentions: 0,
+            let mentions = r.get::<_, i64>(6)? as usize;
+            let first = r.get::<_, i64>(7)? as usize;
+            let name = text(r, 4)?;
+            match by.get_mut(&(article, kind)) {
+                Some(slot) => {
+                    // The name of the entity mentioned most carries the line.
+                    if mentions > slot.1 {
+                        slot.0.entity = name.to_string();
+                        slot.1 = mentions;
+                    }
+                    slot.0.mentions += mentions;
+                    slot.0.first_offset = slot.0.first_offset.min(first);
+                }
+                None => {
+                    let hit = WhereHit {
+                        path: path.to_string(),
+                        title: r.get(2)?,
+                        date: r.get(3)?,
+                        entity: name.to_string(),
+                        kind,
+                        mentions,
                         first_offset: first,
-                    },
-                    0,
-                )
-            });
-            // The name of the entity mentioned most carries the line.
-            if mentions > slot.1 {
-                slot.0.entity = name;
-                slot.1 = mentions;
+                    };
+                    by.insert((article, kind), (hit, mentions));
+                }
             }
-            slot.0.mentions += mentions;
-            slot.0.first_offset = slot.0.first_offset.min(first);
         }
         let mut hits: Vec<WhereHit> = by.into_values().map(|(h, _)| h).collect();
         hits.sort_by(|a, b| {
@@ -305,65 +269,66 @@ impl Index {
     pub fn entities(&self, kind: Option<EntityKind>) -> Result<Vec<LibraryEntity>, IndexError> {
         let conn = self.conn();
         let kind_s = kind.map(|k| k.as_str());
-        let mut rows: Vec<(i64, EntityKind, String, usize, Option<String>)> = Vec::new();
-        let mut index_of: HashMap<i64, usize> = HashMap::new();
+        // The months of the articles, looked up in memory rather than joined
+        // for every entity row.
+        let mut month_of: HashMap<i64, Option<u32>> = HashMap::new();
+        let mut months: Vec<String> = Vec::new();
         {
-            let mut stmt = conn.prepare(
-                "SELECT e.id, e.kind, e.name, e.mentions, a.month, e.article
-                 FROM entities e JOIN articles a ON a.id = e.article
-                 WHERE ?1 IS NULL OR e.kind = ?1",
-            )?;
-            let mut q = stmt.query([kind_s])?;
+            let mut stmt = conn.prepare_cached("SELECT id, month FROM articles")?;
+            let mut q = stmt.query([])?;
+            let mut number: HashMap<String, u32> = HashMap::new();
             while let Some(r) = q.next()? {
-                let Some(k) = EntityKind::parse(&r.get::<_, String>(1)?) else {
-                    continue;
-                };
-                index_of.insert(r.get(0)?, rows.len());
-                rows.push((
-                    r.get(5)?,
-                    k,
-                    r.get(2)?,
-                    r.get::<_, i64>(3)? as usize,
-                    r.get(4)?,
-                ));
+                let m = r.get::<_, Option<String>>(1)?.map(|m| {
+                    *number.entry(m.clone()).or_insert_with(|| {
+                        months.push(m);
+                        months.len() as u32 - 1
+                    })
+                });
+                month_of.insert(r.get(0)?, m);
             }
         }
-        let mut keys: Vec<Vec<String>> = vec![Vec::new(); rows.len()];
+        #[derive(Default)]
+        struct Acc {
+            kind: Option<EntityKind>,
+            names: HashMap<String, usize>,
+            articles: HashSet<i64>,
+            mentions: usize,
+            months: HashMap<u32, usize>,
+        }
+        let mut accs: HashMap<i64, Acc> = HashMap::new();
         {
-            let mut stmt = conn.prepare(
-                "SELECT k.entity, k.key FROM entity_keys k JOIN entities e ON e.id = k.entity
-                 WHERE k.strong = 1 AND (?1 IS NULL OR e.kind = ?1)",
+            let mut stmt = conn.prepare_cached(
+                "SELECT grp, kind, name, mentions, article FROM entities
+                 WHERE ?1 IS NULL OR kind = ?1",
             )?;
             let mut q = stmt.query([kind_s])?;
             while let Some(r) = q.next()? {
-                if let Some(&i) = index_of.get(&r.get::<_, i64>(0)?) {
-                    keys[i].push(r.get(1)?);
+                let Some(grp) = r.get::<_, Option<i64>>(0)? else {
+                    continue;
+                };
+                let acc = accs.entry(grp).or_default();
+                if acc.kind.is_none() {
+                    acc.kind = EntityKind::parse(text(r, 1)?);
+                }
+                let name = text(r, 2)?;
+                match acc.names.get_mut(name) {
+                    Some(n) => *n += 1,
+                    None => {
+                        acc.names.insert(name.to_string(), 1);
+                    }
+                }
+                acc.mentions += r.get::<_, i64>(3)? as usize;
+                let article: i64 = r.get(4)?;
+                if acc.articles.insert(article) {
+                    if let Some(Some(m)) = month_of.get(&article) {
+                        *acc.months.entry(*m).or_default() += 1;
+                    }
                 }
             }
         }
-        let nodes: Vec<(EntityKind, Vec<&str>)> = rows
-            .iter()
-            .zip(&keys)
-            .map(|(r, k)| (r.1, k.iter().map(String::as_str).collect()))
-            .collect();
-        let groups = group(&nodes);
-        #[derive(Default)]
-        struct Acc<'a> {
-            names: HashMap<&'a str, usize>,
-            articles: HashMap<i64, Option<&'a str>>,
-            mentions: usize,
-        }
-        let mut accs: BTreeMap<usize, Acc> = BTreeMap::new();
-        for (i, g) in groups.iter().enumerate() {
-            let (article, _, name, mentions, month) = &rows[i];
-            let acc = accs.entry(*g).or_default();
-            *acc.names.entry(name).or_default() += 1;
-            acc.articles.insert(*article, month.as_deref());
-            acc.mentions += mentions;
-        }
         let mut out: Vec<LibraryEntity> = accs
-            .into_iter()
-            .map(|(g, acc)| {
+            .into_values()
+            .filter_map(|acc| {
                 let name = acc
                     .names
                     .iter()
@@ -374,29 +339,29 @@ impl Index {
                     })
                     .map_or("", |(n, _)| n)
                     .to_string();
-                let mut months: BTreeMap<&str, usize> = BTreeMap::new();
-                for m in acc.articles.values().flatten() {
-                    *months.entry(m).or_default() += 1;
-                }
-                LibraryEntity {
-                    kind: rows[g].1,
+                let mut by_month: Vec<Month> = acc
+                    .months
+                    .into_iter()
+                    .map(|(m, n)| (months[m as usize].clone(), n))
+                    .collect();
+                by_month.sort();
+                Some(LibraryEntity {
+                    kind: acc.kind?,
                     name,
                     articles: acc.articles.len(),
                     mentions: acc.mentions,
-                    months: months
-                        .into_iter()
-                        .map(|(m, n)| (m.to_string(), n))
-                        .collect(),
-                }
+                    months: by_month,
+                })
             })
             .collect();
-        out.sort_by(|a, b| {
-            b.articles
-                .cmp(&a.articles)
-                .then_with(|| b.mentions.cmp(&a.mentions))
-                .then_with(|| a.kind.cmp(&b.kind))
-                .then_with(|| fold_name(&a.name).cmp(&fold_name(&b.name)))
-                .then_with(|| a.name.cmp(&b.name))
+        out.sort_by_cached_key(|e| {
+            (
+                std::cmp::Reverse(e.articles),
+                std::cmp::Reverse(e.mentions),
+                e.kind,
+                fold_name(&e.name),
+                e.name.clone(),
+            )
         });
         Ok(out)
     }

@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// The schema this build writes.
-pub const VERSION: i32 = 1;
+pub const VERSION: i32 = 2;
 
 /// Each migration takes the database from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -61,6 +61,17 @@ const MIGRATIONS: &[&str] = &[
          title, body, about,
          tokenize = 'unicode61 remove_diacritics 2'
      );",
+    // 1 -> 2: library entities kept as groups (see groups.rs); filled in
+    // by `groups::regroup_all` for the rows already there.
+    "ALTER TABLE entities ADD COLUMN grp INTEGER;
+     CREATE INDEX entities_grp ON entities(grp);
+     CREATE TABLE key_groups (
+         kind TEXT NOT NULL,
+         key TEXT NOT NULL,
+         grp INTEGER NOT NULL,
+         PRIMARY KEY (kind, key)
+     ) WITHOUT ROWID;
+     CREATE INDEX key_groups_grp ON key_groups(grp);",
 ];
 
 /// Why the index cannot be used.
@@ -86,6 +97,9 @@ pub fn prepare(conn: &mut Connection) -> Result<(), SchemaError> {
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        if i == 1 {
+            super::groups::regroup_all(&tx)?;
+        }
         tx.pragma_update(None, "user_version", i as i32 + 1)?;
         tx.commit()?;
     }
@@ -106,6 +120,34 @@ mod tests {
             .unwrap();
         assert_eq!(v, VERSION);
         assert_eq!(MIGRATIONS.len(), VERSION as usize);
+    }
+
+    #[test]
+    fn a_version_1_index_gets_its_groups_on_migration() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO articles(id, path, hash, notes_hash, title, language)
+                 VALUES (1, '/a', 'h', 'n', 'A', 'fr'), (2, '/b', 'h', 'n', 'B', 'fr');
+             INSERT INTO entities(id, article, kind, name, mentions, first_offset)
+                 VALUES (1, 1, 'person', 'Vladimir Poutine', 2, 0),
+                        (2, 2, 'person', 'V. Poutine', 1, 0),
+                        (3, 2, 'place', 'Bichkek', 1, 9);
+             INSERT INTO entity_keys(entity, key, alias, strong) VALUES
+                 (1, 'vladimir poutine', 'Vladimir Poutine', 1),
+                 (2, 'v. poutine', 'V. Poutine', 1),
+                 (2, 'vladimir poutine', 'Vladimir Poutine', 1),
+                 (3, 'bichkek', 'Bichkek', 1);",
+        )
+        .unwrap();
+        prepare(&mut conn).unwrap();
+        let grp = |id: i64| -> i64 {
+            conn.query_row("SELECT grp FROM entities WHERE id = ?1", [id], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(grp(1), grp(2));
+        assert_ne!(grp(1), grp(3));
     }
 
     #[test]
