@@ -93,6 +93,10 @@ pub enum Action {
     NotesList,
     /// `e`: export the notes to Markdown.
     Export,
+    /// `w`: the other articles that mention the selected entity.
+    WhereElse,
+    /// Library `E`: every entity of the library.
+    LibraryEntities,
 
     /// Sidebar `r`: choose another kind for the selected entity.
     Relabel,
@@ -178,7 +182,11 @@ impl Action {
             Action::NotesList => "list the highlights and notes",
             Action::Undo => "undo the last deletion or correction",
             Action::Export => "export the notes to <article>.notes.md (Markdown)",
-            Action::ToLibrary => "back to the library",
+            Action::WhereElse => "where else: the other articles that mention the selected entity",
+            Action::LibraryEntities => {
+                "the library's entities: people, places, organizations, events"
+            }
+            Action::ToLibrary => "back: to the article a jump came from, else to the library",
             Action::Help => "help",
             Action::ScrollDown => "scroll down a line",
             Action::ScrollUp => "scroll up a line",

@@ -41,6 +41,15 @@ pub struct App {
     pub count: Option<usize>,
     /// Where `e` writes (`$GLOSE_EXPORT_DIR`, else the current directory).
     pub export_dir: PathBuf,
+    /// The library index is there to write and ask (the data directory is
+    /// known): articles are indexed on open, "also in" and `w` work.
+    pub index: bool,
+    /// "Also in N articles" for the selected entity.
+    pub also: Option<super::where_else::Also>,
+    /// Where to land in the article being opened by a jump or a return.
+    pub jump: Option<super::where_else::Jump>,
+    /// Where Backspace returns to, last jump on top.
+    pub back: Vec<super::where_else::Back>,
 }
 
 impl App {
@@ -59,6 +68,10 @@ impl App {
             saving: false,
             count: None,
             export_dir: crate::export::export_dir(),
+            index: false,
+            also: None,
+            jump: None,
+            back: Vec::new(),
         }
     }
 

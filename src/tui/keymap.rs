@@ -33,10 +33,16 @@ pub enum Mode {
     /// Typing an entity's new name (`R`).
     Rename,
     Help,
+    /// The articles of an entity (`w`).
+    Articles,
+    /// The library's entities (`E` in the library).
+    LibraryEntities,
+    /// Searching the notes (`/` in the `'` list).
+    NoteSearch,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 13] = [
+    pub const ALL: [Mode; 16] = [
         Mode::Library,
         Mode::Feeds,
         Mode::Article,
@@ -50,6 +56,9 @@ impl Mode {
         Mode::Kind,
         Mode::Rename,
         Mode::Help,
+        Mode::Articles,
+        Mode::LibraryEntities,
+        Mode::NoteSearch,
     ];
 
     pub fn name(self) -> &'static str {
@@ -67,6 +76,9 @@ impl Mode {
             Mode::Kind => "Kind",
             Mode::Rename => "Rename",
             Mode::Help => "Help",
+            Mode::Articles => "Articles of an entity",
+            Mode::LibraryEntities => "Library entities",
+            Mode::NoteSearch => "Notes search",
         }
     }
 
@@ -74,7 +86,7 @@ impl Mode {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Filter | Mode::Editor | Mode::Rename
+            Mode::Search | Mode::Filter | Mode::Editor | Mode::Rename | Mode::NoteSearch
         )
     }
 }
@@ -157,6 +169,7 @@ const READER_COMMON: &[Binding] = &[
     c('f', Action::ToggleFocusMode),
     c('L', Action::ToggleLabels),
     c('y', Action::Copy),
+    c('w', Action::WhereElse),
     c('\'', Action::NotesList).hint("notes"),
     c('u', Action::Undo),
     c('e', Action::Export),
@@ -296,6 +309,9 @@ const NOTES: &[Binding] = &[
         .hint("note"),
     c('d', Action::Delete).desc("delete it (asks first)"),
     c('u', Action::Undo).desc("undo the last deletion"),
+    c('/', Action::StartSearch)
+        .desc("search the notes (#tag filters by tag; Tab: this article / the library)")
+        .hint("search"),
     b(KeyCode::Esc, Action::Back)
         .desc("close the list")
         .hint("close"),
@@ -368,6 +384,7 @@ const LIBRARY: &[Binding] = &[
     c('G', Action::SelectLast).desc("select the last article"),
     b(KeyCode::End, Action::SelectLast).desc("select the last article"),
     b(KeyCode::Enter, Action::Open).hint("open"),
+    c('E', Action::LibraryEntities).hint("entities"),
     c('?', Action::Help).hint("help"),
     c('q', Action::Quit).hint("quit"),
     CTRL_C,
@@ -388,8 +405,75 @@ const FEEDS: &[Binding] = &[
     c('r', Action::ToggleRead).hint("read"),
     c('o', Action::OpenOriginal).hint("browser"),
     c('u', Action::UpdateFeeds).hint("update"),
+    c('E', Action::LibraryEntities).hint("entities"),
     c('?', Action::Help).hint("help"),
     c('q', Action::Quit).hint("quit"),
+    CTRL_C,
+];
+
+const ARTICLES: &[Binding] = &[
+    c('j', Action::SelectNext).desc("select the next article"),
+    b(KeyCode::Down, Action::SelectNext).desc("select the next article"),
+    c('k', Action::SelectPrev).desc("select the previous article"),
+    b(KeyCode::Up, Action::SelectPrev).desc("select the previous article"),
+    c('g', Action::SelectFirst).desc("select the first article"),
+    b(KeyCode::Home, Action::SelectFirst).desc("select the first article"),
+    c('G', Action::SelectLast).desc("select the last article"),
+    b(KeyCode::End, Action::SelectLast).desc("select the last article"),
+    b(KeyCode::Enter, Action::Open)
+        .desc("open it at its first mention of the entity (Backspace comes back)")
+        .hint("open"),
+    b(KeyCode::Esc, Action::Back)
+        .desc("close the list")
+        .hint("close"),
+    c('q', Action::Back).desc("close the list"),
+    c('?', Action::Help).hint("help"),
+    CTRL_C,
+];
+
+const LIBRARY_ENTITIES: &[Binding] = &[
+    c('j', Action::SelectNext).desc("select the next entity"),
+    b(KeyCode::Down, Action::SelectNext).desc("select the next entity"),
+    c('k', Action::SelectPrev).desc("select the previous entity"),
+    b(KeyCode::Up, Action::SelectPrev).desc("select the previous entity"),
+    c('g', Action::SelectFirst).desc("select the first entity"),
+    b(KeyCode::Home, Action::SelectFirst).desc("select the first entity"),
+    c('G', Action::SelectLast).desc("select the last entity"),
+    b(KeyCode::End, Action::SelectLast).desc("select the last entity"),
+    c(' ', Action::PageDown),
+    b(KeyCode::PageDown, Action::PageDown),
+    c('b', Action::PageUp),
+    b(KeyCode::PageUp, Action::PageUp),
+    b(KeyCode::Enter, Action::Open)
+        .desc("list the articles that mention it")
+        .hint("articles"),
+    c('1', Action::ShowKind(Some(EntityKind::Person))),
+    c('2', Action::ShowKind(Some(EntityKind::Place))),
+    c('3', Action::ShowKind(Some(EntityKind::Organization))),
+    c('4', Action::ShowKind(Some(EntityKind::Event))),
+    c('0', Action::ShowKind(None)),
+    b(KeyCode::Esc, Action::Back)
+        .desc("back to the library")
+        .hint("close"),
+    c('q', Action::Back).desc("back to the library"),
+    c('?', Action::Help).hint("help"),
+    CTRL_C,
+];
+
+const NOTE_SEARCH: &[Binding] = &[
+    b(KeyCode::Enter, Action::Accept)
+        .desc("go to the note (in another article: Backspace comes back)")
+        .hint("go"),
+    b(KeyCode::Tab, Action::ToggleFocus)
+        .desc("search this article's notes / the library's")
+        .hint("scope"),
+    b(KeyCode::Down, Action::SelectNext).desc("select the next note"),
+    b(KeyCode::Up, Action::SelectPrev).desc("select the previous note"),
+    b(KeyCode::Backspace, Action::DeleteChar).desc("delete a character"),
+    c('u', Action::ClearInput).ctrl(),
+    b(KeyCode::Esc, Action::Back)
+        .desc("back to the list")
+        .hint("close"),
     CTRL_C,
 ];
 
@@ -409,6 +493,9 @@ pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
         Mode::Kind => (KIND, &[]),
         Mode::Rename => (RENAME, &[]),
         Mode::Help => (HELP, &[]),
+        Mode::Articles => (ARTICLES, &[]),
+        Mode::LibraryEntities => (LIBRARY_ENTITIES, &[]),
+        Mode::NoteSearch => (NOTE_SEARCH, &[]),
     };
     own.iter().chain(common).collect()
 }

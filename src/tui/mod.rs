@@ -30,6 +30,7 @@ pub mod update;
 pub mod update_corrections;
 pub mod update_feeds;
 pub mod update_notes;
+pub mod where_else;
 
 pub use action::Action;
 pub use app::App;
@@ -67,7 +68,7 @@ pub fn run(target: PathBuf) -> anyhow::Result<Ended> {
         workers.db = crate::library::Library::open(&dir).ok();
         workers.data_dir = Some(dir);
     }
-    let app = if target.is_dir() {
+    let mut app = if target.is_dir() {
         let paths = library::list(&target).with_context(|| target.display().to_string())?;
         workers.scan(paths.clone());
         App::with_library(library::Library::new(target, paths), theme, (0, 0))
@@ -77,6 +78,7 @@ pub fn run(target: PathBuf) -> anyhow::Result<Ended> {
         workers.restore = workers.opened(&doc.article.path);
         App::with_document(doc, notices, theme, (0, 0))
     };
+    app.index = workers.data_dir.is_some();
     start(app, workers)
 }
 
@@ -88,7 +90,8 @@ pub fn run_feeds(data_dir: PathBuf) -> anyhow::Result<Ended> {
     let (feeds, items) = load_feeds(&db)?;
     workers.db = Some(db);
     workers.data_dir = Some(data_dir);
-    let app = App::with_feeds(feeds::Feeds::new(&feeds, &items), theme, (0, 0));
+    let mut app = App::with_feeds(feeds::Feeds::new(&feeds, &items), theme, (0, 0));
+    app.index = true;
     workers.scan_items(&app);
     start(app, workers)
 }
@@ -155,6 +158,15 @@ struct Workers {
     data_dir: Option<PathBuf>,
     /// A reading position to restore once the screen size is known.
     restore: Option<usize>,
+    /// The library index's worker (started when first needed).
+    index: Option<Sender<IndexJob>>,
+}
+
+/// Work for the index worker: one thread owns the index's connection, so
+/// questions see what was indexed before them.
+enum IndexJob {
+    Index(Box<crate::index::Record>),
+    Ask(where_else::Ask),
 }
 
 impl Workers {
@@ -168,6 +180,40 @@ impl Workers {
             db: None,
             data_dir: None,
             restore: None,
+            index: None,
+        }
+    }
+
+    /// Sends a job to the index worker, starting it first if needed.
+    fn index_job(&mut self, job: IndexJob) {
+        let Some(dir) = self.data_dir.clone() else {
+            return;
+        };
+        if self.index.is_none() {
+            let (jobs, rx) = mpsc::channel::<IndexJob>();
+            let tx = self.tx.clone();
+            std::thread::spawn(move || {
+                let mut index = crate::index::Index::open_in(&dir).map_err(|e| e.to_string());
+                for job in rx {
+                    let msg = match job {
+                        IndexJob::Index(record) => Msg::Indexed(where_else::index(
+                            index.as_mut().map_err(|e| e.clone()),
+                            &record,
+                        )),
+                        IndexJob::Ask(ask) => Msg::Answer(Box::new(where_else::answer(
+                            index.as_ref().map_err(|e| e.clone()),
+                            ask,
+                        ))),
+                    };
+                    if tx.send(Incoming::Msg(msg)).is_err() {
+                        break;
+                    }
+                }
+            });
+            self.index = Some(jobs);
+        }
+        if let Some(jobs) = &self.index {
+            let _ = jobs.send(job);
         }
     }
 
@@ -507,6 +553,14 @@ fn run_effects(
                 workers.update_feeds();
                 continue;
             }
+            Effect::Index(record) => {
+                workers.index_job(IndexJob::Index(record));
+                continue;
+            }
+            Effect::AskIndex(ask) => {
+                workers.index_job(IndexJob::Ask(ask));
+                continue;
+            }
             other => {
                 let reload = matches!(other, Effect::ReloadFeeds);
                 let msgs = feeds_effect(workers.db.as_ref(), other);
@@ -640,6 +694,20 @@ pub fn run_effects_with(app: &mut App, effects: Vec<Effect>, db: Option<&crate::
             Effect::UpdateFeeds => vec![Msg::FeedsUpdated(Err("not in tests".into()))],
             // No terminal here: tests read the effect's text.
             Effect::Copy(_) => Vec::new(),
+            Effect::Index(record) => {
+                let mut index = crate::index::Index::open_default().map_err(|e| e.to_string());
+                vec![Msg::Indexed(where_else::index(
+                    index.as_mut().map_err(|e| e.clone()),
+                    &record,
+                ))]
+            }
+            Effect::AskIndex(ask) => {
+                let index = crate::index::Index::open_default().map_err(|e| e.to_string());
+                vec![Msg::Answer(Box::new(where_else::answer(
+                    index.as_ref().map_err(|e| e.clone()),
+                    ask,
+                )))]
+            }
             other => feeds_effect(db, other),
         };
         for msg in msgs {

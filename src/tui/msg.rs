@@ -48,6 +48,10 @@ pub enum Msg {
     Restore(usize),
     /// A line for the status line (a browser that would not start...).
     Note(String),
+    /// The open article was indexed ([`Effect::Index`]), or why not.
+    Indexed(Result<(), String>),
+    /// The library index's answers ([`Effect::AskIndex`]).
+    Answer(Box<super::where_else::Answer>),
 }
 
 impl From<Action> for Msg {
@@ -92,4 +96,10 @@ pub enum Effect {
     Copy(String),
     /// End the program (notes are saved, or the user said to quit anyway).
     Quit,
+    /// Index the open article (on the index worker; only what changed is
+    /// written). Comes back as [`Msg::Indexed`].
+    Index(Box<crate::index::Record>),
+    /// Ask the library index (on the index worker). Comes back as
+    /// [`Msg::Answer`].
+    AskIndex(super::where_else::Ask),
 }

@@ -8,6 +8,7 @@ use super::annotate::{Confirm, NoteEditor, NotesList, Selection};
 use super::correct::KindPick;
 use super::keymap::Mode;
 use super::reader::{Input, InputTarget};
+use super::where_else::{ArticlesList, EntitiesView, NoteSearch};
 
 /// The help overlay: which mode's keys it lists, and how far it is scrolled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +47,18 @@ pub enum Overlay {
         help: Help,
         under: Box<Overlay>,
     },
+    /// The articles of an entity (`w`; Enter in the library's entity view).
+    Articles {
+        list: ArticlesList,
+        under: Box<Overlay>,
+    },
+    /// The library-wide entity view (`E` in the library).
+    Entities(EntitiesView),
+    /// The notes search (`/` in the `'` list), over the list.
+    NoteSearch {
+        search: NoteSearch,
+        under: Box<Overlay>,
+    },
 }
 
 impl Overlay {
@@ -66,7 +79,9 @@ impl Overlay {
             Overlay::Kind { under, .. }
             | Overlay::Editor { under, .. }
             | Overlay::Confirm { under, .. }
-            | Overlay::Help { under, .. } => *under,
+            | Overlay::Help { under, .. }
+            | Overlay::Articles { under, .. }
+            | Overlay::NoteSearch { under, .. } => *under,
             _ => Overlay::None,
         };
     }
@@ -77,7 +92,9 @@ impl Overlay {
             Overlay::Kind { under, .. }
             | Overlay::Editor { under, .. }
             | Overlay::Confirm { under, .. }
-            | Overlay::Help { under, .. } => Some(under.as_ref()),
+            | Overlay::Help { under, .. }
+            | Overlay::Articles { under, .. }
+            | Overlay::NoteSearch { under, .. } => Some(under.as_ref()),
             _ => None,
         })
     }
@@ -97,6 +114,9 @@ impl Overlay {
             Overlay::Editor { .. } => Mode::Editor,
             Overlay::Confirm { .. } => Mode::Confirm,
             Overlay::Help { .. } => Mode::Help,
+            Overlay::Articles { .. } => Mode::Articles,
+            Overlay::Entities(_) => Mode::LibraryEntities,
+            Overlay::NoteSearch { .. } => Mode::NoteSearch,
         })
     }
 
@@ -143,6 +163,52 @@ impl Overlay {
             Overlay::Input(i) => Some(i),
             _ => None,
         })
+    }
+
+    pub fn articles(&self) -> Option<&ArticlesList> {
+        self.layers().find_map(|o| match o {
+            Overlay::Articles { list, .. } => Some(list),
+            _ => None,
+        })
+    }
+
+    /// The `w` list when it is on top.
+    pub fn articles_mut(&mut self) -> Option<&mut ArticlesList> {
+        match self {
+            Overlay::Articles { list, .. } => Some(list),
+            _ => None,
+        }
+    }
+
+    pub fn entities(&self) -> Option<&EntitiesView> {
+        self.layers().find_map(|o| match o {
+            Overlay::Entities(v) => Some(v),
+            _ => None,
+        })
+    }
+
+    pub fn note_search(&self) -> Option<&NoteSearch> {
+        self.layers().find_map(|o| match o {
+            Overlay::NoteSearch { search, .. } => Some(search),
+            _ => None,
+        })
+    }
+
+    /// The notes search, wherever it is in the stack (answers arrive while
+    /// the help may be open over it).
+    pub fn note_search_mut(&mut self) -> Option<&mut NoteSearch> {
+        let mut o = self;
+        loop {
+            match o {
+                Overlay::NoteSearch { search, .. } => return Some(search),
+                Overlay::Kind { under, .. }
+                | Overlay::Editor { under, .. }
+                | Overlay::Confirm { under, .. }
+                | Overlay::Help { under, .. }
+                | Overlay::Articles { under, .. } => o = under,
+                _ => return None,
+            }
+        }
     }
 
     pub fn help(&self) -> Option<&Help> {

@@ -14,6 +14,7 @@ use super::sidebar::sidebar_window;
 use super::ui::{self, Areas};
 use super::update_corrections;
 use super::update_notes;
+use super::where_else;
 use crossterm::event::KeyEventKind;
 use ratatui::layout::{Position, Rect};
 
@@ -46,6 +47,8 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
                 if let Some(n) = r.doc.unresolved_notice() {
                     app.message = Some(n.to_string());
                 }
+                where_else::land(app);
+                where_else::index_effect(app, &mut fx);
             }
         }
         Msg::Info(index, info) => {
@@ -63,20 +66,34 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
                 sync(app);
                 return fx;
             }
+            // The notes changed: the index follows (their search, their tags).
+            where_else::index_effect(app, &mut fx);
         }
         Msg::Exported(result) => update_notes::exported(app, result),
         Msg::Opened(opened) => match *opened {
             Ok((doc, notices)) => {
                 app.message = None;
+                if app.jump.as_ref().is_some_and(|j| j.landed) {
+                    app.jump = None;
+                }
+                app.also = None;
                 app.open_document(doc, notices);
+                where_else::land(app);
             }
-            Err(line) => app.message = Some(line),
+            Err(line) => {
+                app.jump = None;
+                app.message = Some(line)
+            }
         },
         Msg::Restore(offset) => {
-            if let Some(r) = &mut app.reader {
-                r.restore(offset);
+            // A jump lands where it was going, not where reading stopped.
+            if app.jump.is_none() {
+                if let Some(r) = &mut app.reader {
+                    r.restore(offset);
+                }
             }
         }
+        msg @ (Msg::Indexed(_) | Msg::Answer(_)) => where_else::message(app, msg),
         Msg::Note(line) => app.message = Some(line),
         msg @ (Msg::FeedsLoaded(..)
         | Msg::ItemInfo(..)
@@ -87,6 +104,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
     }
     update_notes::save_if_needed(app, &mut fx);
     sync(app);
+    where_else::sync_also(app, &mut fx);
     fx
 }
 
@@ -149,6 +167,23 @@ fn act(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         });
         return;
     }
+    match (mode, action) {
+        (Mode::Library | Mode::Feeds, Action::LibraryEntities) => {
+            return where_else::open_entities(app, fx)
+        }
+        (Mode::Articles, _) => return where_else::articles(app, action, fx),
+        (Mode::LibraryEntities, _) => return where_else::entities(app, action, fx),
+        (Mode::NoteSearch, _) => return where_else::note_search(app, action, fx),
+        (Mode::Notes, Action::StartSearch) => return where_else::open_note_search(app),
+        (Mode::Article | Mode::Sidebar, Action::WhereElse) => {
+            app.message = where_else::where_else(app);
+            return;
+        }
+        (Mode::Article | Mode::Sidebar, Action::ToLibrary) if where_else::go_back(app, fx) => {
+            return
+        }
+        _ => {}
+    }
     if mode == Mode::Library {
         return library(app, action, fx);
     }
@@ -176,7 +211,13 @@ fn act(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Mode::Editor => update_notes::edit(r, o, action, editor_width),
         Mode::Notes => update_notes::list(r, o, action),
         Mode::Article | Mode::Sidebar => return reader(app, mode, action, &a, fx),
-        Mode::Library | Mode::Feeds | Mode::Help | Mode::Confirm => None,
+        Mode::Library
+        | Mode::Feeds
+        | Mode::Help
+        | Mode::Confirm
+        | Mode::Articles
+        | Mode::LibraryEntities
+        | Mode::NoteSearch => None,
     };
     if message.is_some() {
         app.message = message;
@@ -209,7 +250,7 @@ fn paste(app: &mut App, text: &str) {
 }
 
 fn areas(app: &App) -> Areas {
-    ui::areas(Rect::new(0, 0, app.size.0, app.size.1))
+    ui::areas_of(app, Rect::new(0, 0, app.size.0, app.size.1))
 }
 
 /// Brings the derived view state in line with the size and the selection.

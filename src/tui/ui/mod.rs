@@ -11,6 +11,7 @@ mod notes;
 mod sidebar;
 mod status;
 mod title;
+mod where_else;
 
 use super::app::App;
 use super::doc::safe_char;
@@ -92,6 +93,16 @@ pub fn areas(size: Rect) -> Areas {
     }
 }
 
+/// The layout of the app's screen: [`areas`], the sidebar's list one row
+/// shorter when the selected entity's "also in N articles" line shows.
+pub fn areas_of(app: &App, size: Rect) -> Areas {
+    let mut a = areas(size);
+    if app.reader.is_some() && a.list.height > 3 && where_else::also_line(app).is_some() {
+        a.list.height -= 1;
+    }
+    a
+}
+
 /// The note editor's box, over the article pane.
 pub fn editor_area(size: Rect) -> Rect {
     let a = areas(size);
@@ -133,13 +144,21 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         too_small(area, buf);
         return;
     }
-    let a = areas(area);
+    let a = areas_of(app, area);
     match &app.reader {
         Some(r) => {
             title::render_reader(app, r, a.title, buf);
             article::render(app, r, &a, buf);
             mention_map::render(app, r, &a, buf);
             sidebar::render(app, r, &a, buf);
+            if a.list.height < areas(area).list.height {
+                let below = Rect {
+                    y: a.list.y + a.list.height,
+                    height: 1,
+                    ..a.list
+                };
+                where_else::render_also(app, below, buf);
+            }
             status::render_reader(app, r, a.status, buf);
             if app.overlay.notes_list().is_some() {
                 notes::render(app, r, area, buf);
@@ -150,9 +169,18 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             if let Some(pick) = app.overlay.kind_pick() {
                 kind::render(app, pick, a.article, buf);
             }
+            if app.overlay.note_search().is_some() {
+                where_else::render_note_search(app, area, buf);
+            }
         }
         None if app.feeds.is_some() => feeds::render(app, &a, buf),
         None => library::render(app, &a, buf),
+    }
+    if app.reader.is_none() && app.overlay.entities().is_some() {
+        where_else::render_entities(app, area, buf);
+    }
+    if let Some(list) = app.overlay.articles() {
+        where_else::render_articles(app, list, area, buf);
     }
     if let Some(h) = app.overlay.help() {
         help::render(app, h, area, buf);

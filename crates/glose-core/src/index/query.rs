@@ -201,14 +201,31 @@ impl Index {
     /// "Président"), all of them; `"two words"` is a phrase, `word*` a prefix,
     /// and `#tag` keeps the notes carrying that tag.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, IndexError> {
+        self.search_in(query, limit, false)
+    }
+
+    /// [`Index::search`] over the notes alone (the reader's notes search).
+    pub fn search_notes(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, IndexError> {
+        self.search_in(query, limit, true)
+    }
+
+    fn search_in(
+        &self,
+        query: &str,
+        limit: usize,
+        notes_only: bool,
+    ) -> Result<Vec<SearchHit>, IndexError> {
         let parsed = parse_query(query);
         if parsed.fts.is_none() && parsed.tags.is_empty() {
             return Ok(Vec::new());
         }
         let limit = if limit == 0 { i64::MAX } else { limit as i64 };
-        let tag_filter: String = (0..parsed.tags.len())
+        let mut tag_filter: String = (0..parsed.tags.len())
             .map(|i| format!(" AND d.id IN (SELECT doc FROM tags WHERE tag = ?{})", i + 3))
             .collect();
+        if notes_only {
+            tag_filter.push_str(" AND d.kind = 'note'");
+        }
         let mut values: Vec<rusqlite::types::Value> = Vec::new();
         let sql = match &parsed.fts {
             Some(fts) => {
