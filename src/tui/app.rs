@@ -41,9 +41,9 @@ pub struct App {
     pub count: Option<usize>,
     /// Where `e` writes (`$GLOSE_EXPORT_DIR`, else the current directory).
     pub export_dir: PathBuf,
-    /// The library index is there to write and ask (the data directory is
-    /// known): articles are indexed on open, "also in" and `w` work.
-    pub index: bool,
+    /// The data directory of the library index (`index.db`), when there is
+    /// one: articles are indexed on open, "also in", `w` and `E` work.
+    pub index_dir: Option<PathBuf>,
     /// "Also in N articles" for the selected entity.
     pub also: Option<super::where_else::Also>,
     /// Where to land in the article being opened by a jump or a return.
@@ -68,7 +68,7 @@ impl App {
             saving: false,
             count: None,
             export_dir: crate::export::export_dir(),
-            index: false,
+            index_dir: None,
             also: None,
             jump: None,
             back: Vec::new(),

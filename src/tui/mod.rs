@@ -78,7 +78,7 @@ pub fn run(target: PathBuf) -> anyhow::Result<Ended> {
         workers.restore = workers.opened(&doc.article.path);
         App::with_document(doc, notices, theme, (0, 0))
     };
-    app.index = workers.data_dir.is_some();
+    app.index_dir = workers.data_dir.clone();
     start(app, workers)
 }
 
@@ -91,7 +91,7 @@ pub fn run_feeds(data_dir: PathBuf) -> anyhow::Result<Ended> {
     workers.db = Some(db);
     workers.data_dir = Some(data_dir);
     let mut app = App::with_feeds(feeds::Feeds::new(&feeds, &items), theme, (0, 0));
-    app.index = true;
+    app.index_dir = workers.data_dir.clone();
     workers.scan_items(&app);
     start(app, workers)
 }
@@ -695,14 +695,14 @@ pub fn run_effects_with(app: &mut App, effects: Vec<Effect>, db: Option<&crate::
             // No terminal here: tests read the effect's text.
             Effect::Copy(_) => Vec::new(),
             Effect::Index(record) => {
-                let mut index = crate::index::Index::open_default().map_err(|e| e.to_string());
+                let mut index = open_index(app);
                 vec![Msg::Indexed(where_else::index(
                     index.as_mut().map_err(|e| e.clone()),
                     &record,
                 ))]
             }
             Effect::AskIndex(ask) => {
-                let index = crate::index::Index::open_default().map_err(|e| e.to_string());
+                let index = open_index(app);
                 vec![Msg::Answer(Box::new(where_else::answer(
                     index.as_ref().map_err(|e| e.clone()),
                     ask,
@@ -714,6 +714,12 @@ pub fn run_effects_with(app: &mut App, effects: Vec<Effect>, db: Option<&crate::
             effects.extend(update(app, msg));
         }
     }
+}
+
+/// The app's library index, for effects carried out on this thread.
+fn open_index(app: &App) -> Result<crate::index::Index, String> {
+    let dir = app.index_dir.as_ref().ok_or("no library index")?;
+    crate::index::Index::open_in(dir).map_err(|e| e.to_string())
 }
 
 /// `e`: the open article's notes to Markdown in the export folder.

@@ -274,7 +274,7 @@ pub fn article_tags(app: &App) -> Vec<String> {
 
 /// The open article's record for the index, once its entities are in.
 pub fn index_effect(app: &App, fx: &mut Vec<Effect>) {
-    if !app.index {
+    if app.index_dir.is_none() {
         return;
     }
     if let Some(r) = &app.reader {
@@ -286,7 +286,7 @@ pub fn index_effect(app: &App, fx: &mut Vec<Effect>) {
 
 /// Asks for "also in" when the selected entity changed.
 pub fn sync_also(app: &mut App, fx: &mut Vec<Effect>) {
-    if !app.index {
+    if app.index_dir.is_none() {
         return;
     }
     let Some(r) = &app.reader else {
@@ -408,7 +408,7 @@ fn on_answer(app: &mut App, answer: Answer) {
 
 /// `w`: the other articles of the selected entity.
 pub fn where_else(app: &mut App) -> Option<String> {
-    if !app.index {
+    if app.index_dir.is_none() {
         return Some("no library index here".into());
     }
     let r = app.reader.as_ref()?;
@@ -444,7 +444,7 @@ pub fn where_else(app: &mut App) -> Option<String> {
 
 /// `E` in the library or the feeds: the library's entities.
 pub fn open_entities(app: &mut App, fx: &mut Vec<Effect>) {
-    if !app.index {
+    if app.index_dir.is_none() {
         app.message = Some("no library index here".into());
         return;
     }
@@ -678,7 +678,7 @@ pub fn open_note_search(app: &mut App) {
 
 /// The notes search's keys.
 pub fn note_search(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
-    let index = app.index;
+    let index = app.index_dir.is_some();
     let n_article = match app.overlay.note_search_mut() {
         Some(s) if !s.library => None,
         _ => Some(()),
