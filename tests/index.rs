@@ -280,6 +280,17 @@ fn an_article_that_bridges_two_names_joins_them_and_removing_it_splits_them_agai
     // And it comes back through re-indexing an edited article.
     index.index_document(&both).unwrap();
     assert_eq!(where_names(&index, "ONU", None).len(), 3);
+    // Edited again without the acronym: apart again, in one write.
+    let edited = doc(
+        "/lib/both.txt",
+        "2024-03-01",
+        "Les Nations unies ont voté.",
+        &[(Organization, "Nations unies", &["Nations unies"])],
+    );
+    index.index_document(&edited).unwrap();
+    assert_eq!(where_names(&index, "ONU", None).len(), 1);
+    assert_eq!(where_names(&index, "Nations unies", None).len(), 2);
+    assert_eq!(index.entities(None).unwrap().len(), 2);
 }
 
 // ---- the fixture library through Document::open -------------------------------------

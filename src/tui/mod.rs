@@ -213,7 +213,10 @@ impl Workers {
             self.index = Some(jobs);
         }
         if let Some(jobs) = &self.index {
-            let _ = jobs.send(job);
+            if jobs.send(job).is_ok() {
+                // Its answer is awaited: the loop polls sooner meanwhile.
+                self.pending += 1;
+            }
         }
     }
 
@@ -383,6 +386,8 @@ impl Workers {
                             | Msg::ItemInfo(..)
                             | Msg::ItemFetched(..)
                             | Msg::FeedsUpdated(..)
+                            | Msg::Indexed(..)
+                            | Msg::Answer(..)
                     ) {
                         self.pending = self.pending.saturating_sub(1);
                     }

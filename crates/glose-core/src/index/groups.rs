@@ -11,23 +11,43 @@ use crate::EntityKind;
 use rusqlite::{params, Transaction};
 use std::collections::BTreeSet;
 
-/// Group numbers handed out in one transaction: never one still in use.
-pub struct Counter(i64);
+/// The groups of one transaction: numbers handed out (never one still in
+/// use) and the groups articles were removed from, grouped again once at the
+/// end ([`Batch::finish`]) rather than after every article.
+pub struct Batch {
+    last: i64,
+    touched: BTreeSet<i64>,
+}
 
-impl Counter {
-    pub fn new(tx: &Transaction<'_>) -> rusqlite::Result<Counter> {
+impl Batch {
+    pub fn new(tx: &Transaction<'_>) -> rusqlite::Result<Batch> {
         let max: i64 = tx.query_row(
             "SELECT max(coalesce((SELECT max(grp) FROM entities), 0),
                         coalesce((SELECT max(grp) FROM key_groups), 0))",
             [],
             |r| r.get(0),
         )?;
-        Ok(Counter(max))
+        Ok(Batch {
+            last: max,
+            touched: BTreeSet::new(),
+        })
     }
 
     fn next(&mut self) -> i64 {
-        self.0 += 1;
-        self.0
+        self.last += 1;
+        self.last
+    }
+
+    /// Remembers the groups of an article about to be removed.
+    pub fn removing(&mut self, tx: &Transaction<'_>, article: i64) -> rusqlite::Result<()> {
+        self.touched.extend(of_article(tx, article)?);
+        Ok(())
+    }
+
+    /// Groups again what removals may have split.
+    pub fn finish(mut self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+        let touched: Vec<i64> = std::mem::take(&mut self.touched).into_iter().collect();
+        regroup(tx, &mut self, &touched)
     }
 }
 
@@ -35,7 +55,7 @@ impl Counter {
 /// the groups it joins.
 pub fn join(
     tx: &Transaction<'_>,
-    counter: &mut Counter,
+    counter: &mut Batch,
     entity: i64,
     kind: EntityKind,
     strong_keys: &[&str],
@@ -54,8 +74,12 @@ pub fn join(
         Some(&g) => g,
         None => counter.next(),
     };
-    // The groups this entity bridges become one.
+    // The groups this entity bridges become one (still to be grouped again
+    // if one of them was).
     for &other in found.iter().skip(1) {
+        if counter.touched.remove(&other) {
+            counter.touched.insert(grp);
+        }
         tx.prepare_cached("UPDATE entities SET grp = ?1 WHERE grp = ?2")?
             .execute(params![grp, other])?;
         tx.prepare_cached("UPDATE key_groups SET grp = ?1 WHERE grp = ?2")?
@@ -74,7 +98,7 @@ pub fn join(
 }
 
 /// The groups of an article's entities (before it is removed).
-pub fn of_article(tx: &Transaction<'_>, article: i64) -> rusqlite::Result<Vec<i64>> {
+fn of_article(tx: &Transaction<'_>, article: i64) -> rusqlite::Result<Vec<i64>> {
     let mut stmt = tx.prepare_cached("SELECT DISTINCT grp FROM entities WHERE article = ?1")?;
     let rows = stmt.query_map([article], |r| r.get::<_, Option<i64>>(0))?;
     let mut out = Vec::new();
@@ -86,11 +110,7 @@ pub fn of_article(tx: &Transaction<'_>, article: i64) -> rusqlite::Result<Vec<i6
 
 /// Groups again the entities left in `groups` (an article holding them
 /// together may be gone): each connected part gets a group of its own.
-pub fn regroup(
-    tx: &Transaction<'_>,
-    counter: &mut Counter,
-    groups: &[i64],
-) -> rusqlite::Result<()> {
+fn regroup(tx: &Transaction<'_>, counter: &mut Batch, groups: &[i64]) -> rusqlite::Result<()> {
     let mut members = tx.prepare_cached("SELECT id, kind FROM entities WHERE grp = ?1")?;
     let mut keys_of = tx.prepare_cached(
         "SELECT key FROM entity_keys WHERE entity = ?1 AND strong = 1 AND key <> ''",
@@ -133,7 +153,10 @@ pub fn regroup(
 pub fn regroup_all(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute("DELETE FROM key_groups", [])?;
     tx.execute("UPDATE entities SET grp = NULL", [])?;
-    let mut counter = Counter(0);
+    let mut counter = Batch {
+        last: 0,
+        touched: BTreeSet::new(),
+    };
     let ids: Vec<(i64, String)> = tx
         .prepare("SELECT id, kind FROM entities ORDER BY id")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?

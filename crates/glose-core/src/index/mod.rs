@@ -118,9 +118,11 @@ impl Index {
     /// transaction.
     pub fn put(&mut self, records: &[Record]) -> Result<(), IndexError> {
         let tx = self.conn.transaction()?;
+        let mut batch = groups::Batch::new(&tx)?;
         for r in records {
-            write_record(&tx, r)?;
+            write_record(&tx, &mut batch, r)?;
         }
+        batch.finish(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -128,10 +130,12 @@ impl Index {
     /// Forgets articles (canonical paths); how many were indexed.
     pub fn remove(&mut self, paths: &[String]) -> Result<usize, IndexError> {
         let tx = self.conn.transaction()?;
+        let mut batch = groups::Batch::new(&tx)?;
         let mut n = 0;
         for p in paths {
-            n += delete_article(&tx, p)?;
+            n += delete_article(&tx, &mut batch, p)?;
         }
+        batch.finish(&tx)?;
         tx.commit()?;
         Ok(n)
     }
@@ -185,27 +189,33 @@ fn month_of(date: Option<&str>) -> Option<String> {
     ok.then(|| d.to_string())
 }
 
-fn delete_article(tx: &rusqlite::Transaction<'_>, path: &str) -> Result<usize, rusqlite::Error> {
+fn delete_article(
+    tx: &rusqlite::Transaction<'_>,
+    batch: &mut groups::Batch,
+    path: &str,
+) -> Result<usize, rusqlite::Error> {
     let id: Option<i64> = tx
         .query_row("SELECT id FROM articles WHERE path = ?1", [path], |r| {
             r.get(0)
         })
         .optional()?;
     let Some(id) = id else { return Ok(0) };
-    let touched = groups::of_article(tx, id)?;
+    batch.removing(tx, id)?;
     tx.execute(
         "DELETE FROM text WHERE rowid IN (SELECT id FROM docs WHERE article = ?1)",
         [id],
     )?;
     // Entities, keys, docs and tags go with the article (ON DELETE CASCADE).
     tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
-    let mut counter = groups::Counter::new(tx)?;
-    groups::regroup(tx, &mut counter, &touched)?;
     Ok(1)
 }
 
-fn write_record(tx: &rusqlite::Transaction<'_>, r: &Record) -> Result<(), rusqlite::Error> {
-    delete_article(tx, &r.path)?;
+fn write_record(
+    tx: &rusqlite::Transaction<'_>,
+    batch: &mut groups::Batch,
+    r: &Record,
+) -> Result<(), rusqlite::Error> {
+    delete_article(tx, batch, &r.path)?;
     tx.execute(
         "INSERT INTO articles(path, hash, notes_hash, title, date, month, language)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -220,7 +230,6 @@ fn write_record(tx: &rusqlite::Transaction<'_>, r: &Record) -> Result<(), rusqli
         ],
     )?;
     let article = tx.last_insert_rowid();
-    let mut counter = groups::Counter::new(tx)?;
     let mut ent = tx.prepare_cached(
         "INSERT INTO entities(article, kind, name, mentions, first_offset) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
@@ -245,7 +254,7 @@ fn write_record(tx: &rusqlite::Transaction<'_>, r: &Record) -> Result<(), rusqli
             .filter(|a| a.strong && !a.key.is_empty())
             .map(|a| a.key.as_str())
             .collect();
-        groups::join(tx, &mut counter, id, e.kind, &strong)?;
+        groups::join(tx, batch, id, e.kind, &strong)?;
     }
     let mut doc =
         tx.prepare_cached("INSERT INTO docs(article, kind, offset) VALUES (?1, ?2, ?3)")?;
