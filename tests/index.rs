@@ -460,6 +460,11 @@ fn notes_and_their_tags_are_searched() {
     // A tag and a word: both must hold.
     assert_eq!(index.search("#ferroviaire sncf", 0).unwrap().len(), 1);
     assert!(index.search("#ferroviaire seine", 0).unwrap().is_empty());
+    // `#tag*`: the tags beginning so (the reader's search while typing).
+    let hits = index.search("#pollu*", 0).unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(hits[0].marked("[", "]").contains("[#Pollution]"));
+    assert!(index.search("#pollux*", 0).unwrap().is_empty());
 }
 
 #[test]

@@ -413,7 +413,11 @@ fn the_notes_list_searches_this_article_and_the_library_and_filters_by_tag() {
     key(&mut app, KeyCode::Char('\''));
     key(&mut app, KeyCode::Char('/'));
     assert_eq!(app.mode(), Mode::NoteSearch);
-    keys(&mut app, "#energie");
+    // A tag being typed already finds the notes carrying it.
+    keys(&mut app, "#ener");
+    let text = text_of(&draw(&app)).join("\n");
+    assert!(text.contains("Première visite"), "{text}");
+    keys(&mut app, "gie");
     io(&mut app);
     insta::assert_snapshot!("note_search_article_80x24", dump(&app));
     // Words, accents ignored: "premiere" finds "Première".
@@ -430,8 +434,11 @@ fn the_notes_list_searches_this_article_and_the_library_and_filters_by_tag() {
     for _ in 0.."premiere".len() {
         key(&mut app, KeyCode::Backspace);
     }
-    keys(&mut app, "#energie");
+    keys(&mut app, "#en");
     key(&mut app, KeyCode::Tab);
+    io(&mut app);
+    assert_eq!(app.overlay.note_search().unwrap().hits.len(), 2);
+    keys(&mut app, "ergie");
     io(&mut app);
     insta::assert_snapshot!("note_search_library_80x24", dump(&app));
     let text = text_of(&draw(&app)).join("\n");

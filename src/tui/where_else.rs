@@ -82,7 +82,19 @@ pub fn answer(index: Result<&Index, String>, ask: Ask) -> Answer {
             Ok((all, i.month_range().map_err(err)?))
         })),
         Ask::Notes { query } => {
-            let hits = index.and_then(|i| i.search_notes(&query, NOTE_HITS).map_err(err));
+            // As in this article's notes, a tag matches the tags it begins.
+            let prefixed: Vec<String> = query
+                .split_whitespace()
+                .map(|w| {
+                    if w.starts_with('#') && !w.ends_with('*') {
+                        format!("{w}*")
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect();
+            let hits =
+                index.and_then(|i| i.search_notes(&prefixed.join(" "), NOTE_HITS).map_err(err));
             Answer::Notes { query, hits }
         }
     }
@@ -195,7 +207,8 @@ pub struct NoteMatch {
 }
 
 /// Whether a note matches the query: every word found in it (or in what it is
-/// about), blind to accents and case; `#tag` words among its tags.
+/// about), blind to accents and case; `#tag` words among its tags (or the
+/// beginning of one: the search follows typing).
 pub fn note_matches(query: &str, note: &str, about: &str) -> bool {
     let tags: Vec<String> = crate::text::tags::tag_names(note)
         .iter()
@@ -203,7 +216,11 @@ pub fn note_matches(query: &str, note: &str, about: &str) -> bool {
         .collect();
     let hay = fold_name(&format!("{note} {about}"));
     query.split_whitespace().all(|w| match w.strip_prefix('#') {
-        Some(tag) if !tag.is_empty() => tags.contains(&fold_name(tag)),
+        // A tag being typed matches the tags it begins.
+        Some(tag) if !tag.is_empty() => {
+            let tag = fold_name(tag);
+            tags.iter().any(|t| t.starts_with(&tag))
+        }
         _ => hay.contains(&fold_name(w)),
     })
 }

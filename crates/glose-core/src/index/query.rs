@@ -216,13 +216,19 @@ impl Index {
         notes_only: bool,
     ) -> Result<Vec<SearchHit>, IndexError> {
         let parsed = parse_query(query);
-        if parsed.fts.is_none() && parsed.tags.is_empty() {
+        if parsed.fts.is_none() && parsed.tags.is_empty() && parsed.tag_prefixes.is_empty() {
             return Ok(Vec::new());
         }
         let limit = if limit == 0 { i64::MAX } else { limit as i64 };
         let mut tag_filter: String = (0..parsed.tags.len())
             .map(|i| format!(" AND d.id IN (SELECT doc FROM tags WHERE tag = ?{})", i + 3))
             .collect();
+        for i in 0..parsed.tag_prefixes.len() {
+            let n = i + 3 + parsed.tags.len();
+            tag_filter.push_str(&format!(
+                " AND d.id IN (SELECT doc FROM tags WHERE tag >= ?{n} AND tag < ?{n} || char(1114111))"
+            ));
+        }
         if notes_only {
             tag_filter.push_str(" AND d.kind = 'note'");
         }
@@ -249,7 +255,7 @@ impl Index {
             }
         };
         values.push(limit.into());
-        for t in &parsed.tags {
+        for t in parsed.tags.iter().chain(&parsed.tag_prefixes) {
             values.push(t.clone().into());
         }
         let mut stmt = self.conn().prepare(&sql)?;
@@ -268,7 +274,7 @@ impl Index {
             let (snippet, marks) = if parsed.fts.is_some() {
                 unmark(&text)
             } else {
-                tag_snippet(&text, &parsed.tags)
+                tag_snippet(&text, &parsed.tags, &parsed.tag_prefixes)
             };
             hits.push(SearchHit {
                 path,
@@ -399,11 +405,14 @@ impl Index {
 struct Query {
     fts: Option<String>,
     tags: Vec<String>,
+    /// `#tag*`: tags beginning so (the reader searches while a tag is typed).
+    tag_prefixes: Vec<String>,
 }
 
 /// The user's words as an FTS5 query: every word or `"phrase"` quoted (so no
 /// FTS5 syntax in them has effect), a trailing `*` kept as a prefix search,
-/// all of them required. `#tag` words become tag filters.
+/// all of them required. `#tag` words become tag filters, `#tag*` ones
+/// filters on the tags' beginnings.
 fn parse_query(query: &str) -> Query {
     let mut parts: Vec<(String, bool)> = Vec::new();
     let mut rest = query.trim();
@@ -422,9 +431,17 @@ fn parse_query(query: &str) -> Query {
     let mut terms = Vec::new();
     for (part, phrase) in parts {
         if !phrase {
-            let found = tags(&part);
-            if let Some(t) = found.first().filter(|t| t.range == (0..part.len())) {
-                q.tags.push(fold_name(t.name));
+            let (bare, prefix) = match part.strip_suffix('*') {
+                Some(b) => (b, true),
+                None => (part.as_str(), false),
+            };
+            let found = tags(bare);
+            if let Some(t) = found.first().filter(|t| t.range == (0..bare.len())) {
+                if prefix {
+                    q.tag_prefixes.push(fold_name(t.name));
+                } else {
+                    q.tags.push(fold_name(t.name));
+                }
                 continue;
             }
         }
@@ -487,13 +504,15 @@ fn unmark(s: &str) -> (String, Vec<Range<usize>>) {
     (out, marks)
 }
 
-/// A note's text on one line with its tags among `wanted` (folded) marked,
+/// A note's text on one line with its tags among `wanted` (folded), or
+/// beginning with one of `prefixes`, marked,
 /// cut to about 30 words around the first.
-fn tag_snippet(text: &str, wanted: &[String]) -> (String, Vec<Range<usize>>) {
+fn tag_snippet(text: &str, wanted: &[String], prefixes: &[String]) -> (String, Vec<Range<usize>>) {
     let mut marked = String::with_capacity(text.len() + 4);
     let mut at = 0;
     for t in tags(text) {
-        if wanted.contains(&fold_name(t.name)) {
+        let folded = fold_name(t.name);
+        if wanted.contains(&folded) || prefixes.iter().any(|p| folded.starts_with(p.as_str())) {
             marked.push_str(&text[at..t.range.start]);
             marked.push(OPEN);
             marked.push_str(&text[t.range.clone()]);
@@ -528,6 +547,12 @@ mod tests {
             Some(r#""président" "Asie centrale" "gaz"* "NEAR(" "x""y""#)
         );
         assert_eq!(q.tags, ["energie"]);
+        let q = parse_query("#éner* gaz");
+        assert_eq!(
+            (q.tags.len(), q.tag_prefixes.as_slice()),
+            (0, &["ener".to_string()][..])
+        );
+        assert_eq!(q.fts.as_deref(), Some(r#""gaz""#));
         assert_eq!(parse_query("  ").fts, None);
         assert_eq!(parse_query("* - ()").fts, None);
         assert_eq!(parse_query("C#").fts.as_deref(), Some("\"C#\""));
@@ -553,7 +578,7 @@ mod tests {
 
     #[test]
     fn tag_snippets_mark_the_tag() {
-        let (s, m) = tag_snippet("À suivre : #Énergie et #gaz.", &["energie".into()]);
+        let (s, m) = tag_snippet("À suivre : #Énergie et #gaz.", &["energie".into()], &[]);
         assert_eq!(&s[m[0].clone()], "#Énergie");
         assert_eq!(m.len(), 1);
     }
