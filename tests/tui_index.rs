@@ -370,6 +370,20 @@ fn the_library_entity_view_lists_entities_with_timelines_and_opens_their_article
         "{text}"
     );
     key(&mut app, KeyCode::Char('0'));
+    // A name filter, blind to accents and case: "bru" keeps Bruxelles.
+    key(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.mode(), Mode::EntityFilter);
+    keys(&mut app, "BRU");
+    key(&mut app, KeyCode::Enter);
+    let text = text_of(&draw(&app)).join("\n");
+    assert!(
+        text.contains("Bruxelles") && !text.contains("Olaf Scholz"),
+        "{text}"
+    );
+    assert!(text.contains("/ BRU"), "{text}");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::LibraryEntities);
+    assert!(text_of(&draw(&app)).join("\n").contains("Olaf Scholz"));
     // An article opened from the list; Backspace returns to the list.
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('j'));

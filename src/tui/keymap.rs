@@ -39,10 +39,12 @@ pub enum Mode {
     LibraryEntities,
     /// Searching the notes (`/` in the `'` list).
     NoteSearch,
+    /// Typing a name filter in the library's entities.
+    EntityFilter,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 16] = [
+    pub const ALL: [Mode; 17] = [
         Mode::Library,
         Mode::Feeds,
         Mode::Article,
@@ -59,6 +61,7 @@ impl Mode {
         Mode::Articles,
         Mode::LibraryEntities,
         Mode::NoteSearch,
+        Mode::EntityFilter,
     ];
 
     pub fn name(self) -> &'static str {
@@ -79,6 +82,7 @@ impl Mode {
             Mode::Articles => "Articles of an entity",
             Mode::LibraryEntities => "Library entities",
             Mode::NoteSearch => "Notes search",
+            Mode::EntityFilter => "Entity filter",
         }
     }
 
@@ -86,7 +90,12 @@ impl Mode {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Filter | Mode::Editor | Mode::Rename | Mode::NoteSearch
+            Mode::Search
+                | Mode::Filter
+                | Mode::Editor
+                | Mode::Rename
+                | Mode::NoteSearch
+                | Mode::EntityFilter
         )
     }
 }
@@ -452,11 +461,23 @@ const LIBRARY_ENTITIES: &[Binding] = &[
     c('3', Action::ShowKind(Some(EntityKind::Organization))),
     c('4', Action::ShowKind(Some(EntityKind::Event))),
     c('0', Action::ShowKind(None)),
+    c('/', Action::StartFilter).hint("filter"),
     b(KeyCode::Esc, Action::Back)
-        .desc("back to the library")
+        .desc("clear the filter, else back to the library")
         .hint("close"),
     c('q', Action::Back).desc("back to the library"),
     c('?', Action::Help).hint("help"),
+    CTRL_C,
+];
+
+const ENTITY_FILTER: &[Binding] = &[
+    b(KeyCode::Enter, Action::Accept)
+        .desc("keep the filter")
+        .hint("keep"),
+    b(KeyCode::Esc, Action::Back)
+        .desc("clear the filter")
+        .hint("cancel"),
+    b(KeyCode::Backspace, Action::DeleteChar).desc("delete a character"),
     CTRL_C,
 ];
 
@@ -496,6 +517,7 @@ pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
         Mode::Articles => (ARTICLES, &[]),
         Mode::LibraryEntities => (LIBRARY_ENTITIES, &[]),
         Mode::NoteSearch => (NOTE_SEARCH, &[]),
+        Mode::EntityFilter => (ENTITY_FILTER, &[]),
     };
     own.iter().chain(common).collect()
 }

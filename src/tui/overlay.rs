@@ -115,6 +115,7 @@ impl Overlay {
             Overlay::Confirm { .. } => Mode::Confirm,
             Overlay::Help { .. } => Mode::Help,
             Overlay::Articles { .. } => Mode::Articles,
+            Overlay::Entities(v) if v.typing => Mode::EntityFilter,
             Overlay::Entities(_) => Mode::LibraryEntities,
             Overlay::NoteSearch { .. } => Mode::NoteSearch,
         })

@@ -172,7 +172,9 @@ fn act(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             return where_else::open_entities(app, fx)
         }
         (Mode::Articles, _) => return where_else::articles(app, action, fx),
-        (Mode::LibraryEntities, _) => return where_else::entities(app, action, fx),
+        (Mode::LibraryEntities | Mode::EntityFilter, _) => {
+            return where_else::entities(app, action, fx)
+        }
         (Mode::NoteSearch, _) => return where_else::note_search(app, action, fx),
         (Mode::Notes, Action::StartSearch) => return where_else::open_note_search(app),
         (Mode::Article | Mode::Sidebar, Action::WhereElse) => {
@@ -217,6 +219,7 @@ fn act(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         | Mode::Confirm
         | Mode::Articles
         | Mode::LibraryEntities
+        | Mode::EntityFilter
         | Mode::NoteSearch => None,
     };
     if message.is_some() {

@@ -168,17 +168,27 @@ pub struct EntitiesView {
     pub range: Option<(String, String)>,
     pub kind: Option<EntityKind>,
     pub selected: usize,
+    /// `/`: names containing this, blind to accents and case.
+    pub filter: String,
+    /// The filter is being typed.
+    pub typing: bool,
 }
 
 impl EntitiesView {
     /// The entities shown (of the kind chosen), grouped by kind.
     pub fn shown(&self) -> Vec<&LibraryEntity> {
         let mut out: Vec<&LibraryEntity> = Vec::new();
+        let filter = fold_name(&self.filter);
         for kind in EntityKind::ALL {
             if self.kind.is_some_and(|k| k != kind) {
                 continue;
             }
-            out.extend(self.all.iter().filter(|e| e.kind == kind));
+            out.extend(
+                self.all
+                    .iter()
+                    .filter(|e| e.kind == kind)
+                    .filter(|e| filter.is_empty() || fold_name(&e.name).contains(&filter)),
+            );
         }
         out
     }
@@ -403,6 +413,8 @@ fn on_answer(app: &mut App, answer: Answer) {
                 range,
                 kind: None,
                 selected: 0,
+                filter: String::new(),
+                typing: false,
             });
         }
         Answer::Entities(Err(e)) => app.message = Some(e),
@@ -652,9 +664,26 @@ pub fn entities(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     let Overlay::Entities(view) = &mut app.overlay else {
         return;
     };
+    if view.typing {
+        match action {
+            Action::Input(c) => view.filter.push(c),
+            Action::DeleteChar => {
+                view.filter.pop();
+            }
+            Action::Accept => view.typing = false,
+            Action::Back => {
+                view.filter.clear();
+                view.typing = false;
+            }
+            _ => {}
+        }
+        view.selected = 0;
+        return;
+    }
     let n = view.shown().len();
     let last = n.saturating_sub(1);
     match action {
+        Action::StartFilter => view.typing = true,
         Action::SelectNext => view.selected = (view.selected + 1).min(last),
         Action::SelectPrev => view.selected = view.selected.saturating_sub(1),
         Action::SelectFirst => view.selected = 0,
@@ -679,6 +708,10 @@ pub fn entities(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                     name: e.name.clone(),
                 }));
             }
+        }
+        Action::Back if !view.filter.is_empty() => {
+            view.filter.clear();
+            view.selected = 0;
         }
         Action::Back => app.overlay = Overlay::None,
         _ => {}

@@ -229,12 +229,29 @@ pub fn render_entities(app: &App, area: Rect, buf: &mut Buffer) {
         area.width,
         1,
     );
-    let left = vec![Span::raw(format!(
+    let mut left = vec![Span::raw(format!(
         "{} / {}",
         (view.selected + 1).min(shown.len()),
         shown.len()
     ))];
-    let mut left = left;
+    if view.typing || !view.filter.is_empty() {
+        left.push(Span::raw("  "));
+        left.push(Span::styled("/ ", t.hint_key()));
+        left.push(Span::styled(fit(&view.filter, 30), t.input()));
+        if view.typing {
+            left.push(Span::styled(" ", t.text_cursor()));
+        }
+    }
+    if shown.is_empty() {
+        put_str(
+            buf,
+            list.x + 2,
+            list.y,
+            &fit("no entity matches", total_w.saturating_sub(2)),
+            t.dim(),
+            list.width.saturating_sub(2),
+        );
+    }
     if let Some(m) = &app.message {
         left.push(Span::styled(format!("  {}", fit(m, 50)), t.message()));
     }
