@@ -165,7 +165,7 @@ struct Workers {
 /// Work for the index worker: one thread owns the index's connection, so
 /// questions see what was indexed before them.
 enum IndexJob {
-    Index(Box<crate::index::Record>),
+    Index(Box<where_else::ToIndex>),
     Ask(where_else::Ask),
 }
 
@@ -196,9 +196,9 @@ impl Workers {
                 let mut index = crate::index::Index::open_in(&dir).map_err(|e| e.to_string());
                 for job in rx {
                     let msg = match job {
-                        IndexJob::Index(record) => Msg::Indexed(where_else::index(
+                        IndexJob::Index(job) => Msg::Indexed(where_else::index(
                             index.as_mut().map_err(|e| e.clone()),
-                            &record,
+                            *job,
                         )),
                         IndexJob::Ask(ask) => Msg::Answer(Box::new(where_else::answer(
                             index.as_ref().map_err(|e| e.clone()),
@@ -699,11 +699,11 @@ pub fn run_effects_with(app: &mut App, effects: Vec<Effect>, db: Option<&crate::
             Effect::UpdateFeeds => vec![Msg::FeedsUpdated(Err("not in tests".into()))],
             // No terminal here: tests read the effect's text.
             Effect::Copy(_) => Vec::new(),
-            Effect::Index(record) => {
+            Effect::Index(job) => {
                 let mut index = open_index(app);
                 vec![Msg::Indexed(where_else::index(
                     index.as_mut().map_err(|e| e.clone()),
-                    &record,
+                    *job,
                 ))]
             }
             Effect::AskIndex(ask) => {

@@ -98,7 +98,7 @@ pub enum Effect {
     Quit,
     /// Index the open article (on the index worker; only what changed is
     /// written). Comes back as [`Msg::Indexed`].
-    Index(Box<crate::index::Record>),
+    Index(Box<super::where_else::ToIndex>),
     /// Ask the library index (on the index worker). Comes back as
     /// [`Msg::Answer`].
     AskIndex(super::where_else::Ask),

@@ -12,7 +12,7 @@ use super::msg::{Effect, Msg};
 use super::overlay::Overlay;
 use super::reader::Focus;
 use crate::index::identity::fold_name;
-use crate::index::{AlsoIn, Index, LibraryEntity, Record, SearchHit, WhereHit};
+use crate::index::{AlsoIn, Index, LibraryEntity, Record, RecordNote, SearchHit, WhereHit};
 use crate::EntityKind;
 use std::path::PathBuf;
 
@@ -100,14 +100,28 @@ pub fn answer(index: Result<&Index, String>, ask: Ask) -> Answer {
     }
 }
 
-/// Indexes a record unless the index holds it as it is.
-pub fn index(index: Result<&mut Index, String>, record: &Record) -> Result<(), String> {
+/// What the index needs of the open article, taken on the UI thread (cheap:
+/// the entities and the notes); the record is built on the index worker.
+#[derive(Debug)]
+pub struct ToIndex {
+    pub article: std::sync::Arc<crate::Article>,
+    pub entities: Vec<crate::Entity>,
+    pub notes: Vec<RecordNote>,
+    pub notes_hash: String,
+}
+
+/// Indexes the article unless the index holds it as it is (by the hashes of
+/// its text and notes).
+pub fn index(index: Result<&mut Index, String>, job: ToIndex) -> Result<(), String> {
     let index = index?;
-    if index.is_current(&record.path, &record.hash, &record.notes_hash) {
+    let path = crate::index::key_path(&job.article.path);
+    let hash = crate::notes::store::content_hash(&job.article.text);
+    if index.is_current(&path, &hash, &job.notes_hash) {
         return Ok(());
     }
+    let record = Record::build(&job.article, &job.entities, job.notes, job.notes_hash);
     index
-        .put(std::slice::from_ref(record))
+        .put(std::slice::from_ref(&record))
         .map_err(|e| e.to_string())
 }
 
@@ -306,7 +320,13 @@ pub fn index_effect(app: &App, fx: &mut Vec<Effect>) {
     }
     if let Some(r) = &app.reader {
         if r.doc.extracted && r.doc.article.path != "-" {
-            fx.push(Effect::Index(Box::new(Record::of(&r.doc))));
+            let (notes, notes_hash) = Record::notes_of(&r.doc);
+            fx.push(Effect::Index(Box::new(ToIndex {
+                article: std::sync::Arc::clone(&r.doc.article),
+                entities: r.doc.entities.clone(),
+                notes,
+                notes_hash,
+            })));
         }
     }
 }

@@ -68,7 +68,20 @@ pub fn key_path(path: &str) -> String {
 impl Record {
     /// The record of an opened document (its entities extracted).
     pub fn of(doc: &Document) -> Record {
-        let article = &doc.article;
+        let (notes, notes_hash) = Record::notes_of(doc);
+        Record::build(&doc.article, &doc.entities, notes, notes_hash)
+    }
+
+    /// The record of an article, its entities (corrections applied) and its
+    /// notes as [`Record::notes_of`] gave them: the part of [`Record::of`]
+    /// that takes time (the text's hash, the body, the aliases), for a worker
+    /// thread.
+    pub fn build(
+        article: &crate::Article,
+        entities: &[crate::Entity],
+        notes: Vec<RecordNote>,
+        notes_hash: String,
+    ) -> Record {
         let text = &article.text;
         let mut body = String::with_capacity(text.len());
         for block in &article.blocks {
@@ -77,8 +90,7 @@ impl Record {
             }
             body.push_str(&block.display(text).text);
         }
-        let entities = doc
-            .entities
+        let entities = entities
             .iter()
             .filter(|e| !e.mentions.is_empty())
             .map(|e| RecordEntity {
@@ -89,6 +101,21 @@ impl Record {
                 aliases: aliases(e, text),
             })
             .collect();
+        Record {
+            path: key_path(&article.path),
+            hash: content_hash(text),
+            notes_hash,
+            title: article.title.clone(),
+            date: article.date.clone(),
+            language: article.language.as_str().to_string(),
+            body,
+            entities,
+            notes,
+        }
+    }
+
+    /// A document's notes as the index keeps them, and their fingerprint.
+    pub fn notes_of(doc: &Document) -> (Vec<RecordNote>, String) {
         let mut notes = Vec::new();
         if let Some(n) = &doc.notes {
             for placed in n.placed() {
@@ -122,16 +149,6 @@ impl Record {
                 });
             }
         }
-        Record {
-            path: key_path(&article.path),
-            hash: content_hash(text),
-            notes_hash: notes_hash(doc),
-            title: article.title.clone(),
-            date: article.date.clone(),
-            language: article.language.as_str().to_string(),
-            body,
-            entities,
-            notes,
-        }
+        (notes, notes_hash(doc))
     }
 }
