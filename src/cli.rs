@@ -2,7 +2,8 @@
 
 use crate::export::{clean_io, render, Source};
 use crate::{
-    extract, Article, Document, Entity, EntityKind, Language, LanguageSource, NotesStore, Notice,
+    extract, Article, Document, Entity, EntityKind, Language, LanguageSource, Mention, NotesStore,
+    Notice,
 };
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -567,7 +568,7 @@ struct JsonEntity<'a> {
     id: &'a str,
     kind: EntityKind,
     name: &'a str,
-    mentions: Vec<JsonMention<'a>>,
+    mentions: JsonMentions<'a>,
     /// Present (true) when the reader corrected the entity.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     corrected: bool,
@@ -580,6 +581,23 @@ struct JsonMention<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+}
+
+/// An entity's mentions, written one by one as they are serialized (a dense
+/// article has a million: not copied into a vector first).
+struct JsonMentions<'a> {
+    mentions: &'a [Mention],
+    text: &'a str,
+}
+
+impl Serialize for JsonMentions<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.mentions.iter().map(|m| JsonMention {
+            start: m.start,
+            end: m.end,
+            text: m.text(self.text),
+        }))
+    }
 }
 
 /// One JSON object on one line (JSON Lines when there are several files).
@@ -620,15 +638,10 @@ pub fn write_json_of(
                 id: &e.id,
                 kind: e.kind,
                 name: &e.name,
-                mentions: e
-                    .mentions
-                    .iter()
-                    .map(|m| JsonMention {
-                        start: m.start,
-                        end: m.end,
-                        text: m.text(&article.text),
-                    })
-                    .collect(),
+                mentions: JsonMentions {
+                    mentions: &e.mentions,
+                    text: &article.text,
+                },
                 corrected: crate::notes::is_corrected(e),
                 evidence: explain.then_some(e.evidence.as_slice()),
             })

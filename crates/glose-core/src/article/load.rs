@@ -110,6 +110,8 @@ pub fn load(path: &Path) -> Result<super::Article, LoadError> {
         if buf.len() as u64 > limit {
             return Err(LoadError::TooLarge(None, limit));
         }
+        // Read in doubling steps: give back the unused room, held as long as the text.
+        buf.shrink_to_fit();
         buf
     } else {
         let meta = fs::metadata(path).map_err(LoadError::from_io)?;

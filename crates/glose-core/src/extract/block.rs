@@ -15,26 +15,36 @@ pub struct BlockText<'a> {
     /// The token starts a sentence (first word after any opening punctuation).
     pub initial: Vec<bool>,
     pub lex: &'static Lexicon,
-    /// Lowercase form of each token, computed once (most are borrowed).
-    lower: Vec<Cow<'a, str>>,
+    /// Lowercase form of each token, computed once: a range of `lower_buf`, or
+    /// `BORROWED` when the token is lowercase already (most are).
+    lower: Vec<(usize, usize)>,
+    /// The lowercase forms that differ from the text, one after the other (one
+    /// allocation per block, not one per capitalized word).
+    lower_buf: String,
     /// `facts()` answers, memoized (bit flags below; 0 = not looked up yet).
     facts: Vec<std::cell::Cell<u8>>,
     /// `adjective()` answers, memoized: 0 unknown, 1 no, 2 yes (rules ask often).
     adjectives: Vec<std::cell::Cell<u8>>,
 }
 
-fn lowercase(s: &str) -> Cow<'_, str> {
+const BORROWED: usize = usize::MAX;
+
+/// Appends the lowercase form of `s` to `buf` when it differs from `s` (typographic
+/// apostrophes made plain) and returns its range there, else `BORROWED`.
+fn lowercase(s: &str, buf: &mut String) -> (usize, usize) {
+    let from = buf.len();
     if s.is_ascii() {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(s.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(s)
+        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return (BORROWED, BORROWED);
         }
+        buf.push_str(s);
+        buf[from..].make_ascii_lowercase();
     } else if s.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
-        Cow::Owned(s.to_lowercase().replace('\u{2019}', "'"))
+        buf.push_str(&s.to_lowercase().replace('\u{2019}', "'"));
     } else {
-        Cow::Borrowed(s)
+        return (BORROWED, BORROWED);
     }
+    (from, buf.len())
 }
 
 impl<'a> BlockText<'a> {
@@ -56,7 +66,11 @@ impl<'a> BlockText<'a> {
                 want = false;
             }
         }
-        let lower = toks.iter().map(|t| lowercase(t.text(text))).collect();
+        let mut lower_buf = String::new();
+        let lower = toks
+            .iter()
+            .map(|t| lowercase(t.text(text), &mut lower_buf))
+            .collect();
         let adjectives = vec![std::cell::Cell::new(0); toks.len()];
         let facts = vec![std::cell::Cell::new(0); toks.len()];
         BlockText {
@@ -65,6 +79,7 @@ impl<'a> BlockText<'a> {
             initial,
             lex,
             lower,
+            lower_buf,
             adjectives,
             facts,
         }
@@ -80,7 +95,15 @@ impl<'a> BlockText<'a> {
 
     /// Lowercase text of token `i` (borrowed when already lowercase).
     pub fn lc(&self, i: usize) -> Cow<'_, str> {
-        Cow::Borrowed(self.lower[i].as_ref())
+        Cow::Borrowed(self.lower(i))
+    }
+
+    /// [`BlockText::lc`] as a plain borrow.
+    pub fn lower(&self, i: usize) -> &str {
+        match self.lower[i] {
+            (BORROWED, _) => self.s(i),
+            (a, b) => &self.lower_buf[a..b],
+        }
     }
 
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
@@ -137,7 +160,7 @@ impl<'a> BlockText<'a> {
         let s = self.s(i);
         self.lex.first_names.contains(s)
             || (self.toks[i].upper && {
-                let mut t = self.lower[i].to_string();
+                let mut t = self.lower(i).to_string();
                 if let Some(c) = t.get(0..1) {
                     let up = c.to_uppercase();
                     t.replace_range(0..1, &up);
@@ -202,6 +225,17 @@ impl<'a> BlockText<'a> {
 
     pub fn folded(&self, a: usize, b: usize) -> String {
         fold(&self.text[self.toks[a].start..self.toks[b - 1].end])
+    }
+
+    /// The folded form of token `i` alone: its lowercase when it is ASCII (the same
+    /// thing, without an allocation), else [`fold`].
+    pub fn folded1(&self, i: usize) -> Cow<'_, str> {
+        let s = self.s(i);
+        if s.is_ascii() {
+            Cow::Borrowed(self.lower(i))
+        } else {
+            Cow::Owned(fold(s))
+        }
     }
 
     /// No punctuation or line break between tokens `i` and `i + 1`, only a space.

@@ -99,7 +99,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         }
     }
     let country_first = matches!(
-        lex.places.get(bt.folded(a, a + 1).as_str()),
+        lex.places.get(bt.folded1(a).as_ref()),
         Some(PlaceType::Country | PlaceType::Region | PlaceType::Continent)
     );
     if country_first && ntok >= 2 {
@@ -154,7 +154,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     }
     // "France Inter", "Air France": a known place inside a longer name.
     let holds_place = ntok >= 2
-        && (a..b).any(|j| bt.toks[j].cap && lex.places.contains_key(bt.folded(j, j + 1).as_str()));
+        && (a..b).any(|j| bt.toks[j].cap && lex.places.contains_key(bt.folded1(j).as_ref()));
     if holds_place {
         f.add(F::HoldsPlace);
     }

@@ -108,9 +108,9 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
             start_tok -= 1;
         }
         let det = if start_tok > 0 {
-            bt.lc(start_tok - 1).into_owned()
+            bt.lc(start_tok - 1)
         } else {
-            String::new()
+            "".into()
         };
         let mut adjectives = 0;
         let mut pinning_adj = 0;
@@ -127,13 +127,12 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
         let mut complements = 0;
         let mut end_tok = k;
         // A meeting's partner: "rencontre avec ...".
-        let mut preps = g.prep.clone();
-        if ev.class == "meeting" {
-            preps.extend_from_slice(lex.grammar.words("with"));
-        }
+        let with = lex.grammar.words("with");
+        let meeting = ev.class == "meeting";
+        let is_prep = |k: usize| bt.is(k, &g.prep) || (meeting && bt.is(k, with));
         let between = |p: &str| lex.grammar.is("between", p);
-        while complements < 3 && k < n && bt.spaced(k - 1) && bt.is(k, &preps) {
-            let prep = bt.lc(k).into_owned();
+        while complements < 3 && k < n && bt.spaced(k - 1) && is_prep(k) {
+            let prep = bt.lc(k);
             let mut c = k + 1;
             if c < n && bt.is(c, &g.det) && !bt.toks[c].cap {
                 c += 1;
@@ -222,7 +221,7 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
             (h.ends_with('s') || h.ends_with('x')) && !lex.grammar.is("pluralia", h.as_ref())
         };
         let generic = plural
-            && g.generic_det.contains(&det.as_str())
+            && g.generic_det.contains(&det.as_ref())
             && !has_name
             && !has_date
             && ev.class != "election";

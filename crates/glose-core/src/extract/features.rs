@@ -223,7 +223,7 @@ const MAX_FEATS: usize = 40;
 
 /// A candidate's features: ids, each at most once, held inline (millions of
 /// candidates on a large article: no allocation each).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Feats {
     ids: [u32; MAX_FEATS],
     len: u8,

@@ -481,6 +481,19 @@ fn rank(t: PlaceType) -> u8 {
 /// plain: "Athènes", "ATHENES" and "Athenes" all fold to "athenes".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(&mut out, s);
+    out
+}
+
+/// [`fold`] appended to `out` (no allocation of its own: the proposers fold every
+/// window they look up).
+pub fn fold_into(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
     for c in s.chars() {
         match c {
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => {
@@ -505,7 +518,6 @@ pub fn fold(s: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -10,20 +10,81 @@ use crate::{Entity, EntityKind, Mention};
 use rustc_hash::FxHashMap as HashMap;
 
 /// A name mention placed in the file, slimmed to what the document pass needs: on a
-/// 50 MB article there are millions of them.
+/// 50 MB article there are millions of them (24 bytes each).
 pub struct Placed {
+    pub start: usize,
+    /// Bytes from `start` to the end.
+    pub len: u32,
     /// Interned folded form (see [`Keys`]).
     pub key: u32,
-    /// Log-odds of each kind against "no entity".
-    pub votes: [f32; 4],
+    /// Log-odds of each kind against "no entity", from the name's own features: an
+    /// index in [`Votes`] (a few hundred distinct rows on any article).
+    pub votes: u32,
     /// One token long (acronym candidates).
     pub single: bool,
-    pub start: usize,
-    pub end: usize,
-    /// The name this acronym was defined for, interned.
-    pub acronym_of: Option<u32>,
     /// In apposition to the name before it (", l'..."): two names of one organization.
     pub apposition: bool,
+}
+
+impl Placed {
+    pub fn end(&self) -> usize {
+        self.start + self.len as usize
+    }
+}
+
+/// Distinct log-odds rows, interned by their bits (the same row is the same f32s).
+#[derive(Default)]
+pub struct Votes {
+    ids: HashMap<[u32; 4], u32>,
+    pub rows: Vec<[f32; 4]>,
+}
+
+impl Votes {
+    pub fn intern(&mut self, row: [f32; 4]) -> u32 {
+        let next = self.rows.len() as u32;
+        let id = *self.ids.entry(row.map(f32::to_bits)).or_insert(next);
+        if id == next {
+            self.rows.push(row);
+        }
+        id
+    }
+
+    /// Takes in another table's rows; returns each of its ids' id here.
+    pub fn absorb(&mut self, other: Votes) -> Vec<u32> {
+        other.rows.into_iter().map(|r| self.intern(r)).collect()
+    }
+}
+
+/// No form: a name that is no defined acronym.
+pub const NO_KEY: u32 = u32::MAX;
+
+/// The name mentions of an article in text order, in the one or two runs the
+/// cores proposed (kept apart: joining them would copy them all while both are held).
+#[derive(Default)]
+pub struct Names {
+    pub parts: [Vec<Placed>; 2],
+}
+
+impl Names {
+    pub fn len(&self) -> usize {
+        self.parts[0].len() + self.parts[1].len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Placed> {
+        self.parts[0].iter().chain(self.parts[1].iter())
+    }
+}
+
+impl std::ops::Index<usize> for Names {
+    type Output = Placed;
+    fn index(&self, i: usize) -> &Placed {
+        let n = self.parts[0].len();
+        if i < n {
+            &self.parts[0][i]
+        } else {
+            &self.parts[1][i - n]
+        }
+    }
 }
 
 /// Distinct folded forms, each with the union of its mentions' features and its
@@ -34,6 +95,8 @@ pub struct Keys {
     names: Vec<String>,
     feats: Vec<Feats>,
     flags: Vec<u16>,
+    /// The form the first mention defined as this acronym stands for ([`NO_KEY`]).
+    acronym_of: Vec<u32>,
 }
 
 impl Keys {
@@ -45,8 +108,21 @@ impl Keys {
         self.names.push(key.clone());
         self.feats.push(Feats::default());
         self.flags.push(0);
+        self.acronym_of.push(NO_KEY);
         self.ids.insert(key, id);
         id
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// `id` is an acronym of `of` in this mention: kept if no earlier one said so.
+    pub fn set_acronym(&mut self, id: u32, of: u32) {
+        let a = &mut self.acronym_of[id as usize];
+        if *a == NO_KEY {
+            *a = of;
+        }
     }
 
     /// Takes in another table's forms; returns each of its ids' id here.
@@ -56,6 +132,12 @@ impl Keys {
             let id = self.intern(name);
             self.add_features(id, &feats, flags);
             remap.push(id);
+        }
+        // The other table's mentions come after this one's.
+        for (i, &of) in other.acronym_of.iter().enumerate() {
+            if of != NO_KEY {
+                self.set_acronym(remap[i], remap[of as usize]);
+            }
         }
         remap
     }
@@ -106,7 +188,9 @@ struct Group {
     votes: [f32; 4],
     evidence: Vec<String>,
     feats: Feats,
-    mentions: Vec<usize>,
+    /// Its first mention (index in the article's names) and how many it has.
+    first: Option<u32>,
+    count: usize,
     /// Index of the group this one was merged into.
     into: Option<usize>,
     acronym_of: Option<usize>,
@@ -138,9 +222,14 @@ fn explain(feats: &Feats, space: &FeatureSpace, model: &Model) -> Vec<String> {
     rows.into_iter().map(|(_, l)| l).collect()
 }
 
+/// `doc[key]`: the weights of each form's document features, added to each of its
+/// mentions' own log-odds.
+#[allow(clippy::too_many_arguments)]
 pub fn resolve(
     text: &str,
-    names: Vec<Placed>,
+    names: Names,
+    votes: &Votes,
+    doc: &[[f32; 4]],
     mut keys: Keys,
     events: Vec<PlacedEvent>,
     space: &FeatureSpace,
@@ -152,25 +241,30 @@ pub fn resolve(
         .names
         .drain(..)
         .zip(keys.feats.drain(..))
-        .map(|(key, feats)| Group {
+        .zip(keys.acronym_of.drain(..))
+        .map(|((key, feats), acronym_of)| Group {
             key,
             votes: [0.0; 4],
             evidence: Vec::new(),
             feats,
-            mentions: Vec::new(),
+            first: None,
+            count: 0,
             into: None,
-            acronym_of: None,
+            acronym_of: (acronym_of != NO_KEY).then_some(acronym_of as usize),
         })
         .collect();
     for (i, p) in names.iter().enumerate() {
         let gr = &mut groups[p.key as usize];
-        for k in 0..4 {
-            gr.votes[k] += p.votes[k];
+        // The mention's own log-odds plus its form's document features, then pooled.
+        let mut v = votes.rows[p.votes as usize];
+        for (v, a) in v.iter_mut().zip(doc[p.key as usize]) {
+            *v += a;
         }
-        if gr.acronym_of.is_none() {
-            gr.acronym_of = p.acronym_of.map(|a| a as usize);
+        for (g, v) in gr.votes.iter_mut().zip(v) {
+            *g += v;
         }
-        gr.mentions.push(i);
+        gr.first.get_or_insert(i as u32);
+        gr.count += 1;
     }
 
     // Acronyms defined in parentheses, or matching the initials of a name.
@@ -183,12 +277,12 @@ pub fn resolve(
         }
     }
     for g in 0..groups.len() {
-        let Some(&m) = groups[g].mentions.first() else {
+        let Some(m) = groups[g].first else {
             continue;
         };
-        let first = &names[m];
+        let first = &names[m as usize];
         let is_acr = first.single
-            && text[first.start..first.end]
+            && text[first.start..first.end()]
                 .chars()
                 .all(|c| !c.is_lowercase());
         let target = match groups[g].acronym_of {
@@ -299,11 +393,29 @@ pub fn resolve(
     for g in 0..groups.len() {
         members.entry(root(&groups, g)).or_default().push(g);
     }
+    let members: Vec<(usize, Vec<usize>)> = members.into_iter().collect();
+    // Each root's mentions, gathered in one pass over the names into vectors of
+    // the right size (a dense article has a million mentions).
+    let mut slot = vec![0u32; groups.len()];
+    let mut found: Vec<Vec<Mention>> = Vec::with_capacity(members.len());
+    for (i, (_, gs)) in members.iter().enumerate() {
+        for &g in gs {
+            slot[g] = i as u32;
+        }
+        found.push(Vec::with_capacity(
+            gs.iter().map(|&g| groups[g].count).sum(),
+        ));
+    }
+    // Each run is freed once read, before the next one fills its share.
+    for part in names.parts {
+        for p in &part {
+            found[slot[p.key as usize] as usize].push(Mention::new(p.start, p.end()));
+        }
+    }
 
     let mut entities: Vec<Entity> = Vec::new();
-    for (r, gs) in members {
+    for ((r, gs), mut mentions) in members.into_iter().zip(found) {
         let mut votes = [0.0f32; 4];
-        let mut mentions = Vec::new();
         let mut evidence = Vec::new();
         for &g in &gs {
             // Aliases follow their root's kind: only the root's votes count.
@@ -321,12 +433,6 @@ pub fn resolve(
                     evidence.push(line);
                 }
             }
-            mentions.extend(
-                groups[g]
-                    .mentions
-                    .iter()
-                    .map(|&m| Mention::new(names[m].start, names[m].end)),
-            );
         }
         let Some(kind) = kind_of(&votes) else {
             continue;
@@ -487,8 +593,15 @@ fn group_events(
         mentions.sort();
         mentions.dedup();
         let mut evidence: Vec<String> = Vec::new();
+        // A long article repeats the same event mention many times: each distinct
+        // one (head, class, score, features) is explained once, which gives the same
+        // lines as explaining them all (repeated lines are dropped anyway).
+        let mut seen: rustc_hash::FxHashSet<(&str, &str, u32, &Feats)> = Default::default();
         for &i in &idx {
             let c = &events[i].cand;
+            if !seen.insert((&c.head, c.class, events[i].score[3].to_bits(), &c.feats)) {
+                continue;
+            }
             let head = format!(
                 "event noun \"{}\" ({}), log-odds {:+.2}",
                 c.head, c.class, events[i].score[3]

@@ -17,6 +17,7 @@ pub mod lexicon;
 mod merge;
 pub mod model;
 mod names;
+mod segment;
 mod span;
 
 use crate::text::tokenize_with;
@@ -24,7 +25,7 @@ use crate::{Article, Entity, Language};
 use block::BlockText;
 use features::{Feats, FeatureSpace, F};
 use lexicon::Lexicon;
-use merge::{Keys, Placed, PlacedEvent};
+use merge::{Keys, Names, Placed, PlacedEvent, Votes};
 pub use model::{Example, Model, WeightsFile};
 use std::sync::OnceLock;
 
@@ -83,15 +84,18 @@ pub fn extract(article: &Article) -> Vec<Entity> {
 pub fn extract_with(article: &Article, profile: &Profile, model: &Model) -> Vec<Entity> {
     let proposed = propose(article, profile, model, false);
     let Proposed {
-        mut names,
+        names,
+        votes,
         keys,
-        mut events,
+        events,
         ..
     } = proposed;
-    score_document(&mut names, &keys, &mut events, model);
+    let doc = score_document(&keys, model);
     merge::resolve(
         &article.text,
         names,
+        &votes,
+        &doc,
         keys,
         events,
         &profile.space,
@@ -121,7 +125,7 @@ pub fn candidates(article: &Article, profile: &Profile) -> Vec<Candidate> {
         }
         out.push(Candidate {
             start: n.start,
-            end: n.end,
+            end: n.end(),
             event: false,
             feats,
         });
@@ -138,7 +142,9 @@ pub fn candidates(article: &Article, profile: &Profile) -> Vec<Candidate> {
 }
 
 struct Proposed {
-    names: Vec<Placed>,
+    names: Names,
+    /// The names' own log-odds.
+    votes: Votes,
     keys: Keys,
     events: Vec<PlacedEvent>,
     /// Each name's own features, when asked for (fitting).
@@ -191,46 +197,48 @@ fn doc_features(flags: u16) -> impl Iterator<Item = F> {
 /// Proposes candidates block by block with their own features, scored without the
 /// document features (added by [`score_document`]: the score is a sum).
 fn propose(article: &Article, profile: &Profile, model: &Model, keep_feats: bool) -> Proposed {
-    let blocks = &article.blocks[..];
-    // A large article is cut in two runs of blocks proposed on two cores; the
-    // document stages run after, on the merged result.
-    let total: usize = blocks.iter().map(|b| b.range.len()).sum();
+    let units = units(article, profile.lex);
+    // A large article is cut in two runs of blocks (or segments of a long block)
+    // proposed on two cores; the document stages run after, on the merged result.
+    let total: usize = units.iter().map(|u| u.len).sum();
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(2);
-    if total < PARALLEL_FROM || threads < 2 || blocks.len() < 2 {
-        let mut p = propose_blocks(article, blocks, profile, model, keep_feats);
+    if total < PARALLEL_FROM || threads < 2 || units.len() < 2 {
+        let mut p = propose_units(article, &units, profile, model, keep_feats);
         p.keys.mark_surnames(FLAG_SURNAME);
         return p;
     }
     let mut acc = 0;
-    let cut = blocks
+    let cut = units
         .iter()
-        .position(|b| {
-            acc += b.range.len();
+        .position(|u| {
+            acc += u.len;
             acc >= total / 2
         })
-        .map_or(blocks.len() / 2, |i| (i + 1).min(blocks.len() - 1));
-    let (first, second) = blocks.split_at(cut);
+        .map_or(units.len() / 2, |i| (i + 1).min(units.len() - 1));
+    let (first, second) = units.split_at(cut);
     let (a, b) = std::thread::scope(|scope| {
         let h = std::thread::Builder::new().spawn_scoped(scope, || {
-            propose_blocks(article, second, profile, model, keep_feats)
+            propose_units(article, second, profile, model, keep_feats)
         });
-        let a = propose_blocks(article, first, profile, model, keep_feats);
+        let a = propose_units(article, first, profile, model, keep_feats);
         let b = match h.ok().map(|h| h.join()) {
             Some(Ok(b)) => b,
             // No second thread: propose the rest here.
-            _ => propose_blocks(article, second, profile, model, keep_feats),
+            _ => propose_units(article, second, profile, model, keep_feats),
         };
         (a, b)
     });
     let mut p = a;
     let remap = p.keys.absorb(b.keys);
-    p.names.extend(b.names.into_iter().map(|mut n| {
+    let vremap = p.votes.absorb(b.votes);
+    let [mut second, _] = b.names.parts;
+    for n in second.iter_mut() {
         n.key = remap[n.key as usize];
-        n.acronym_of = n.acronym_of.map(|k| remap[k as usize]);
-        n
-    }));
+        n.votes = vremap[n.votes as usize];
+    }
+    p.names.parts[1] = second;
     p.events.extend(b.events);
     p.feats.extend(b.feats);
     p.keys.mark_surnames(FLAG_SURNAME);
@@ -240,74 +248,183 @@ fn propose(article: &Article, profile: &Profile, model: &Model, keep_feats: bool
 /// Articles from this size on are proposed on two cores.
 const PARALLEL_FROM: usize = 1 << 20;
 
-fn propose_blocks(
+/// A piece of work: a block, or one segment of a long block.
+struct Unit {
+    block: usize,
+    seg: Option<segment::Segment>,
+    /// Bytes, to share the work between cores.
+    len: usize,
+}
+
+fn units(article: &Article, lex: &Lexicon) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(article.blocks.len());
+    for (i, b) in article.blocks.iter().enumerate() {
+        // The shown text is never longer than the block in the file.
+        if b.range.len() > segment::SEGMENT {
+            let shown = Shown::new(b, &article.text);
+            let segs = segment::segments(&shown.text, &lex.elisions);
+            if segs.len() > 1 {
+                out.extend(segs.into_iter().map(|s| Unit {
+                    block: i,
+                    len: s.own.len(),
+                    seg: Some(s),
+                }));
+                continue;
+            }
+        }
+        out.push(Unit {
+            block: i,
+            seg: None,
+            len: b.range.len(),
+        });
+    }
+    out
+}
+
+/// A block's text as shown: borrowed from the file when the block is one piece
+/// (a long line is not copied), else joined ([`crate::Block::display`]).
+struct Shown<'a> {
+    text: std::borrow::Cow<'a, str>,
+    display: Option<crate::article::Display>,
+    /// File offset of the one piece.
+    base: usize,
+}
+
+impl<'a> Shown<'a> {
+    fn new(block: &crate::Block, source: &'a str) -> Shown<'a> {
+        match block.pieces.as_slice() {
+            [p] => Shown {
+                text: source.get(p.clone()).unwrap_or("").into(),
+                display: None,
+                base: p.start,
+            },
+            _ => {
+                let mut d = block.display(source);
+                Shown {
+                    text: std::mem::take(&mut d.text).into(),
+                    display: Some(d),
+                    base: 0,
+                }
+            }
+        }
+    }
+
+    fn to_file(&self, x: usize) -> usize {
+        match &self.display {
+            Some(d) => d.to_file(x),
+            None => self.base + x.min(self.text.len()),
+        }
+    }
+
+    /// [`crate::article::Display::to_file_end`]: for the end of a span.
+    fn to_file_end(&self, x: usize) -> usize {
+        match &self.display {
+            Some(d) => d.to_file_end(x),
+            None => self.base + x.min(self.text.len()),
+        }
+    }
+}
+
+fn propose_units(
     article: &Article,
-    blocks: &[crate::Block],
+    units: &[Unit],
     profile: &Profile,
     model: &Model,
     keep_feats: bool,
 ) -> Proposed {
+    let mut out = Proposed {
+        names: Names::default(),
+        votes: Votes::default(),
+        keys: Keys::default(),
+        events: Vec::new(),
+        feats: Vec::new(),
+    };
+    let mut shown: Option<(usize, Shown)> = None;
+    for u in units {
+        if shown.as_ref().is_none_or(|(b, _)| *b != u.block) {
+            shown = Some((u.block, Shown::new(&article.blocks[u.block], &article.text)));
+        }
+        let Some((_, sh)) = shown.as_ref() else {
+            continue;
+        };
+        let (read, own) = match &u.seg {
+            Some(s) => (s.read.clone(), s.own.clone()),
+            None => (0..sh.text.len(), 0..sh.text.len()),
+        };
+        propose_text(sh, read, own, profile, model, keep_feats, &mut out);
+    }
+    // Held until the end: no unused room (a shrink in place for a large vector).
+    out.names.parts[0].shrink_to_fit();
+    out
+}
+
+/// Proposes the candidates of `sh.text[read]` that start in `own`.
+fn propose_text(
+    sh: &Shown,
+    read: std::ops::Range<usize>,
+    own: std::ops::Range<usize>,
+    profile: &Profile,
+    model: &Model,
+    keep_feats: bool,
+    out: &mut Proposed,
+) {
     let lex = profile.lex;
     let space = &profile.space;
-    let mut names: Vec<Placed> = Vec::new();
-    let mut keys = Keys::default();
-    let mut events = Vec::new();
-    let mut all_feats = Vec::new();
-    for block in blocks {
-        let display = block.display(&article.text);
-        let bt = BlockText::new(
-            &display.text,
-            tokenize_with(&display.text, &lex.elisions),
-            lex,
-        );
-        let mut cands = names::find(&bt, space);
-        let evs = events::find(&bt, space, &cands);
-        // Both in text order; events do not overlap each other.
-        let mut e = 0;
-        for c in cands.iter_mut() {
-            while e < evs.len() && evs[e].end < c.end {
-                e += 1;
-            }
-            if e < evs.len() && evs[e].start < c.start && c.end <= evs[e].end {
-                c.feats.add(F::InEvent);
-            }
+    let base = read.start;
+    let text = &sh.text[read];
+    let owned = |start: usize| own.contains(&(base + start));
+    let bt = BlockText::new(text, tokenize_with(text, &lex.elisions), lex);
+    let mut cands = names::find(&bt, space);
+    let evs = events::find(&bt, space, &cands);
+    // Both in text order; events do not overlap each other.
+    let mut e = 0;
+    for c in cands.iter_mut() {
+        while e < evs.len() && evs[e].end < c.end {
+            e += 1;
         }
-        for ev in evs {
-            let (start, end) = (display.to_file(ev.start), display.to_file_end(ev.end));
-            events.push(PlacedEvent {
-                score: model.log_odds(&ev.feats),
-                cand: ev,
-                start,
-                end,
-            });
-        }
-        let links = enumerations(&bt, &cands);
-        list_features(&mut cands, &links);
-        for (c, link) in cands.into_iter().zip(links) {
-            let (start, end) = (display.to_file(c.start), display.to_file_end(c.end));
-            let single = c.b - c.a == 1;
-            let acronym_of = c.acronym_of.map(|k| keys.intern(k));
-            let key = keys.intern(c.key);
-            keys.add_features(key, &c.feats, flags_of(&c.feats));
-            names.push(Placed {
-                key,
-                votes: model.log_odds(&c.feats),
-                single,
-                start,
-                end,
-                acronym_of,
-                apposition: link.apposition,
-            });
-            if keep_feats {
-                all_feats.push(c.feats);
-            }
+        if e < evs.len() && evs[e].start < c.start && c.end <= evs[e].end {
+            c.feats.add(F::InEvent);
         }
     }
-    Proposed {
-        names,
-        keys,
-        events,
-        feats: all_feats,
+    for ev in evs {
+        if !owned(ev.start) {
+            continue;
+        }
+        let (start, end) = (sh.to_file(base + ev.start), sh.to_file_end(base + ev.end));
+        out.events.push(PlacedEvent {
+            score: model.log_odds(&ev.feats),
+            cand: ev,
+            start,
+            end,
+        });
+    }
+    let links = enumerations(&bt, &cands);
+    list_features(&mut cands, &links);
+    let keys = &mut out.keys;
+    for (c, link) in cands.into_iter().zip(links) {
+        if !owned(c.start) {
+            continue;
+        }
+        let (start, end) = (sh.to_file(base + c.start), sh.to_file_end(base + c.end));
+        let single = c.b - c.a == 1;
+        let acronym_of = c.acronym_of.map(|k| keys.intern(k));
+        let key = keys.intern(c.key);
+        keys.add_features(key, &c.feats, flags_of(&c.feats));
+        if let Some(of) = acronym_of {
+            keys.set_acronym(key, of);
+        }
+        out.names.parts[0].push(Placed {
+            key,
+            votes: out.votes.intern(model.log_odds(&c.feats)),
+            single,
+            start,
+            // A name is a dozen words at most: far below 4 GB.
+            len: u32::try_from(end - start).unwrap_or(u32::MAX),
+            apposition: link.apposition,
+        });
+        if keep_feats {
+            out.feats.push(c.feats);
+        }
     }
 }
 
@@ -327,22 +444,26 @@ struct Link {
 /// Enumerations of names in a block: one link per candidate.
 fn enumerations(bt: &BlockText, cands: &[names::NameCand]) -> Vec<Link> {
     let g = &bt.lex.grammar;
+    let (connectors, parallel_preps) = (g.words("list_connector"), g.words("parallel_prep"));
     let mut links = vec![Link::default(); cands.len()];
     for k in 1..cands.len() {
         let (pb, a) = (cands[k - 1].b, cands[k].a);
         if pb >= a || a - pb > 2 {
             continue;
         }
-        let gap: Vec<std::borrow::Cow<str>> = (pb..a).map(|j| bt.lc(j)).collect();
-        let gap: Vec<&str> = gap.iter().map(|s| s.as_ref()).collect();
+        let mut words = [""; 2];
+        for (w, j) in words.iter_mut().zip(pb..a) {
+            *w = bt.lower(j);
+        }
+        let gap = &words[..a - pb];
         let parallel =
-            gap.len() == 2 && g.is("list_connector", gap[0]) && g.is("parallel_prep", gap[1]);
+            gap.len() == 2 && connectors.contains(&gap[0]) && parallel_preps.contains(&gap[1]);
         links[k].apposition = gap.len() == 2 && gap[0] == "," && bt.lex.articles.contains(gap[1]);
         let joined = parallel
-            || match gap.as_slice() {
+            || match gap {
                 [","] => true,
-                [w] => g.is("list_connector", w),
-                [",", w] => g.is("list_connector", w),
+                [w] => connectors.contains(w),
+                [",", w] => connectors.contains(w),
                 _ => false,
             };
         if joined {
@@ -410,17 +531,17 @@ fn list_features(cands: &mut [names::NameCand], links: &[Link]) {
     }
 }
 
-/// Adds the weights of the document features to each name's log-odds.
-fn score_document(names: &mut [Placed], keys: &Keys, _events: &mut [PlacedEvent], model: &Model) {
+/// The weights of each form's document features, added to each of its mentions'
+/// log-odds (the score is a sum).
+fn score_document(keys: &Keys, model: &Model) -> Vec<[f32; 4]> {
     let mut cache: rustc_hash::FxHashMap<u16, [f32; 4]> = Default::default();
-    for n in names.iter_mut() {
-        let flags = keys.flags(n.key);
-        let add = *cache.entry(flags).or_insert_with(|| {
-            let feats = Feats::from_ids(doc_features(flags).map(|f| f as u32));
-            model.log_odds(&feats)
-        });
-        for (v, a) in n.votes.iter_mut().zip(add) {
-            *v += a;
-        }
-    }
+    (0..keys.len() as u32)
+        .map(|key| {
+            let flags = keys.flags(key);
+            *cache.entry(flags).or_insert_with(|| {
+                let feats = Feats::from_ids(doc_features(flags).map(|f| f as u32));
+                model.log_odds(&feats)
+            })
+        })
+        .collect()
 }

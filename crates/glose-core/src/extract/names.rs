@@ -117,7 +117,7 @@ fn nested_places(bt: &BlockText, space: &FeatureSpace, c: &NameCand) -> Vec<Name
         let before = bt.lc(j - 1);
         let linked = bt.lex.of.contains(before.as_ref())
             || bt.lex.place_preps.town.contains(before.as_ref());
-        if bt.namelike(j) && linked && bt.lex.places.contains_key(bt.folded(j, j + 1).as_str()) {
+        if bt.namelike(j) && linked && bt.lex.places.contains_key(bt.folded1(j).as_ref()) {
             let mut p = new_cand(bt, j, j + 1);
             classify(bt, space, &mut p);
             p.feats.add(F::NestedPlace);

@@ -45,7 +45,7 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
     for k in 0..maxk {
         let t = bt.toks[a + k];
         let from = if k == 0 { base } else { bt.toks[a + k - 1].end };
-        folded.push_str(&super::lexicon::fold(&bt.text[from..t.end]));
+        super::lexicon::fold_into(&mut folded, &bt.text[from..t.end]);
         ends.push(folded.len());
     }
     for k in (1..=maxk).rev() {
