@@ -138,3 +138,80 @@ fn english_weights_are_fitted_on_english_and_say_so() {
     assert!(cv > 0.5, "cross-validated lenient F1 {cv}");
     assert!(v["weights"].as_object().unwrap().len() > 50);
 }
+
+/// The possessive ending stays outside the name, and the name keeps its kind.
+#[test]
+fn english_possessive_s_stays_outside_names() {
+    let got = found(
+        "China's commerce ministry said on Tuesday that Beijing would answer Japan’s tariffs.",
+    );
+    assert!(
+        got.contains(&("China".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Japan".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(t, _)| !t.ends_with('s')), "{got:?}");
+}
+
+/// A middle initial and dotted initials are kept inside the person's name.
+#[test]
+fn english_initials_keep_names_whole() {
+    let got = found("The former president George W. Bush met the writer J.K. Rowling in London.");
+    assert!(
+        got.contains(&("George W. Bush".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("J.K. Rowling".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+}
+
+/// "U.S." and "U.K." are one token each and name countries.
+#[test]
+fn english_dotted_country_initials_are_places() {
+    let got = found("Officials from the U.S. and the U.K. signed the text in Geneva on Monday.");
+    assert!(got.contains(&("U.S.".into(), EntityKind::Place)), "{got:?}");
+    assert!(got.contains(&("U.K.".into(), EntityKind::Place)), "{got:?}");
+    assert!(!got.iter().any(|(t, _)| t == "U" || t == "S"), "{got:?}");
+}
+
+/// "CITY, Country (Agency) -": the place, and the agency as an organization.
+#[test]
+fn english_dateline_names_place_and_agency() {
+    let got = found(
+        "LONDON, England (Reuters) - The central bank raised its main interest rate on Thursday.",
+    );
+    assert!(
+        got.contains(&("LONDON".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Reuters".into(), EntityKind::Organization)),
+        "{got:?}"
+    );
+}
+
+/// In a Title Case headline capitals say nothing: its common words are no names,
+/// and weekdays and months are never organizations.
+#[test]
+fn english_title_case_headline_words_are_not_names() {
+    let text =
+        "Prime Minister Resigns After Weeks Of Protests\n\nThe prime minister of Bangladesh, \
+                Sheikh Hasina, resigned on Monday after weeks of protests in Dhaka, the army said.";
+    let got = found(text);
+    for word in ["Resigns", "Weeks", "Protests", "Monday"] {
+        assert!(!got.iter().any(|(t, _)| t == word), "{word}: {got:?}");
+    }
+    assert!(
+        got.contains(&("Sheikh Hasina".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Dhaka".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+}

@@ -15,6 +15,9 @@ pub struct BlockText<'a> {
     /// The token starts a sentence (first word after any opening punctuation).
     pub initial: Vec<bool>,
     pub lex: &'static Lexicon,
+    /// Most longer words are capitalized (a Title Case or ALL-CAPS headline, a table
+    /// row): capitals say little here.
+    pub title_case: bool,
     /// Lowercase form of each token, computed once: a range of `lower_buf`, or
     /// `BORROWED` when the token is lowercase already (most are).
     lower: Vec<(usize, usize)>,
@@ -71,6 +74,17 @@ impl<'a> BlockText<'a> {
             .iter()
             .map(|t| lowercase(t.text(text), &mut lower_buf))
             .collect();
+        let title_case = {
+            let long = toks
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word && t.end - t.start >= 4 && !t.elision);
+            let (mut words, mut caps) = (0, 0);
+            for t in long {
+                words += 1;
+                caps += usize::from(t.cap);
+            }
+            words >= 2 && caps * 4 >= words * 3
+        };
         let adjectives = vec![std::cell::Cell::new(0); toks.len()];
         let facts = vec![std::cell::Cell::new(0); toks.len()];
         BlockText {
@@ -78,6 +92,7 @@ impl<'a> BlockText<'a> {
             toks,
             initial,
             lex,
+            title_case,
             lower,
             lower_buf,
             adjectives,
@@ -133,6 +148,20 @@ impl<'a> BlockText<'a> {
             .iter()
             .find_map(|f| s.strip_prefix(f))
             .unwrap_or(s)
+    }
+
+    /// A single capital letter and its period ("W" of "George W. Bush"), or dotted
+    /// initials in one token ("J.K.").
+    pub fn initial_at(&self, i: usize) -> bool {
+        if i >= self.len() || self.toks[i].kind != TokenKind::Word || !self.toks[i].cap {
+            return false;
+        }
+        let s = self.s(i);
+        (s.chars().count() == 1
+            && i + 1 < self.len()
+            && self.s(i + 1) == "."
+            && !self.toks[i + 1].space_before)
+            || (s.ends_with('.') && s.chars().filter(|c| c.is_alphabetic()).count() <= 3)
     }
 
     pub fn word(&self, i: usize) -> bool {

@@ -27,6 +27,15 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if initial {
         f.add(F::SentenceInitial);
     }
+    if lex.dates.contains(c.key.as_str()) {
+        f.add(F::DateWord);
+    }
+    if (a..b).any(|j| bt.initial_at(j)) && b - a >= 2 {
+        f.add(F::Initials);
+    }
+    if b < bt.len() && lex.possessives.contains(&bt.lc(b).as_ref()) {
+        f.add(F::Possessive);
+    }
 
     // The name's own form.
     let head = head_word(bt, a);
@@ -54,6 +63,12 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     } else if lex.event_heads.contains(head) && b - a >= 2 {
         f.add(F::EventHead);
     }
+    if b - a >= 2 && lex.event_heads.contains(last) {
+        f.add(F::EventTail);
+    }
+    if lex.grammar.is("party", bt.lc(b - 1).as_ref()) {
+        f.add(F::PartyWord);
+    }
     if lex.place_heads.contains(head) && b - a >= 2 {
         f.add(F::PlaceHead);
     }
@@ -61,9 +76,11 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         f.add(F::PlaceSuffix);
     }
     // "STRASBOURG (Reuters) -": the agency of a dateline.
+    // "LONDON, England (Reuters) -": the place may be in capitals or not, but the
+    // dateline opens its block.
     if a >= 2
         && bt.s(a - 1) == "("
-        && bt.toks[a - 2].upper
+        && (bt.toks[a - 2].upper || a <= DATELINE_TOKENS)
         && b + 1 < bt.len()
         && bt.s(b) == ")"
         && is_dash(bt.s(b + 1))
@@ -78,12 +95,15 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if b - a == 1 && lex.common_acronyms.contains(first) {
         f.add(F::CommonAcronym);
     }
+    if b - a == 1 && bt.toks[a].upper && lex.country_initials.contains(&first.replace('.', "")) {
+        f.add(F::CountryInitials);
+    }
     if b - a == 1 && bt.toks[a].upper {
         f.add(F::AllUpper);
         let listed = lex.places.contains_key(c.key.as_str());
         if is_roman(first) {
             f.add(F::Roman);
-        } else if first.chars().count() <= 8 && !listed {
+        } else if first.chars().count() <= 8 && !listed && !f.has(F::CountryInitials) {
             f.add(F::Acronym);
         }
     }
@@ -165,7 +185,10 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if b - a == 1 && bt.is_demonym(a) {
         f.add(F::Demonym);
     }
-    if initial && b - a == 1 && bt.is_common(a) {
+    // In a headline or a table row a common word's capital says no more than a
+    // sentence's first.
+    let all_common = (a..b).all(|j| bt.is_common(j) || !bt.namelike(j));
+    if (initial && b - a == 1 && bt.is_common(a)) || (bt.title_case && all_common) {
         f.add(F::InitialCommon);
     }
     // The words right before and after.
@@ -178,6 +201,9 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         c.feats.add_id(id);
     }
 }
+
+/// How far into a block a dateline's agency may come ("SAN JUAN, Puerto Rico (AP) -").
+const DATELINE_TOKENS: usize = 8;
 
 fn is_dash(s: &str) -> bool {
     matches!(s, "-" | "\u{2013}" | "\u{2014}")

@@ -92,6 +92,13 @@ features! {
     DocPlaceCue => "doc:place_cue", "elsewhere after a place word";
     DocAfterArticle => "doc:after_article", "elsewhere after an article";
     DocNotInitial => "doc:mid_sentence", "elsewhere inside a sentence";
+    DateWord => "date_word", "a month, a weekday or a holiday";
+    Initials => "has_initial", "has a middle initial (\"George W. Bush\")";
+    Possessive => "before_possessive", "followed by a possessive ending";
+    EventTail => "event_tail", "ends with an event word (\"US Open\", \"Singapore Summit\")";
+    PartyWord => "party_word", "ends with a political family's word (\"Labour\", \"Scottish Conservatives\")";
+    SportsPlace => "doc:sports_place", "a listed place in an article about a match (a club named after its town)";
+    CountryInitials => "country_initials", "the initials of a country's name (\"US\", \"U.K.\", \"UAE\")";
     EvBias => "ev", "an event noun";
     EvName => "ev_name", "an event pinned down by a name";
     EvDate => "ev_date", "an event pinned down by a date";
@@ -139,6 +146,7 @@ impl FeatureSpace {
         words.extend(PUNCT.iter().copied());
         let mut fw: Vec<&'static str> = lex.function_words.iter().copied().collect();
         fw.extend(lex.event_grammar.det.iter().copied());
+        fw.extend(lex.possessives.iter().copied());
         fw.sort_unstable();
         fw.dedup();
         words.extend(fw);

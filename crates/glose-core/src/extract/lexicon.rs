@@ -117,6 +117,8 @@ pub struct Lexicon {
     pub grammar: Grammar,
     /// Elided words, split off by the tokenizer ("l" of "l'Ukraine").
     pub elisions: Vec<&'static str>,
+    /// Possessive endings, split off by the tokenizer ("'s" of "China's").
+    pub possessives: Vec<&'static str>,
     /// Adjectival endings by their last letter ("-al", "-ique", "-ien"...).
     pub adjective_endings: HashMap<char, Vec<&'static str>>,
     /// Accented letters a capital may have lost ("Etat" for "État"): (plain, accented).
@@ -171,6 +173,13 @@ pub struct Lexicon {
     /// Last words of geographic names ("Valley", "Island").
     pub place_suffixes: HashSet<&'static str>,
     pub months: HashSet<&'static str>,
+    /// Words of matches ("goal", "scored"): an article with several is about sport.
+    pub sport_words: HashSet<&'static str>,
+    /// Initials of countries named in several words ("US", "UK", "UAE"), without the
+    /// profile's `acronym_skip` words: English and French name them so.
+    pub country_initials: HashSet<String>,
+    /// Folded months, weekdays and holidays (with their abbreviations): dates, not names.
+    pub dates: HashSet<String>,
     pub event_grammar: EventGrammar,
 }
 
@@ -198,7 +207,11 @@ impl Phrases {
 
 /// A phrase cut the way the tokenizer cuts text ("mandat d'arrêt" -> mandat, d', arrêt).
 fn phrase_tokens(phrase: &'static str, elisions: &[&str]) -> Vec<&'static str> {
-    crate::text::tokenize_with(phrase, elisions)
+    let clitics = crate::text::Clitics {
+        elisions,
+        possessives: &[],
+    };
+    crate::text::tokenize_with(phrase, &clitics)
         .iter()
         .map(|t| &phrase[t.start..t.end])
         .collect()
@@ -346,8 +359,24 @@ pub fn build(lang: Language) -> Lexicon {
         .iter()
         .filter_map(|p| p.split_once(' '))
         .collect();
+    let skip = grammar.words("acronym_skip");
+    let country_initials = places
+        .iter()
+        .filter(|(k, t)| **t == PlaceType::Country && k.contains(' '))
+        .map(|(k, _)| {
+            k.split([' ', '\''])
+                .filter(|w| !w.is_empty() && !skip.contains(w))
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect::<String>()
+        })
+        .filter(|i| (2..=4).contains(&i.chars().count()))
+        .collect();
     Lexicon {
+        country_initials,
         elisions: elisions.clone(),
+        possessives: grammar.words("possessive").to_vec(),
+        sport_words: grammar.set("sport"),
         adjective_endings,
         capital_accents,
         name_particle_cap: grammar.set("name_particle_cap"),
@@ -392,6 +421,11 @@ pub fn build(lang: Language) -> Lexicon {
         common_acronyms: entries(rules!(lang, "common_acronyms.txt")).collect(),
         place_suffixes: entries(rules!(lang, "place_suffixes.txt")).collect(),
         months: entries(rules!(lang, "months.txt")).collect(),
+        dates: entries(rules!(lang, "months.txt"))
+            .chain(entries(rules!(lang, "days.txt")))
+            .chain(entries(rules!(lang, "holidays.txt")))
+            .map(fold)
+            .collect(),
         event_grammar: EventGrammar::new(rules!(lang, "event_grammar.tsv")),
     }
 }

@@ -154,6 +154,13 @@ impl Keys {
         self.flags[id as usize]
     }
 
+    /// Sets `flag` on every form (a fact about the whole article).
+    pub fn mark_all(&mut self, flag: u16) {
+        for f in &mut self.flags {
+            *f |= flag;
+        }
+    }
+
     /// Flags the forms that end a longer form starting with a first name ("Poutine"
     /// after "Vladimir Poutine").
     pub fn mark_surnames(&mut self, flag: u16) {

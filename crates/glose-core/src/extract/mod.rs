@@ -21,6 +21,7 @@ mod segment;
 mod span;
 
 use crate::text::tokenize_with;
+
 use crate::{Article, Entity, Language};
 use block::BlockText;
 use features::{Feats, FeatureSpace, F};
@@ -149,6 +150,8 @@ struct Proposed {
     events: Vec<PlacedEvent>,
     /// Each name's own features, when asked for (fitting).
     feats: Vec<Feats>,
+    /// How many of the profile's `sport` words the text holds.
+    sports: usize,
 }
 
 /// Document flags: cues seen around any mention of a form.
@@ -162,6 +165,12 @@ const DOC_FLAGS: [(F, F); 6] = [
 ];
 const FLAG_NOT_INITIAL: u16 = 1 << 8;
 const FLAG_SURNAME: u16 = 1 << 9;
+/// A listed place (country, region, city).
+const FLAG_LISTED_PLACE: u16 = 1 << 10;
+/// Set on every form when the article is about a match (its `sport` words).
+const FLAG_SPORTS: u16 = 1 << 11;
+/// The profile's `sport` words an article needs to be about a match.
+const SPORTS_WORDS: usize = 4;
 
 fn flags_of(feats: &Feats) -> u16 {
     let mut flags = 0;
@@ -172,6 +181,12 @@ fn flags_of(feats: &Feats) -> u16 {
     }
     if !feats.has(F::SentenceInitial) {
         flags |= FLAG_NOT_INITIAL;
+    }
+    if [F::PlaceCountry, F::PlaceRegion, F::PlaceCity]
+        .iter()
+        .any(|&f| feats.has(f))
+    {
+        flags |= FLAG_LISTED_PLACE;
     }
     flags
 }
@@ -191,6 +206,9 @@ fn doc_features(flags: u16) -> impl Iterator<Item = F> {
     if flags & FLAG_SURNAME != 0 {
         out.push(F::SurnameOfPerson);
     }
+    if flags & FLAG_SPORTS != 0 && flags & FLAG_LISTED_PLACE != 0 {
+        out.push(F::SportsPlace);
+    }
     out.into_iter()
 }
 
@@ -207,6 +225,9 @@ fn propose(article: &Article, profile: &Profile, model: &Model, keep_feats: bool
     if total < PARALLEL_FROM || threads < 2 || units.len() < 2 {
         let mut p = propose_units(article, &units, profile, model, keep_feats);
         p.keys.mark_surnames(FLAG_SURNAME);
+        if p.sports >= SPORTS_WORDS {
+            p.keys.mark_all(FLAG_SPORTS);
+        }
         return p;
     }
     let mut acc = 0;
@@ -241,7 +262,11 @@ fn propose(article: &Article, profile: &Profile, model: &Model, keep_feats: bool
     p.names.parts[1] = second;
     p.events.extend(b.events);
     p.feats.extend(b.feats);
+    p.sports += b.sports;
     p.keys.mark_surnames(FLAG_SURNAME);
+    if p.sports >= SPORTS_WORDS {
+        p.keys.mark_all(FLAG_SPORTS);
+    }
     p
 }
 
@@ -338,6 +363,7 @@ fn propose_units(
         keys: Keys::default(),
         events: Vec::new(),
         feats: Vec::new(),
+        sports: 0,
     };
     let mut shown: Option<(usize, Shown)> = None;
     for u in units {
@@ -373,7 +399,16 @@ fn propose_text(
     let base = read.start;
     let text = &sh.text[read];
     let owned = |start: usize| own.contains(&(base + start));
-    let bt = BlockText::new(text, tokenize_with(text, &lex.elisions), lex);
+    let clitics = crate::text::Clitics {
+        elisions: &lex.elisions,
+        possessives: &lex.possessives,
+    };
+    let bt = BlockText::new(text, tokenize_with(text, &clitics), lex);
+    if !lex.sport_words.is_empty() {
+        out.sports += (0..bt.len())
+            .filter(|&j| owned(bt.toks[j].start) && lex.sport_words.contains(bt.lc(j).as_ref()))
+            .count();
+    }
     let mut cands = names::find(&bt, space);
     let evs = events::find(&bt, space, &cands);
     // Both in text order; events do not overlap each other.

@@ -104,7 +104,11 @@ fn is_sentence_start(text: &str, dot: usize, t: usize, elisions: &[&str]) -> boo
     let Some(window) = text.get(lo..hi) else {
         return false;
     };
-    let toks = tokenize_with(window, elisions);
+    let clitics = crate::text::Clitics {
+        elisions,
+        possessives: &[],
+    };
+    let toks = tokenize_with(window, &clitics);
     let Some(k) = toks.iter().position(|tok| tok.start == dot - lo) else {
         return false;
     };

@@ -70,6 +70,17 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
             b += 1;
             continue;
         }
+        // A middle initial and its period: "George W. Bush", "J. K. Rowling".
+        if b + 1 < n
+            && bt.initial_at(b - 1)
+            && bt.s(b) == "."
+            && bt.spaced(b)
+            && bt.namelike(b + 1)
+            && !bt.is_function(b + 1)
+        {
+            b += 2;
+            continue;
+        }
         // Cap function words inside a name: "Marine Le Pen", "Bart De Wever".
         if b + 1 < n
             && bt.spaced(b - 1)

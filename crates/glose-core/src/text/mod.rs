@@ -7,6 +7,6 @@ pub mod tags;
 mod token;
 
 pub use sentence::{sentences, sentences_from_tokens};
-pub use token::{tokenize, tokenize_with, Token, TokenKind};
+pub use token::{tokenize, tokenize_with, Clitics, Token, TokenKind};
 
 pub use sanitize::{escape_line, escape_path, is_unsafe, sanitize, sanitize_char, PLACEHOLDER};

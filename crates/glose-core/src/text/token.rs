@@ -66,12 +66,55 @@ fn is_elision(word: &str, elisions: &[&str]) -> bool {
 
 /// Splits `s` into tokens without splitting elisions (no language known).
 pub fn tokenize(s: &str) -> Vec<Token> {
-    tokenize_with(s, &[])
+    tokenize_with(s, &Clitics::default())
 }
 
-/// Splits `s` into tokens, an elided word of `elisions` ("l" of "l'Ukraine") being
-/// its own token. Linear in the length of `s`.
-pub fn tokenize_with(s: &str, elisions: &[&str]) -> Vec<Token> {
+/// What a language glues to its words, from its profile: elided words before
+/// ("l" of "l'Ukraine") and possessive endings after ("'s" of "China's").
+#[derive(Debug, Clone, Default)]
+pub struct Clitics<'a> {
+    pub elisions: &'a [&'a str],
+    pub possessives: &'a [&'a str],
+}
+
+/// A possessive ending of `w` ("'s", "’s"), when something comes before it.
+fn possessive_len(w: &str, possessives: &[&str]) -> Option<usize> {
+    possessives
+        .iter()
+        .filter(|p| p.chars().count() >= 2)
+        .find(|p| {
+            w.len() > p.len()
+                && w.is_char_boundary(w.len() - p.len())
+                && w[w.len() - p.len()..].eq_ignore_ascii_case(p)
+        })
+        .map(|p| p.len())
+}
+
+/// The end of a dotted acronym or initials starting at `i` ("U.S.", "J.K."): single
+/// capital letters each followed by a period, two at least.
+fn dotted_acronym(s: &str, i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut groups = 0;
+    loop {
+        let c = s[j..].chars().next()?;
+        if !c.is_uppercase() || s[j + c.len_utf8()..].chars().next() != Some('.') {
+            break;
+        }
+        let after = j + c.len_utf8() + 1;
+        groups += 1;
+        j = after;
+        if !s[j..].starts_with(char::is_uppercase) {
+            break;
+        }
+    }
+    // "U.S." but not "A.Bcd" (the next letters would be a word glued to it).
+    (groups >= 2 && !s[j..].starts_with(char::is_alphanumeric)).then_some(j)
+}
+
+/// Splits `s` into tokens, an elided word ("l" of "l'Ukraine") and a possessive
+/// ending ("'s") being tokens of their own. Linear in the length of `s`.
+pub fn tokenize_with(s: &str, clitics: &Clitics) -> Vec<Token> {
+    let elisions = clitics.elisions;
     let mut out = Vec::with_capacity(s.len() / 5);
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -121,8 +164,27 @@ pub fn tokenize_with(s: &str, elisions: &[&str]) -> Vec<Token> {
                 });
                 i = j;
             }
+        } else if let Some(end) = c.is_uppercase().then(|| dotted_acronym(s, i)).flatten() {
+            out.push(word_token(s, start, end, space_before));
+            i = end;
         } else if c.is_alphabetic() {
             let end = scan_word(s, i);
+            // "China's": the possessive ending is a token of its own.
+            if let Some(p) = possessive_len(&s[start..end], clitics.possessives) {
+                out.push(word_token(s, start, end - p, space_before));
+                out.push(Token {
+                    start: end - p,
+                    end,
+                    kind: TokenKind::Punct,
+                    cap: false,
+                    upper: false,
+                    elision: false,
+                    space_before: false,
+                });
+                i = end;
+                space_before = false;
+                continue;
+            }
             // Split a leading elision: "l'Ukraine" -> "l'" + "Ukraine".
             let w = &s[start..end];
             if let Some(pos) = w.find(['\'', '\u{2019}']) {
@@ -254,10 +316,21 @@ mod tests {
     ];
 
     fn words(s: &str) -> Vec<&str> {
-        tokenize_with(s, ELISIONS)
-            .iter()
-            .map(|t| t.text(s))
-            .collect()
+        let c = Clitics {
+            elisions: ELISIONS,
+            possessives: &["'s", "’s"],
+        };
+        tokenize_with(s, &c).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn possessives_dotted_acronyms_and_initials() {
+        assert_eq!(
+            words("China's Xi’s U.S. J.K. Rowling A.B"),
+            ["China", "'s", "Xi", "’s", "U.S.", "J.K.", "Rowling", "A", ".", "B"]
+        );
+        let t = tokenize("U.S. J.K.");
+        assert!(t[0].upper && t[0].cap && t[1].upper);
     }
 
     #[test]
