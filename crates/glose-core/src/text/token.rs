@@ -97,7 +97,7 @@ fn dotted_acronym(s: &str, i: usize) -> Option<usize> {
     let mut groups = 0;
     loop {
         let c = s[j..].chars().next()?;
-        if !c.is_uppercase() || s[j + c.len_utf8()..].chars().next() != Some('.') {
+        if !c.is_uppercase() || !s[j + c.len_utf8()..].starts_with('.') {
             break;
         }
         let after = j + c.len_utf8() + 1;
