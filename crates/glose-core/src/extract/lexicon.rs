@@ -466,7 +466,16 @@ fn build_places(
                 };
                 (t, cols.get(4))
             };
+            let key = fold(name);
             let mut f = file_flags;
+            // A name the strong list holds ("Paris", the capital) is not weak because a
+            // namesake (a small town, a region) is.
+            if f & place_flag::WEAK != 0
+                && places.contains_key(&key)
+                && !flags.get(&key).is_some_and(|g| g & place_flag::WEAK != 0)
+            {
+                f &= !place_flag::WEAK;
+            }
             for fl in flag_col.copied().unwrap_or("").split(',') {
                 if fl.starts_with("common") {
                     f |= place_flag::COMMON;
@@ -476,7 +485,6 @@ fn build_places(
                     f |= place_flag::SURNAME;
                 }
             }
-            let key = fold(name);
             // Words and elisions ("Côte d'Ivoire" is three tokens).
             max_tokens =
                 max_tokens.max(1 + key.bytes().filter(|&b| b == b' ' || b == b'\'').count());
