@@ -472,7 +472,7 @@ fn build_places(
             // namesake (a small town, a region) is.
             if f & place_flag::WEAK != 0
                 && places.contains_key(&key)
-                && !flags.get(&key).is_some_and(|g| g & place_flag::WEAK != 0)
+                && flags.get(&key).is_none_or(|g| g & place_flag::WEAK == 0)
             {
                 f &= !place_flag::WEAK;
             }
