@@ -28,6 +28,10 @@ pub struct Cli {
     /// no limit). Peak memory is a few times the article's size.
     #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
     pub max_size: Option<u64>,
+    /// Print the reader's config file with every default (keys, colours, sidebar
+    /// order), commented, to copy to $XDG_CONFIG_HOME/glose/config.toml.
+    #[arg(long)]
+    pub print_config: bool,
 }
 
 /// `--max-size`: bytes, with an optional K, M or G suffix (binary), or `none`.
@@ -254,6 +258,9 @@ pub enum Format {
 pub fn run(cli: Cli) -> ExitCode {
     if let Some(limit) = cli.max_size {
         crate::article::set_max_bytes(limit);
+    }
+    if cli.print_config {
+        return print_config();
     }
     match cli.command {
         Some(Command::Extract {
@@ -912,6 +919,23 @@ fn run_export(
         Err(e) => {
             say(&e);
             ExitCode::from(1)
+        }
+    }
+}
+
+/// `glose --print-config`: the complete config file with every default.
+fn print_config() -> ExitCode {
+    let mut out = io::stdout().lock();
+    match out
+        .write_all(crate::tui::config::defaults().as_bytes())
+        .and_then(|()| out.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("glose: cannot write the config: {e}");
+            ExitCode::FAILURE
         }
     }
 }

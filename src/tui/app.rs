@@ -3,11 +3,12 @@
 //! [`update`]; the I/O it asks for comes back from `update` as effects.
 
 use super::action::Action;
-use super::keymap::Mode;
+use super::config::Config;
+use super::keymap::{Keymap, Mode};
 use super::library::{Info, Library};
 use super::msg::{Effect, Msg};
 pub use super::overlay::{Help, Overlay};
-use super::reader::{Focus, Reader};
+use super::reader::{Focus, Reader, Sort};
 use super::theme::Theme;
 use super::update::update;
 use crate::notes::Notes;
@@ -50,6 +51,10 @@ pub struct App {
     pub jump: Option<super::where_else::Jump>,
     /// Where Backspace returns to, last jump on top.
     pub back: Vec<super::where_else::Back>,
+    /// The keys in force (the config file's rebindings over the defaults).
+    pub keymap: Keymap,
+    /// The sidebar's order when an article opens (the config file's `sidebar.order`).
+    pub default_sort: Sort,
 }
 
 impl App {
@@ -72,6 +77,8 @@ impl App {
             also: None,
             jump: None,
             back: Vec::new(),
+            keymap: Keymap::default(),
+            default_sort: Sort::default(),
         }
     }
 
@@ -109,6 +116,24 @@ impl App {
         update(&mut app, Action::Resize(size.0, size.1));
         app.tell(&notices);
         app
+    }
+
+    /// Applies a config file: its keys, colours and sidebar order; what it could
+    /// not use is said on the status line.
+    pub fn configure(&mut self, config: Config, warnings: &[String]) {
+        self.keymap = config.keymap;
+        self.theme = self.theme.with_palette(config.palette);
+        self.default_sort = config.sort;
+        if let Some(r) = &mut self.reader {
+            r.sort = config.sort;
+        }
+        if !warnings.is_empty() {
+            let mut line = warnings.join("; ");
+            if let Some(m) = &self.message {
+                line = format!("{m}; {line}");
+            }
+            self.message = Some(line);
+        }
     }
 
     /// Shows what opening a document found, if anything.
@@ -174,6 +199,7 @@ impl App {
     /// Opens a document chosen in the library.
     pub fn open_document(&mut self, doc: Document, notices: Vec<Notice>) {
         let mut reader = Reader::of(doc);
+        reader.sort = self.default_sort;
         reader.from_library = self.library.is_some() || self.feeds.is_some();
         self.reader = Some(reader);
         self.overlay = Overlay::None;

@@ -86,6 +86,28 @@ impl Mode {
         }
     }
 
+    /// The mode's table in the config file: `[keys.<name>]`.
+    pub fn config_name(self) -> &'static str {
+        match self {
+            Mode::Library => "library",
+            Mode::Feeds => "feeds",
+            Mode::Article => "article",
+            Mode::Sidebar => "entities",
+            Mode::Search => "search",
+            Mode::Filter => "filter",
+            Mode::Select => "selection",
+            Mode::Editor => "note",
+            Mode::Notes => "notes",
+            Mode::Confirm => "question",
+            Mode::Kind => "kind",
+            Mode::Rename => "rename",
+            Mode::Help => "help",
+            Mode::Articles => "articles",
+            Mode::LibraryEntities => "library_entities",
+            Mode::NoteSearch => "note_search",
+        }
+    }
+
     /// Modes where printable keys are typed text rather than commands.
     pub fn takes_text(self) -> bool {
         matches!(
@@ -535,26 +557,144 @@ fn normalize(key: &KeyEvent) -> (KeyCode, KeyModifiers) {
     (code, mods)
 }
 
-/// The action a key press means in a mode. In text modes, printable keys that are
-/// not bound are typed.
-pub fn lookup(mode: Mode, key: &KeyEvent) -> Option<Action> {
-    let (code, mods) = normalize(key);
-    if let Some(binding) = bindings(mode)
-        .into_iter()
-        .find(|bd| bd.code == code && bd.mods == mods)
-    {
-        return Some(binding.action);
-    }
-    match code {
-        KeyCode::Char(ch) if mode.takes_text() && mods.is_empty() => Some(Action::Input(ch)),
-        // AltGr arrives as Ctrl+Alt on some systems: the character is typed.
-        KeyCode::Char(ch)
-            if mode.takes_text() && mods == KeyModifiers::CONTROL | KeyModifiers::ALT =>
-        {
-            Some(Action::Input(ch))
+/// A key as a code and its modifiers (CONTROL and ALT only).
+pub type Key = (KeyCode, KeyModifiers);
+
+/// A command of a mode: the action, what it does there, its keys.
+pub type Command = (Action, &'static str, Vec<Key>);
+
+/// The keys in force: the tables above, with the config file's rebindings.
+/// Dispatch, help and hints read it, so a rebinding shows everywhere at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    tables: Vec<(Mode, Vec<Binding>)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            tables: Mode::ALL
+                .iter()
+                .map(|&m| (m, bindings(m).into_iter().copied().collect()))
+                .collect(),
         }
-        _ => None,
     }
+}
+
+impl Keymap {
+    /// Every binding of a mode, in the order help lists them.
+    pub fn bindings(&self, mode: Mode) -> &[Binding] {
+        self.tables
+            .iter()
+            .find(|(m, _)| *m == mode)
+            .map_or(&[], |(_, b)| b.as_slice())
+    }
+
+    fn table_mut(&mut self, mode: Mode) -> &mut Vec<Binding> {
+        let i = self
+            .tables
+            .iter()
+            .position(|(m, _)| *m == mode)
+            .expect("every mode has a table");
+        &mut self.tables[i].1
+    }
+
+    /// The action a key press means in a mode. In text modes, printable keys that
+    /// are not bound are typed.
+    pub fn lookup(&self, mode: Mode, key: &KeyEvent) -> Option<Action> {
+        let (code, mods) = normalize(key);
+        if let Some(binding) = self
+            .bindings(mode)
+            .iter()
+            .find(|bd| bd.code == code && bd.mods == mods)
+        {
+            return Some(binding.action);
+        }
+        match code {
+            KeyCode::Char(ch) if mode.takes_text() && mods.is_empty() => Some(Action::Input(ch)),
+            // AltGr arrives as Ctrl+Alt on some systems: the character is typed.
+            KeyCode::Char(ch)
+                if mode.takes_text() && mods == KeyModifiers::CONTROL | KeyModifiers::ALT =>
+            {
+                Some(Action::Input(ch))
+            }
+            _ => None,
+        }
+    }
+
+    /// The commands of a mode, each once, in table order: the action, its doc
+    /// there, and its keys (what `--print-config` writes).
+    pub fn commands(&self, mode: Mode) -> Vec<Command> {
+        let mut out: Vec<Command> = Vec::new();
+        for bd in self.bindings(mode) {
+            match out.iter_mut().find(|(a, ..)| *a == bd.action) {
+                Some((_, _, keys)) => keys.push((bd.code, bd.mods)),
+                None => out.push((bd.action, bd.desc, vec![(bd.code, bd.mods)])),
+            }
+        }
+        out
+    }
+
+    /// Gives `action` exactly the keys `keys` in `mode` (none: unbound). Its
+    /// description and hint stay; a key another command of the mode had is taken
+    /// from it. An action the mode has no key for cannot be bound there.
+    pub fn rebind(
+        &mut self,
+        mode: Mode,
+        action: Action,
+        keys: &[(KeyCode, KeyModifiers)],
+    ) -> Result<(), String> {
+        let table = self.table_mut(mode);
+        let Some(first) = table.iter().position(|b| b.action == action) else {
+            return Err(format!("not a command of the {} keys", mode.config_name()));
+        };
+        let current: Vec<(KeyCode, KeyModifiers)> = table
+            .iter()
+            .filter(|b| b.action == action)
+            .map(|b| (b.code, b.mods))
+            .collect();
+        if current == keys {
+            return Ok(());
+        }
+        let template = table[first];
+        let hint = table
+            .iter()
+            .filter(|b| b.action == action)
+            .find_map(|b| b.hint);
+        let kept = |b: &Binding| b.action != action && !keys.contains(&(b.code, b.mods));
+        let at = table[..first].iter().filter(|b| kept(b)).count();
+        table.retain(kept);
+        let new = keys.iter().enumerate().map(|(i, &(code, mods))| Binding {
+            code,
+            mods,
+            hint: if i == 0 { hint } else { None },
+            ..template
+        });
+        table.splice(at..at, new);
+        Ok(())
+    }
+
+    /// The help overlay's lines for a mode: consecutive bindings with the same
+    /// action and description share a line.
+    pub fn help_rows(&self, mode: Mode) -> Vec<HelpRow> {
+        help_rows_of(self.bindings(mode).iter())
+    }
+
+    /// The action of each of `help_rows(mode)`, in the same order.
+    pub fn help_actions(&self, mode: Mode) -> Vec<Action> {
+        help_actions_of(self.bindings(mode).iter())
+    }
+
+    /// The status-line hints of a mode: `(key, word)`, help first, then in table
+    /// order (the status line keeps as many as fit, from the first).
+    pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        hints_of(self.bindings(mode).iter())
+    }
+}
+
+/// The action a key press means in a mode, with the default keys.
+pub fn lookup(mode: Mode, key: &KeyEvent) -> Option<Action> {
+    Keymap::default().lookup(mode, key)
 }
 
 /// How a key is written for people: `j`, `Space`, `PgDn`, `↓`, `Ctrl+c`.
@@ -576,6 +716,8 @@ pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
         KeyCode::BackTab => "Shift+Tab".to_string(),
         KeyCode::Backspace => "Backspace".to_string(),
         KeyCode::Delete => "Delete".to_string(),
+        KeyCode::Insert => "Insert".to_string(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
     if mods.contains(KeyModifiers::CONTROL) {
@@ -594,11 +736,15 @@ pub struct HelpRow {
     pub desc: &'static str,
 }
 
-/// The help overlay's lines for a mode: consecutive bindings with the same action
-/// and description share a line.
+/// The help overlay's lines for a mode (default keys): consecutive bindings with
+/// the same action and description share a line.
 pub fn help_rows(mode: Mode) -> Vec<HelpRow> {
+    help_rows_of(bindings(mode).into_iter())
+}
+
+fn help_rows_of<'a>(list: impl Iterator<Item = &'a Binding>) -> Vec<HelpRow> {
     let mut rows: Vec<(Action, HelpRow)> = Vec::new();
-    for bd in bindings(mode) {
+    for bd in list {
         match rows.last_mut() {
             Some((action, row)) if *action == bd.action && row.desc == bd.desc => {
                 row.keys.push(bd.label())
@@ -617,8 +763,12 @@ pub fn help_rows(mode: Mode) -> Vec<HelpRow> {
 
 /// The action of each of `help_rows(mode)`, in the same order.
 pub fn help_actions(mode: Mode) -> Vec<Action> {
+    help_actions_of(bindings(mode).into_iter())
+}
+
+fn help_actions_of<'a>(list: impl Iterator<Item = &'a Binding>) -> Vec<Action> {
     let mut out: Vec<(Action, &'static str)> = Vec::new();
-    for bd in bindings(mode) {
+    for bd in list {
         match out.last() {
             Some(&(action, desc)) if action == bd.action && desc == bd.desc => {}
             _ => out.push((bd.action, bd.desc)),
@@ -627,13 +777,95 @@ pub fn help_actions(mode: Mode) -> Vec<Action> {
     out.into_iter().map(|(a, _)| a).collect()
 }
 
-/// The status-line hints of a mode: `(key, word)`, help first, then in table order
-/// (the status line keeps as many as fit, from the first).
+/// The status-line hints of a mode (default keys): `(key, word)`, help first,
+/// then in table order (the status line keeps as many as fit, from the first).
 pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
-    let mut hints: Vec<_> = bindings(mode)
-        .into_iter()
+    hints_of(bindings(mode).into_iter())
+}
+
+fn hints_of<'a>(list: impl Iterator<Item = &'a Binding>) -> Vec<(String, &'static str)> {
+    let mut hints: Vec<_> = list
         .filter_map(|bd| bd.hint.map(|h| (bd.action, bd.label(), h)))
         .collect();
     hints.sort_by_key(|(action, _, _)| *action != Action::Help);
     hints.into_iter().map(|(_, key, h)| (key, h)).collect()
+}
+
+/// A key as the config file writes it: like help's labels, with words for the
+/// arrows (`Down`, not `↓`), so the file is plain ASCII where it can be.
+pub fn config_label(code: KeyCode, mods: KeyModifiers) -> String {
+    let arrow = match code {
+        KeyCode::Down => Some("Down"),
+        KeyCode::Up => Some("Up"),
+        KeyCode::Left => Some("Left"),
+        KeyCode::Right => Some("Right"),
+        _ => None,
+    };
+    match arrow {
+        Some(word) => key_label(KeyCode::Char('x'), mods).replace('x', word),
+        None => key_label(code, mods),
+    }
+}
+
+/// A key written in the config file: `j`, `G`, `Space`, `Enter`, `Esc`, `Tab`,
+/// `Shift+Tab`, `Backspace`, `Delete`, `Up`/`↑` (and the other arrows), `PgUp`,
+/// `PgDn`, `Home`, `End`, `F1`-`F12`, with `Ctrl+` or `Alt+` in front.
+pub fn parse_key(s: &str) -> Result<(KeyCode, KeyModifiers), String> {
+    let bad = || format!("unknown key “{}”", crate::text::escape_line(s));
+    let (prefix, key) = if s.len() > 1 && s.ends_with("++") {
+        (&s[..s.len() - 2], "+")
+    } else {
+        match s.rsplit_once('+') {
+            Some((p, k)) if !k.is_empty() => (p, k),
+            _ => ("", s),
+        }
+    };
+    let mut mods = KeyModifiers::NONE;
+    let mut shift = false;
+    for m in prefix.split('+').filter(|m| !m.is_empty()) {
+        match m.to_ascii_lowercase().as_str() {
+            "ctrl" | "control" | "c" => mods |= KeyModifiers::CONTROL,
+            "alt" | "meta" | "m" => mods |= KeyModifiers::ALT,
+            "shift" | "s" => shift = true,
+            _ => return Err(bad()),
+        }
+    }
+    let mut chars = key.chars();
+    let code = match (chars.next(), chars.next()) {
+        (Some(c), None) => match c {
+            '↑' => KeyCode::Up,
+            '↓' => KeyCode::Down,
+            '←' => KeyCode::Left,
+            '→' => KeyCode::Right,
+            c if c.is_control() => return Err(bad()),
+            c if mods.contains(KeyModifiers::CONTROL) => KeyCode::Char(c.to_ascii_lowercase()),
+            c if shift => KeyCode::Char(c.to_uppercase().next().unwrap_or(c)),
+            c => KeyCode::Char(c),
+        },
+        _ => match key.to_ascii_lowercase().as_str() {
+            "space" => KeyCode::Char(' '),
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" if shift => KeyCode::BackTab,
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            "insert" | "ins" => KeyCode::Insert,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            f if f.starts_with('f') => match f[1..].parse::<u8>() {
+                Ok(n @ 1..=12) => KeyCode::F(n),
+                _ => return Err(bad()),
+            },
+            _ => return Err(bad()),
+        },
+    };
+    Ok((code, mods))
 }

@@ -11,6 +11,7 @@ pub mod action;
 pub mod annotate;
 pub mod app;
 pub mod clipboard;
+pub mod config;
 pub mod correct;
 pub mod doc;
 pub mod editor;
@@ -79,7 +80,15 @@ pub fn run(target: PathBuf) -> anyhow::Result<Ended> {
         App::with_document(doc, notices, theme, (0, 0))
     };
     app.index_dir = workers.data_dir.clone();
+    configure(&mut app);
     start(app, workers)
+}
+
+/// The config file's settings, and a warning on the status line for each line
+/// it could not use.
+fn configure(app: &mut App) {
+    let (config, warnings) = config::load();
+    app.configure(config, &warnings);
 }
 
 /// Opens the feeds view: the library database's feeds and their items.
@@ -92,6 +101,7 @@ pub fn run_feeds(data_dir: PathBuf) -> anyhow::Result<Ended> {
     workers.data_dir = Some(data_dir);
     let mut app = App::with_feeds(feeds::Feeds::new(&feeds, &items), theme, (0, 0));
     app.index_dir = workers.data_dir.clone();
+    configure(&mut app);
     workers.scan_items(&app);
     start(app, workers)
 }

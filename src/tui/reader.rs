@@ -18,8 +18,9 @@ pub enum Focus {
     Sidebar,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
+    #[default]
     FirstAppearance,
     MostMentioned,
 }

@@ -7,10 +7,59 @@ use crate::EntityKind;
 use ratatui::style::{Color, Modifier, Style};
 use std::ffi::OsString;
 
+/// The colours the config file can change: the four kinds (in the order of
+/// `EntityKind::ALL`), the kinds inside a highlight, and the highlights'
+/// backgrounds (in the order of the notes' colours, keys `1`-`5`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    pub kinds: [Color; 4],
+    pub kinds_on_highlight: [Color; 4],
+    pub highlights: [Color; 5],
+}
+
+impl Default for Palette {
+    /// Mid-tone 256-colour entries for the kinds, legible on dark and on light
+    /// backgrounds alike; darker tones of them on the highlights' light
+    /// backgrounds, so every kind stays readable on every highlight (contrast at
+    /// least 4.5:1, checked in a test).
+    fn default() -> Palette {
+        Palette {
+            kinds: [
+                Color::Indexed(33),
+                Color::Indexed(34),
+                Color::Indexed(166),
+                Color::Indexed(133),
+            ],
+            kinds_on_highlight: [
+                Color::Indexed(19),
+                Color::Indexed(22),
+                Color::Indexed(88),
+                Color::Indexed(90),
+            ],
+            highlights: [
+                Color::Indexed(229),
+                Color::Indexed(194),
+                Color::Indexed(189),
+                Color::Indexed(224),
+                Color::Indexed(225),
+            ],
+        }
+    }
+}
+
+fn kind_index(kind: EntityKind) -> usize {
+    EntityKind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
+}
+
+fn hue_index(hue: Hue) -> usize {
+    Hue::ALL.iter().position(|&h| h == hue).unwrap_or(0)
+}
+
 /// The styles of one run of the program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     color: bool,
+    palette: Palette,
 }
 
 impl Theme {
@@ -23,19 +72,36 @@ impl Theme {
     pub fn from_no_color(value: Option<OsString>) -> Theme {
         Theme {
             color: value.is_none_or(|v| v.is_empty()),
+            palette: Palette::default(),
         }
     }
 
     pub fn colored() -> Theme {
-        Theme { color: true }
+        Theme {
+            color: true,
+            palette: Palette::default(),
+        }
     }
 
     pub fn no_color() -> Theme {
-        Theme { color: false }
+        Theme {
+            color: false,
+            palette: Palette::default(),
+        }
     }
 
     pub fn has_color(self) -> bool {
         self.color
+    }
+
+    /// The theme with the config file's colours.
+    pub fn with_palette(mut self, palette: Palette) -> Theme {
+        self.palette = palette;
+        self
+    }
+
+    pub fn palette(self) -> Palette {
+        self.palette
     }
 
     fn fg(self, style: Style, color: Color) -> Style {
@@ -46,15 +112,9 @@ impl Theme {
         }
     }
 
-    /// The colour of a kind: mid-tone 256-colour entries, legible on dark and on
-    /// light backgrounds alike.
-    fn kind_color(kind: EntityKind) -> Color {
-        match kind {
-            EntityKind::Person => Color::Indexed(33),
-            EntityKind::Place => Color::Indexed(34),
-            EntityKind::Organization => Color::Indexed(166),
-            EntityKind::Event => Color::Indexed(133),
-        }
+    /// The colour of a kind.
+    fn kind_color(self, kind: EntityKind) -> Color {
+        self.palette.kinds[kind_index(kind)]
     }
 
     /// The cue that tells a kind apart without colour.
@@ -67,52 +127,38 @@ impl Theme {
         }
     }
 
-    /// The colour of a kind on a highlight's light background: a darker tone of
-    /// it, so every kind stays readable on every highlight (contrast at least
-    /// 4.5:1, checked in a test).
-    fn kind_color_on_highlight(kind: EntityKind) -> Color {
-        match kind {
-            EntityKind::Person => Color::Indexed(19),
-            EntityKind::Place => Color::Indexed(22),
-            EntityKind::Organization => Color::Indexed(88),
-            EntityKind::Event => Color::Indexed(90),
-        }
+    /// The colour of a kind on a highlight's light background.
+    fn kind_color_on_highlight(self, kind: EntityKind) -> Color {
+        self.palette.kinds_on_highlight[kind_index(kind)]
     }
 
     /// A mention inside a highlight or the selection being made.
     pub fn kind_on_highlight(self, kind: EntityKind) -> Style {
         let style = Style::new().add_modifier(Theme::kind_cue(kind));
-        self.fg(style, Theme::kind_color_on_highlight(kind))
+        self.fg(style, self.kind_color_on_highlight(kind))
     }
 
     /// The colours a test checks for contrast: each highlight background, and
-    /// each kind's colour on it.
+    /// each kind's colour on it (the default palette).
     pub fn highlight_palette() -> Vec<(Color, Vec<Color>)> {
-        Hue::ALL
+        let p = Palette::default();
+        p.highlights
             .iter()
-            .map(|&h| {
-                (
-                    Theme::hue_bg(h),
-                    EntityKind::ALL
-                        .iter()
-                        .map(|&k| Theme::kind_color_on_highlight(k))
-                        .collect(),
-                )
-            })
+            .map(|&bg| (bg, p.kinds_on_highlight.to_vec()))
             .collect()
     }
 
     /// A mention of an entity of this kind (also the legend swatch).
     pub fn kind(self, kind: EntityKind) -> Style {
         let style = Style::new().add_modifier(Theme::kind_cue(kind));
-        self.fg(style, Theme::kind_color(kind))
+        self.fg(style, self.kind_color(kind))
     }
 
     /// A kind label after a mention (`L`): the kind's colour, dimmed without
     /// colour so the label reads as an aside.
     pub fn kind_label(self, kind: EntityKind) -> Style {
         if self.color {
-            Style::new().fg(Theme::kind_color(kind))
+            Style::new().fg(self.kind_color(kind))
         } else {
             Style::new().add_modifier(Modifier::DIM)
         }
@@ -183,7 +229,7 @@ impl Theme {
 
     /// A mark on the mention map: the selected entity's kind.
     pub fn map_mark(self, kind: EntityKind) -> Style {
-        self.fg(Style::new(), Theme::kind_color(kind))
+        self.fg(Style::new(), self.kind_color(kind))
     }
 
     /// The mention map's mark of the current mention.
@@ -268,14 +314,8 @@ impl Theme {
 
     /// A highlight colour's background: light tones, under dark text (entity
     /// colours stay legible on them).
-    fn hue_bg(hue: Hue) -> Color {
-        match hue {
-            Hue::Yellow => Color::Indexed(229),
-            Hue::Green => Color::Indexed(194),
-            Hue::Blue => Color::Indexed(189),
-            Hue::Pink => Color::Indexed(224),
-            Hue::Purple => Color::Indexed(225),
-        }
+    fn hue_bg(self, hue: Hue) -> Color {
+        self.palette.highlights[hue_index(hue)]
     }
 
     /// A highlight colour as a foreground (list swatches, margin bars).
@@ -293,7 +333,7 @@ impl Theme {
     /// video, a cue of its own (events are underlined), besides the margin bar.
     pub fn highlight(self, hue: Hue) -> Style {
         if self.color {
-            Style::new().fg(Color::Black).bg(Theme::hue_bg(hue))
+            Style::new().fg(Color::Black).bg(self.hue_bg(hue))
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         }
@@ -304,7 +344,7 @@ impl Theme {
         if self.color {
             Style::new()
                 .fg(Color::Black)
-                .bg(Theme::hue_bg(hue))
+                .bg(self.hue_bg(hue))
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
         } else {
             Style::new().add_modifier(Modifier::REVERSED)

@@ -5,7 +5,7 @@
 
 use super::action::Action;
 use super::app::App;
-use super::keymap::{self, Mode};
+use super::keymap::Mode;
 use super::msg::{Effect, Msg};
 use super::navigate::{jump_to_entity, next_any, next_match, next_mention};
 use super::overlay::{Help, Overlay};
@@ -28,7 +28,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
                 if let Some(n) = count_digit(app, mode, &key) {
                     app.count = Some(n);
                     app.message = Some(n.to_string());
-                } else if let Some(action) = keymap::lookup(mode, &key) {
+                } else if let Some(action) = app.keymap.lookup(mode, &key) {
                     let times = app.count.take().unwrap_or(1);
                     let times = if repeats(action) { times } else { 1 };
                     for _ in 0..times {
@@ -289,7 +289,8 @@ fn help(app: &mut App, action: Action) {
     let Overlay::Help { help: h, .. } = &mut app.overlay else {
         return;
     };
-    let page = ui::help::page(h.mode, size);
+    let page = ui::help::page(&app.keymap, h.mode, size);
+    let lines = ui::help::line_count(&app.keymap, h.mode);
     let Overlay::Help { help: h, .. } = &mut app.overlay else {
         return;
     };
@@ -311,9 +312,7 @@ fn help(app: &mut App, action: Action) {
         }
         _ => {}
     }
-    h.scroll = h
-        .scroll
-        .min(ui::help::line_count(h.mode).saturating_sub(page));
+    h.scroll = h.scroll.min(lines.saturating_sub(page));
 }
 
 fn library(app: &mut App, action: Action, fx: &mut Vec<Effect>) {

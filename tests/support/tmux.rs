@@ -124,6 +124,24 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// The newest paste buffer (what OSC 52 put on tmux's clipboard with
+    /// `set-clipboard on`); panics after 10 s without one.
+    pub fn wait_for_buffer(&self) -> String {
+        let start = Instant::now();
+        loop {
+            let out = self.run(&["show-buffer"]);
+            if out.status.success() {
+                return String::from_utf8_lossy(&out.stdout).into_owned();
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("no paste buffer: {}", String::from_utf8_lossy(&out.stderr));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);

@@ -33,7 +33,7 @@ pub fn render(app: &App, ne: &NoteEditor, area: Rect, buf: &mut Buffer) {
             " {} ",
             fit(&ne.title, usize::from(rect.width.saturating_sub(4)))
         ))
-        .title_bottom(format!(" {} ", super::hints_line(Mode::Editor)));
+        .title_bottom(format!(" {} ", super::hints_line(app, Mode::Editor)));
     block.render(rect, buf);
 
     let inner_w = usize::from(rect.width.saturating_sub(2));

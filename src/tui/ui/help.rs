@@ -4,7 +4,7 @@
 
 use super::super::action::Action;
 use super::super::app::{App, Help};
-use super::super::keymap::{self, HelpRow, Mode};
+use super::super::keymap::{HelpRow, Keymap, Mode};
 use super::{fit, put, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,7 +13,8 @@ use ratatui::widgets::{Block, Borders, Widget};
 
 /// One line of the help: keys and what they do, or a dim note.
 enum HelpLine {
-    Keys(String, &'static str),
+    /// Keys, what they do, and the command's name in the config file.
+    Keys(String, &'static str, &'static str),
     Note(String),
 }
 
@@ -26,12 +27,17 @@ const CORRECTIONS: [Action; 5] = [
     Action::ToggleHidden,
 ];
 
-fn lines(mode: Mode) -> Vec<HelpLine> {
-    let keys = |rows: Vec<HelpRow>| {
+fn lines(keymap: &Keymap, mode: Mode) -> Vec<HelpLine> {
+    let keys = |rows: Vec<(HelpRow, Action)>| {
         rows.into_iter()
-            .map(|r| HelpLine::Keys(r.keys.join(" "), r.desc))
+            .map(|(r, a)| HelpLine::Keys(r.keys.join(" "), r.desc, a.name().unwrap_or("")))
     };
-    let mut out: Vec<HelpLine> = keys(keymap::help_rows(mode)).collect();
+    let rows = keymap
+        .help_rows(mode)
+        .into_iter()
+        .zip(keymap.help_actions(mode))
+        .collect();
+    let mut out: Vec<HelpLine> = keys(rows).collect();
     match mode {
         Mode::Search => out.push(HelpLine::Note(
             "Other keys are typed into the search; accents and case are ignored (a capital matches case).".into(),
@@ -46,50 +52,75 @@ fn lines(mode: Mode) -> Vec<HelpLine> {
             out.push(HelpLine::Note(
                 "Corrections, in the entity list (Tab):".into(),
             ));
-            let rows = keymap::help_rows(Mode::Sidebar)
+            let rows = keymap
+                .help_rows(Mode::Sidebar)
                 .into_iter()
-                .zip(keymap::help_actions(Mode::Sidebar))
+                .zip(keymap.help_actions(Mode::Sidebar))
                 .filter(|(_, a)| CORRECTIONS.contains(a))
-                .map(|(r, _)| r)
                 .collect();
             out.extend(keys(rows));
         }
         _ => {}
     }
+    out.push(HelpLine::Note(format!(
+        "Keys are set in ~/.config/glose/config.toml, [keys.{}],",
+        mode.config_name()
+    )));
+    out.push(HelpLine::Note(
+        "by command name: glose --print-config lists them all.".into(),
+    ));
     out
 }
 
 /// How many lines the help of a mode has.
-pub fn line_count(mode: Mode) -> usize {
-    lines(mode).len()
+pub fn line_count(keymap: &Keymap, mode: Mode) -> usize {
+    lines(keymap, mode).len()
 }
 
 /// How many help lines a screen of `size` shows at once.
-pub fn page(mode: Mode, size: Rect) -> usize {
-    let want_h = (line_count(mode) + 2) as u16;
+pub fn page(keymap: &Keymap, mode: Mode, size: Rect) -> usize {
+    let want_h = (line_count(keymap, mode) + 2) as u16;
     usize::from(want_h.min(size.height.saturating_sub(2)).saturating_sub(2))
 }
 
 pub fn render(app: &App, h: &Help, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let lines = lines(h.mode);
+    let lines = lines(&app.keymap, h.mode);
     let keys_w = lines
         .iter()
         .map(|l| match l {
-            HelpLine::Keys(k, _) => width(k),
+            HelpLine::Keys(k, ..) => width(k),
             HelpLine::Note(_) => 0,
         })
         .max()
         .unwrap_or(0);
-    let desc_w = lines
+    let name_w = lines
         .iter()
         .map(|l| match l {
-            HelpLine::Keys(_, d) => keys_w + 2 + width(d),
+            HelpLine::Keys(_, _, n) => width(n),
+            HelpLine::Note(_) => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    let text_w = lines
+        .iter()
+        .map(|l| match l {
+            HelpLine::Keys(_, d, _) => keys_w + 2 + width(d),
             HelpLine::Note(n) => width(n).min(72),
         })
         .max()
         .unwrap_or(0);
-    let close = keymap::help_rows(Mode::Help)
+    // The commands' names (for the config file) in a column of their own, when
+    // the screen is wide enough to keep every description whole beside them.
+    let with_names = text_w + 2 + name_w + 4 <= usize::from(area.width.saturating_sub(2));
+    let desc_w = if with_names {
+        text_w + 2 + name_w
+    } else {
+        text_w
+    };
+    let close = app
+        .keymap
+        .help_rows(Mode::Help)
         .first()
         .map(|r| format!(" {}: {} ", r.keys.join(" "), r.desc))
         .unwrap_or_default();
@@ -118,14 +149,20 @@ pub fn render(app: &App, h: &Help, area: Rect, buf: &mut Buffer) {
 
     let inner_w = usize::from(inner.width);
     let drawn = lines.iter().map(|l| match l {
-        HelpLine::Keys(k, d) => {
+        HelpLine::Keys(k, d, name) => {
             let pad = " ".repeat(keys_w.saturating_sub(width(k)) + 2);
-            let desc = fit(d, inner_w.saturating_sub(keys_w + 3));
-            Line::from(vec![
-                Span::styled(format!(" {k}"), t.help_key()),
-                Span::raw(pad),
-                Span::raw(desc),
-            ])
+            let room = inner_w.saturating_sub(keys_w + 3);
+            let desc = fit(d, room);
+            let mut spans = vec![Span::styled(format!(" {k}"), t.help_key()), Span::raw(pad)];
+            if with_names {
+                let gap = room.saturating_sub(width(&desc) + width(name));
+                spans.push(Span::raw(desc));
+                spans.push(Span::raw(" ".repeat(gap)));
+                spans.push(Span::styled(*name, t.dim()));
+            } else {
+                spans.push(Span::raw(desc));
+            }
+            Line::from(spans)
         }
         HelpLine::Note(n) => Line::from(Span::styled(
             format!(" {}", fit(n, inner_w.saturating_sub(1))),

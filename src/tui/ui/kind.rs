@@ -4,7 +4,7 @@
 use super::super::action::Action;
 use super::super::app::App;
 use super::super::correct::KindPick;
-use super::super::keymap::{self, Mode};
+use super::super::keymap::Mode;
 use super::{fit, put, width};
 use crate::EntityKind;
 use ratatui::buffer::Buffer;
@@ -17,16 +17,20 @@ pub fn render(app: &App, pick: &KindPick, area: Rect, buf: &mut Buffer) {
     let rows: Vec<(String, EntityKind)> = EntityKind::ALL
         .into_iter()
         .map(|kind| {
-            let keys: Vec<String> = keymap::bindings(Mode::Kind)
-                .into_iter()
+            let keys: Vec<String> = app
+                .keymap
+                .bindings(Mode::Kind)
+                .iter()
                 .filter(|b| b.action == Action::PickKind(kind))
                 .map(|b| b.label())
                 .collect();
             (keys.join(" "), kind)
         })
         .collect();
-    let close = keymap::bindings(Mode::Kind)
-        .into_iter()
+    let close = app
+        .keymap
+        .bindings(Mode::Kind)
+        .iter()
         .find(|b| b.action == Action::Back)
         .map(|b| format!(" {} {} ", b.label(), b.desc))
         .unwrap_or_default();

@@ -288,8 +288,9 @@ fn centered(area: Rect, w: u16, h: u16, buf: &mut Buffer) -> Rect {
 }
 
 /// A mode's key hints for an overlay's bottom border: "Ctrl+S save · Esc cancel".
-fn hints_line(mode: super::keymap::Mode) -> String {
-    super::keymap::hints(mode)
+fn hints_line(app: &App, mode: super::keymap::Mode) -> String {
+    app.keymap
+        .hints(mode)
         .into_iter()
         .map(|(k, w)| format!("{k} {w}"))
         .collect::<Vec<_>>()

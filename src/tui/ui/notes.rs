@@ -89,7 +89,7 @@ pub fn render(app: &App, r: &Reader, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_style(t.border(true))
         .title(format!(" Highlights and notes {} ", items.len()))
-        .title_bottom(format!(" {} ", super::hints_line(Mode::Notes)));
+        .title_bottom(format!(" {} ", super::hints_line(app, Mode::Notes)));
     let inner = block.inner(rect);
     block.render(rect, buf);
 

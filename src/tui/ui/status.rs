@@ -2,7 +2,6 @@
 //! text being typed, and hints drawn from the keymap table.
 
 use super::super::app::App;
-use super::super::keymap;
 use super::super::reader::{InputTarget, Reader};
 use super::{fit, put, put_str, width};
 use ratatui::buffer::Buffer;
@@ -182,7 +181,7 @@ fn line(app: &App, mut left: Vec<Span<'static>>, area: Rect, buf: &mut Buffer, w
     // As many hints as fit, most useful first (table order).
     let mut hints: Vec<Span> = Vec::new();
     let mut hints_w = 0;
-    for (key, word) in keymap::hints(app.mode()) {
+    for (key, word) in app.keymap.hints(app.mode()) {
         let text = format!(" {word}  ");
         let w = width(&key) + width(&text);
         if hints_w + w > room {

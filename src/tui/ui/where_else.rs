@@ -74,7 +74,7 @@ pub fn render_articles(app: &App, list: &ArticlesList, area: Rect, buf: &mut Buf
             fit(&title, usize::from(w.saturating_sub(2))),
             t.kind(list.kind),
         )))
-        .title_bottom(format!(" {} ", super::hints_line(Mode::Articles)));
+        .title_bottom(format!(" {} ", super::hints_line(app, Mode::Articles)));
     let inner = block.inner(rect);
     block.render(rect, buf);
     let height = usize::from(inner.height);
@@ -280,7 +280,7 @@ pub fn render_note_search(app: &App, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_style(t.border(true))
         .title(format!(" Search the notes of {scope} "))
-        .title_bottom(format!(" {} ", super::hints_line(Mode::NoteSearch)));
+        .title_bottom(format!(" {} ", super::hints_line(app, Mode::NoteSearch)));
     let inner = block.inner(rect);
     block.render(rect, buf);
     let inner_w = usize::from(inner.width);
