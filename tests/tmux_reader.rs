@@ -52,8 +52,7 @@ fn labels_map_copy_and_a_rebinding_from_the_config_file_at_two_sizes() {
         });
 
         // The mention map: marks in the column left of the sidebar's border.
-        let screen = tmux.capture();
-        assert!(screen.contains("■│"), "{size}: no mention map:\n{screen}");
+        tmux.wait_for("the mention map", |s| s.contains("■│"));
 
         // Kind labels.
         tmux.send("L");
@@ -75,24 +74,22 @@ fn labels_map_copy_and_a_rebinding_from_the_config_file_at_two_sizes() {
 
         // Help lists the new keys and the rebinding.
         tmux.send("?");
-        let screen = tmux.wait_for("help", |s| s.contains("Keys: Article"));
-        assert!(
-            screen
-                .lines()
-                .any(|l| l.contains("│ o ") && l.contains("next mention")),
-            "{size}:\n{screen}"
-        );
-        if w >= 120 {
-            // Wide enough for the commands' names.
-            assert!(screen.contains("next_mention"), "{size}:\n{screen}");
-        }
+        // Waits for the whole frame: a capture can land in the middle of a redraw.
+        let wide = w >= 120;
+        tmux.wait_for("help with o and, when wide, the commands' names", |s| {
+            s.lines()
+                .any(|l| l.contains("│ o ") && l.contains("next mention"))
+                && (!wide || s.contains("next_mention"))
+        });
         for _ in 0..30 {
             tmux.send("j");
         }
         tmux.wait_for("help's end", |s| {
             s.contains("kind labels after each mention") && s.contains("copy the current highlight")
         });
-        tmux.send("Escape");
+        // q closes the help (Esc then q, sent at once, can arrive as Alt+q).
+        tmux.send("q");
+        tmux.wait_for("help closed", |s| !s.contains("Keys: Article"));
 
         tmux.send("q");
         let screen = tmux.wait_for("the exit", |s| s.contains("glose-exit="));
