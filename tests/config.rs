@@ -127,7 +127,7 @@ size = 3
         "config.toml line 14: keys.article.relabel: not a command of the article keys (ignored; it is one of the entities keys)",
         "config.toml line 11: keys.article.scrol_down: no such command in the article keys (ignored; `glose --print-config` lists them)",
         "config.toml line 13: keys.article.top: should be a key or a list of keys; kept the default",
-        "config.toml line 16: keys.nowhere: no such mode (ignored; one of library, feeds, article, entities, search, filter, selection, note, notes, question, kind, rename, help)",
+        "config.toml line 16: keys.nowhere: no such mode (ignored; one of library, feeds, article, entities, search, filter, selection, note, notes, question, kind, rename, help, articles, library_entities, note_search)",
         "config.toml line 2: sidebar.order: \"alphabetical\" is not \"first\" or \"mentions\"; kept \"first\"",
     ];
     let mut got = w.clone();
@@ -283,6 +283,18 @@ fn the_sidebar_opens_in_the_configured_order() {
     let ukraine = s.find("Ukraine  ").unwrap();
     let kirghizstan = s.find("Kirghizstan  ").unwrap();
     assert!(ukraine < kirghizstan, "{s}");
+}
+
+#[test]
+fn snapshot_help_with_a_rebinding_and_command_names_120x35() {
+    let (c, w) =
+        config::parse("[keys.article]\nnext_mention = [\"o\"]\n\n[colors]\nperson = \"#ff0000\"\n");
+    assert!(w.is_empty(), "{w:?}");
+    let (a, e) = seed_fixture();
+    let mut app = app_with(a, e, Theme::colored(), 120, 35);
+    app.configure(c, &w);
+    keys(&mut app, "o?");
+    insta::assert_snapshot!(dump(&app));
 }
 
 // ---- --print-config -----------------------------------------------------------------------

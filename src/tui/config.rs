@@ -39,7 +39,7 @@ pub fn load() -> (Config, Vec<String>) {
     let Some(path) = path() else {
         return (Config::default(), Vec::new());
     };
-    match std::fs::read(&path) {
+    match read_capped(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
         Err(e) => (
             Config::default(),
@@ -56,6 +56,23 @@ pub fn load() -> (Config, Vec<String>) {
             ),
         },
     }
+}
+
+/// The largest config file read: the complete defaults are about 8 KB.
+const MAX_BYTES: u64 = 1 << 20;
+
+/// The file's bytes, refusing one larger than [`MAX_BYTES`] (a config path
+/// pointing at a huge file or a device must not stall the reader's start).
+fn read_capped(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(std::io::Error::other("larger than 1 MiB"));
+    }
+    Ok(bytes)
 }
 
 /// Reads a config file's text: every setting it can use, and a warning (with
@@ -415,6 +432,19 @@ mod tests {
         let (c, w) = parse(&defaults());
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(c, Config::default());
+    }
+
+    #[test]
+    fn a_file_larger_than_a_mebibyte_is_refused() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let big = dir.path().join("config.toml");
+        std::fs::write(&big, "#".repeat((MAX_BYTES + 1) as usize)).unwrap();
+        assert_eq!(
+            read_capped(&big).unwrap_err().to_string(),
+            "larger than 1 MiB"
+        );
+        std::fs::write(&big, "[sidebar]\n").unwrap();
+        assert_eq!(read_capped(&big).unwrap(), b"[sidebar]\n");
     }
 
     #[test]
