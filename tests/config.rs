@@ -127,7 +127,7 @@ size = 3
         "config.toml line 14: keys.article.relabel: not a command of the article keys (ignored; it is one of the entities keys)",
         "config.toml line 11: keys.article.scrol_down: no such command in the article keys (ignored; `glose --print-config` lists them)",
         "config.toml line 13: keys.article.top: should be a key or a list of keys; kept the default",
-        "config.toml line 16: keys.nowhere: no such mode (ignored; one of library, feeds, article, entities, search, filter, selection, note, notes, question, kind, rename, help, articles, library_entities, note_search)",
+        "config.toml line 16: keys.nowhere: no such mode (ignored; one of library, feeds, article, entities, search, filter, selection, note, notes, question, kind, rename, help, articles, library_entities, note_search, entity_filter)",
         "config.toml line 2: sidebar.order: \"alphabetical\" is not \"first\" or \"mentions\"; kept \"first\"",
     ];
     let mut got = w.clone();

@@ -105,6 +105,7 @@ impl Mode {
             Mode::Articles => "articles",
             Mode::LibraryEntities => "library_entities",
             Mode::NoteSearch => "note_search",
+            Mode::EntityFilter => "entity_filter",
         }
     }
 
