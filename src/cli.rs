@@ -140,6 +140,10 @@ pub enum Command {
         /// Fitting: the L2 penalty pulling each weight toward its prior.
         #[arg(long, value_name = "X", default_value_t = crate::eval::cv::FitOptions::default().l2)]
         l2: f64,
+        /// Score with the weights in FILE (as `--fit` writes them) instead of the shipped
+        /// ones: measure a refit before shipping it.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["cv", "fit"])]
+        weights: Option<PathBuf>,
     },
     /// Print an article's highlights, notes and entities (default: Markdown; brat: the entities as standoff).
     Export {
@@ -279,6 +283,7 @@ pub fn run(cli: Cli) -> ExitCode {
             fit,
             drop_events,
             l2,
+            weights,
         }) => {
             let opts = crate::eval::cv::FitOptions {
                 l2,
@@ -289,9 +294,12 @@ pub fn run(cli: Cli) -> ExitCode {
                 articles.as_deref(),
                 json,
                 cv,
-                fit.as_deref(),
                 drop_events,
-                opts,
+                Weights {
+                    fit: fit.as_deref(),
+                    opts,
+                    read: weights.as_deref(),
+                },
             )
         }
         Some(Command::Export {
@@ -732,11 +740,15 @@ fn run_eval(
     articles: Option<&std::path::Path>,
     json: bool,
     cv: Option<u16>,
-    fit: Option<&Path>,
     drop_events: bool,
-    opts: crate::eval::cv::FitOptions,
+    weights: Weights,
 ) -> ExitCode {
     use crate::eval;
+    let Weights {
+        fit,
+        opts,
+        read: weights,
+    } = weights;
     let docs = match eval::corpus::load(golds, articles) {
         Ok(d) => d,
         Err(e) => {
@@ -758,12 +770,26 @@ fn run_eval(
     if let Some(out) = fit {
         return write_weights(&docs, golds, out, opts);
     }
+    let model = match weights.map(|w| read_weights(w, &docs)).transpose() {
+        Ok(m) => m,
+        Err(e) => {
+            say(&e);
+            return ExitCode::from(1);
+        }
+    };
     let scorer = match cv {
         Some(k) => eval::cv::cross_validate(&docs, usize::from(k), drop_events, opts),
         None => {
             let mut s = eval::Scorer::new();
             for d in &docs {
-                s.add_with(&d.gold, &extract(&d.article), drop_events);
+                let found = match &model {
+                    Some(m) => {
+                        let prof = crate::extract::profile(d.article.language);
+                        crate::extract::extract_with(&d.article, prof, m)
+                    }
+                    None => extract(&d.article),
+                };
+                s.add_with(&d.gold, &found, drop_events);
             }
             s
         }
@@ -778,6 +804,27 @@ fn run_eval(
         print!("{}", eval::format_table(&rows));
     }
     ExitCode::SUCCESS
+}
+
+/// Where `glose eval`'s weights come from: fitted and written (`--fit`, with these
+/// options), read from a file (`--weights`), or the shipped ones.
+struct Weights<'a> {
+    fit: Option<&'a Path>,
+    opts: crate::eval::cv::FitOptions,
+    read: Option<&'a Path>,
+}
+
+/// `glose eval --weights FILE`: the weights of a file `--fit` wrote, for the
+/// language of the articles.
+fn read_weights(path: &Path, docs: &[crate::eval::Doc]) -> Result<crate::extract::Model, String> {
+    let lang = docs
+        .first()
+        .map_or(crate::Language::Fr, |d| d.article.language);
+    let prof = crate::extract::profile(lang);
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("{}: {}", shown(path), clean_io(&e)))?;
+    crate::extract::Model::from_json(&prof.space, &text)
+        .ok_or_else(|| format!("{}: not a weights file", shown(path)))
 }
 
 /// `glose eval --fit FILE`: fits on every article given, measures 5-fold

@@ -264,3 +264,48 @@ fn wikineural_en_val_score() {
         );
     }
 }
+
+/// `glose eval --weights FILE` scores with a refit before it ships: the shipped file
+/// gives the shipped table, a zeroed one finds nothing, a file that is no weights
+/// file is one clear error.
+#[test]
+fn eval_scores_with_the_weights_it_is_given() {
+    let Some(dir) = shared_eval() else { return };
+    let bin = env!("CARGO_BIN_EXE_glose");
+    let golds = gold_files(&dir);
+    let run = |extra: &[&std::ffi::OsStr]| {
+        Command::new(bin)
+            .arg("eval")
+            .args(&golds)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/weights/fr.json");
+    let plain = run(&[]);
+    let same = run(&["--weights".as_ref(), shipped.as_os_str()]);
+    assert!(same.status.success());
+    assert_eq!(same.stdout, plain.stdout);
+
+    let tmp = tempfile::tempdir().unwrap();
+    let mut w: glose::extract::WeightsFile =
+        serde_json::from_str(&std::fs::read_to_string(&shipped).unwrap()).unwrap();
+    w.weights.clear();
+    let zero = tmp.path().join("zero.json");
+    std::fs::write(&zero, serde_json::to_string(&w).unwrap()).unwrap();
+    let none = run(&["--weights".as_ref(), zero.as_os_str()]);
+    assert!(none.status.success());
+    let table = String::from_utf8_lossy(&none.stdout);
+    let all = table.lines().find(|l| l.starts_with("all")).unwrap();
+    assert!(all.contains("0.00/0.00/0.00"), "{table}");
+
+    let bad = tmp.path().join("bad.json");
+    std::fs::write(&bad, "not json").unwrap();
+    let out = run(&["--weights".as_ref(), bad.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not a weights file") && err.lines().count() == 1,
+        "{err}"
+    );
+}

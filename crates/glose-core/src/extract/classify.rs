@@ -138,6 +138,27 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if (a + 1..b).any(|j| lex.particles.contains(bt.lc(j).as_ref())) {
         f.add(F::HasParticle);
     }
+    // What the lists do not know: the context and the rest of the article decide.
+    let listed = |j: usize| {
+        bt.is_common(j)
+            || bt.is_demonym(j)
+            || bt.first_name(j)
+            || lex.places.contains_key(bt.folded(j, j + 1).as_str())
+    };
+    if b - a == 1 && !bt.toks[a].upper && !listed(a) {
+        f.add(F::UnknownWord);
+    }
+    if ntok >= 2 {
+        let words = || (a..b).filter(|&j| bt.namelike(j));
+        if words().all(|j| !bt.toks[j].upper && !bt.is_common(j) && !bt.is_demonym(j)) {
+            f.add(F::ProperWords);
+        } else if words().any(|j| bt.is_common(j)) {
+            f.add(F::SomeCommon);
+        }
+    }
+    if a >= 1 && b < bt.len() && is_open_quote(bt.s(a - 1)) && is_close_quote(bt.s(b)) {
+        f.add(F::Quoted);
+    }
 
     // Cues before the name.
     if person_cue_before(bt, a) {
@@ -204,6 +225,14 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
 
 /// How far into a block a dateline's agency may come ("SAN JUAN, Puerto Rico (AP) -").
 const DATELINE_TOKENS: usize = 8;
+
+fn is_open_quote(s: &str) -> bool {
+    matches!(s, "\"" | "\u{ab}" | "\u{201c}")
+}
+
+fn is_close_quote(s: &str) -> bool {
+    matches!(s, "\"" | "\u{bb}" | "\u{201d}")
+}
 
 fn is_dash(s: &str) -> bool {
     matches!(s, "-" | "\u{2013}" | "\u{2014}")

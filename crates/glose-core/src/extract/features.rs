@@ -80,6 +80,10 @@ features! {
     InitialCommon => "initial_common", "a common word opening a sentence";
     Demonym => "demonym", "a nationality word";
     HasParticle => "has_particle", "has a particle inside";
+    UnknownWord => "unknown_word", "one capitalized word in no list (not a place, first name, common word or nationality)";
+    ProperWords => "proper_words", "two words or more, none a common word or in capitals";
+    SomeCommon => "some_common", "two words or more, one of them a common word";
+    Quoted => "quoted", "between quotation marks (a title)";
     InList => "in_list", "in an enumeration of names";
     InEvent => "in_event", "inside an event phrase's complement";
     ListPlace => "list_with_place", "listed with a place";
