@@ -101,10 +101,10 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
             }
         }
         // An ordinal right before: "6e étape", "premier round", "première motion".
-        if start_tok > 0
+        let ordinal = start_tok > 0
             && (bt.is(start_tok - 1, &g.ordinal) || is_numeric_ordinal(bt, bt.s(start_tok - 1)))
-            && bt.spaced(start_tok - 1)
-        {
+            && bt.spaced(start_tok - 1);
+        if ordinal {
             start_tok -= 1;
         }
         let det = if start_tok > 0 {
@@ -225,7 +225,9 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
             && !has_name
             && !has_date
             && ev.class != "election";
+        // An ordinal picks one of a series out: "deuxième scrutin", "43e congrès".
         let pinned = ev.standalone
+            || ordinal
             || has_name
             || has_date
             || complements > 0
