@@ -185,3 +185,18 @@ fn towns_take_no_article() {
 fn days_date_events() {
     check("Le [[débat télévisé de mardi|event]] a été suivi par des millions de personnes.");
 }
+
+/// A team named by a plural determiner, its name and the place it plays for is an
+/// organization, not the place inside it.
+#[test]
+fn teams_named_after_their_place_are_organizations() {
+    check("Il a été échangé aux [[Rangers de New York|organization]] en 1981.");
+    check("Il a signé avec les [[Pacers de l'Indiana|organization]] pour un an.");
+}
+
+/// The cue before the first member of an enumeration names every member: "les
+/// villes de X et de Y".
+#[test]
+fn an_enumeration_shares_the_cue_before_it() {
+    check("Les communes de [[Vuosaari|place]] et de [[Kahramanmaras|place]] ont voté.");
+}

@@ -156,6 +156,14 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
             f.add(F::SomeCommon);
         }
     }
+    if b - a >= 3
+        && a >= 1
+        && lex.grammar.is("team_det", bt.lc(a - 1).as_ref())
+        && lex.of.contains(bt.lc(a + 1).as_ref())
+        && holds_place_after(bt, a + 2, b)
+    {
+        f.add(F::TeamOfPlace);
+    }
     if a >= 1 && b < bt.len() && is_open_quote(bt.s(a - 1)) && is_close_quote(bt.s(b)) {
         f.add(F::Quoted);
     }
@@ -225,6 +233,16 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
 
 /// How far into a block a dateline's agency may come ("SAN JUAN, Puerto Rico (AP) -").
 const DATELINE_TOKENS: usize = 8;
+
+/// A listed place at the end of `from..b`, past an article ("de l'Indiana").
+fn holds_place_after(bt: &BlockText, from: usize, b: usize) -> bool {
+    let from = if bt.lex.articles.contains(bt.lc(from).as_ref()) {
+        from + 1
+    } else {
+        from
+    };
+    from < b && bt.lex.places.contains_key(bt.folded(from, b).as_str())
+}
 
 fn is_open_quote(s: &str) -> bool {
     matches!(s, "\"" | "\u{ab}" | "\u{201c}")

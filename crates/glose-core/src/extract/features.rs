@@ -84,6 +84,7 @@ features! {
     ProperWords => "proper_words", "two words or more, none a common word or in capitals";
     SomeCommon => "some_common", "two words or more, one of them a common word";
     Quoted => "quoted", "between quotation marks (a title)";
+    TeamOfPlace => "team_of_place", "a plural name and the place it is from (a team)";
     InList => "in_list", "in an enumeration of names";
     InEvent => "in_event", "inside an event phrase's complement";
     ListPlace => "list_with_place", "listed with a place";

@@ -544,7 +544,16 @@ fn list_features(cands: &mut [names::NameCand], links: &[Link]) {
             let is_org = |c: &names::NameCand| {
                 c.feats.has(F::OrgHead) || c.feats.has(F::OrgCue) || c.feats.has(F::OrgSuffix)
             };
+            // "les villes de Lyon et de Kahramanmaras": the cue before the first
+            // member names what every member is.
+            let cues: Vec<F> = [F::PlaceCue, F::OrgCue, F::PersonCue]
+                .into_iter()
+                .filter(|&f| cands[i].feats.has(f))
+                .collect();
             for k in i..j {
+                for &f in &cues {
+                    cands[k].feats.add(f);
+                }
                 let others = || (i..j).filter(move |&m| m != k);
                 let place = others().any(|m| is_place(&cands[m]));
                 let person = others().any(|m| is_person(&cands[m]));

@@ -115,6 +115,7 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
                         || (bt.first_name(a)
                             && b == a + 1
                             && g.is("particle_after_first_name", p.as_ref()))
+                        || team_of_place(bt, a, b, c)
                 } else {
                     true
                 };
@@ -207,6 +208,23 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         }
     }
     Some(c)
+}
+
+/// "les Rangers de New York", "aux Magic d'Orlando": a team named by a plural
+/// determiner, one unknown name and the place it plays for.
+fn team_of_place(bt: &BlockText, a: usize, b: usize, c: usize) -> bool {
+    let lex = bt.lex;
+    if b != a + 1 || a == 0 || !lex.grammar.is("team_det", bt.lc(a - 1).as_ref()) {
+        return false;
+    }
+    if bt.toks[a].upper || lex.places.contains_key(bt.folded(a, b).as_str()) {
+        return false;
+    }
+    let mut e = c + 1;
+    while e < bt.len() && bt.spaced(e - 1) && bt.namelike(e) {
+        e += 1;
+    }
+    (c + 1..=e).any(|x| lex.places.contains_key(bt.folded(c, x).as_str()))
 }
 
 /// The word that says what a name is: the first, past "ex-" or a capitalized
