@@ -295,19 +295,7 @@ pub fn render_note_search(app: &App, area: Rect, buf: &mut Buffer) {
     let sel = |i: usize| i == s.selected;
     if s.library {
         for (i, hit) in s.hits.iter().enumerate() {
-            let style = if sel(i) {
-                t.row_selected(true)
-            } else {
-                t.section_header()
-            };
-            let marker = if sel(i) { "▸ " } else { "  " };
-            lines.push((
-                sel(i),
-                Line::from(Span::styled(
-                    fit(&format!("{marker}{}", hit.title), inner_w),
-                    style,
-                )),
-            ));
+            lines.push((sel(i), header(app, sel(i), &hit.title, inner_w)));
             let mut spans = vec![Span::raw("    ")];
             let mut at = 0;
             for m in &hit.marks {
@@ -323,19 +311,8 @@ pub fn render_note_search(app: &App, area: Rect, buf: &mut Buffer) {
         }
     } else {
         for (i, m) in article_matches(app, &s.query).iter().enumerate() {
-            let style = if sel(i) {
-                t.row_selected(true)
-            } else {
-                t.section_header()
-            };
-            let marker = if sel(i) { "▸ " } else { "  " };
-            lines.push((
-                sel(i),
-                Line::from(Span::styled(
-                    fit(&format!("{marker}“{}”", one_line(&m.about)), inner_w),
-                    style,
-                )),
-            ));
+            let about = format!("“{}”", one_line(&m.about));
+            lines.push((sel(i), header(app, sel(i), &about, inner_w)));
             lines.push((
                 sel(i),
                 Line::from(Span::styled(
@@ -397,4 +374,15 @@ pub fn render_note_search(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A result's first line: marked and highlighted when selected.
+fn header(app: &App, selected: bool, text: &str, width: usize) -> Line<'static> {
+    let t = app.theme;
+    let (marker, style) = if selected {
+        ("▸ ", t.row_selected(true))
+    } else {
+        ("  ", t.section_header())
+    };
+    Line::from(Span::styled(fit(&format!("{marker}{text}"), width), style))
 }
