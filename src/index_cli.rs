@@ -45,18 +45,20 @@ fn print(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> ExitCode {
     }
 }
 
-/// "nothing indexed yet" when the index is empty, so an empty answer is not
-/// taken for "not in the library".
-fn empty_index(index: &Index) -> Option<ExitCode> {
+/// The index, for the commands that query it: an error line and exit 1 when it
+/// cannot be opened, or says "nothing indexed yet" when it is empty, so an empty
+/// answer is not taken for "not in the library".
+fn indexed_library() -> Result<Index, ExitCode> {
+    let index = open_index()?;
     match index.article_count() {
         Ok(0) => {
             say("no article is indexed yet: run `glose index DIR...`");
-            Some(ExitCode::from(1))
+            Err(ExitCode::from(1))
         }
-        Ok(_) => None,
+        Ok(_) => Ok(index),
         Err(e) => {
             say(&e.to_string());
-            Some(ExitCode::from(1))
+            Err(ExitCode::from(1))
         }
     }
 }
@@ -221,13 +223,10 @@ struct WhereJson<'a> {
 
 /// `glose where NAME`: the articles mentioning the entity, most mentions first.
 pub fn run_where(name: &str, kind: Option<EntityKind>, format: Format) -> ExitCode {
-    let index = match open_index() {
+    let index = match indexed_library() {
         Ok(i) => i,
         Err(code) => return code,
     };
-    if let Some(code) = empty_index(&index) {
-        return code;
-    }
     let hits = match index.where_(name, kind) {
         Ok(h) => h,
         Err(e) => {
@@ -298,13 +297,10 @@ struct SearchJson<'a> {
 /// `glose search QUERY`: matching articles and notes, best first.
 pub fn run_search(query: &[String], limit: usize, format: Format) -> ExitCode {
     let query = query.join(" ");
-    let index = match open_index() {
+    let index = match indexed_library() {
         Ok(i) => i,
         Err(code) => return code,
     };
-    if let Some(code) = empty_index(&index) {
-        return code;
-    }
     let hits = match index.search(&query, limit) {
         Ok(h) => h,
         Err(e) => {
@@ -372,13 +368,10 @@ const TIMELINE_MONTHS: usize = 24;
 /// `glose entities`: the library's entities with their article counts and a
 /// timeline of articles per month.
 pub fn run_entities(kind: Option<EntityKind>, limit: usize, format: Format) -> ExitCode {
-    let index = match open_index() {
+    let index = match indexed_library() {
         Ok(i) => i,
         Err(code) => return code,
     };
-    if let Some(code) = empty_index(&index) {
-        return code;
-    }
     let (all, range) = match index
         .entities(kind)
         .and_then(|e| Ok((e, index.month_range()?)))
