@@ -5,15 +5,18 @@
 //! - *features*: named features per candidate (`classify`, `features`), plus what
 //!   the rest of the article says about the same form (`doc_features` below);
 //! - *score*: log-odds per kind from fitted weights (`model`);
-//! - *decide* and *link*: one kind per form, aliases merged (`merge`).
+//! - *decide*: one kind per form, events kept by their score, overlaps (`decide`);
+//! - *link*: aliases merged by small document rules, one file each (`link`).
 //!
 //! Word lists, the language profile and the weights are data (`lexicon`, `assets/`).
 
 mod block;
 mod classify;
+mod decide;
 mod events;
 pub mod features;
 pub mod lexicon;
+mod link;
 mod merge;
 pub mod model;
 mod names;
@@ -92,17 +95,17 @@ pub fn extract_with(article: &Article, profile: &Profile, model: &Model) -> Vec<
         ..
     } = proposed;
     let doc = score_document(&keys, model);
-    merge::resolve(
-        &article.text,
-        names,
-        &votes,
-        &doc,
-        keys,
-        events,
-        &profile.space,
-        model,
-        profile.lex,
-    )
+    let text = &article.text;
+    let mut forms = decide::forms(&names, &votes, &doc, keys);
+    link::names(text, &names, &mut forms, profile.lex);
+    let mut entities = link::entities(text, names, &forms, &profile.space, model);
+    let canon = link::canonical_forms(&forms);
+    let events = decide::events(events);
+    let events = link::same_event::link(text, events, &canon, &profile.space, model);
+    decide::overlaps(&mut entities, &events);
+    entities.extend(events);
+    link::number(&mut entities);
+    entities
 }
 
 /// A candidate span with all its features, for fitting: `event` says which

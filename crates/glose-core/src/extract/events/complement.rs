@@ -1,0 +1,153 @@
+//! What pins an event noun down after it: adjectives, then up to three complements
+//! introduced by the profile's prepositions (a date, a name, a noun with its
+//! adjectives; "entre X et Y").
+
+use super::head::{is_numeric_ordinal, Head};
+use crate::extract::block::BlockText;
+use crate::extract::lexicon::fold;
+use crate::extract::names::NameCand;
+use crate::text::TokenKind;
+
+#[derive(Default)]
+pub struct Complement {
+    /// Keys of the names in the complement, and folded lowercase argument nouns.
+    pub args: Vec<String>,
+    pub has_name: bool,
+    pub has_date: bool,
+    /// Complements read (at most three).
+    pub complements: usize,
+    /// Adjectives right after the head, and how many of them are not vague.
+    pub adjectives: usize,
+    pub pinning_adj: usize,
+    /// The span's past-the-last token.
+    pub end: usize,
+}
+
+pub fn read(
+    bt: &BlockText,
+    head: &Head,
+    names: &[NameCand],
+    name_at: &[Option<usize>],
+) -> Complement {
+    let lex = bt.lex;
+    let g = &lex.event_grammar;
+    let n = bt.len();
+    let mut out = Complement::default();
+    let mut k = head.next;
+    while k < n && bt.spaced(k - 1) && bt.adjective(k) {
+        out.adjectives += 1;
+        if !bt.is(k, &g.vague) {
+            out.pinning_adj += 1;
+        }
+        k += 1;
+    }
+    out.end = k;
+    // A meeting's partner: "rencontre avec ...".
+    let with = lex.grammar.words("with");
+    let meeting = head.ev.class == "meeting";
+    let is_prep = |k: usize| bt.is(k, &g.prep) || (meeting && bt.is(k, with));
+    let between = |p: &str| lex.grammar.is("between", p);
+    let is_number = |j: usize| j < n && bt.toks[j].kind == TokenKind::Number;
+    let is_month = |j: usize| j < n && lex.months.contains(bt.lc(j).as_ref());
+    while out.complements < 3 && k < n && bt.spaced(k - 1) && is_prep(k) {
+        let prep = bt.lc(k);
+        let mut c = k + 1;
+        if c < n && bt.is(c, &g.det) && !bt.toks[c].cap {
+            c += 1;
+        }
+        if c >= n {
+            break;
+        }
+        // ordinal inside the noun phrase: "de la 76e édition"
+        if is_numeric_ordinal(bt, bt.s(c)) {
+            c += 1;
+        }
+        if is_number(c) && (is_month(c + 1) || bt.s(c).len() == 4) {
+            // A date: "du 6 février", "de 2010".
+            out.args.push(bt.s(c).to_string());
+            out.has_date = true;
+            c += 1;
+            if is_month(c) {
+                c += 1;
+                if is_number(c) {
+                    c += 1;
+                }
+            }
+        } else if let Some(nm) = name_at[c].map(|k| &names[k]) {
+            // Even a name the name pass left unclassified pins the event down.
+            out.args.push(nm.key.clone());
+            out.has_name = true;
+            c = nm.b;
+        } else if c < n && bt.namelike(c) && !bt.is_function(c) {
+            // A capitalized word the name pass left out ("Covid-19").
+            out.args.push(fold(bt.s(c)));
+            out.has_name = true;
+            c += 1;
+        } else if c < n && (is_month(c) || bt.is(c, &g.day)) {
+            // "élections de juin", "le débat de mardi".
+            out.args.push(bt.lc(c).into_owned());
+            out.has_date = true;
+            c += 1;
+            if is_number(c) {
+                c += 1;
+            }
+        } else if c < n
+            && bt.word(c)
+            && !bt.toks[c].cap
+            && !bt.toks[c].elision
+            && !bt.is_function(c)
+            && !is_verbish(bt, bt.s(c))
+            && !between(&prep)
+            && !is_gerund(bt, &prep, bt.s(c))
+        {
+            // Adjectives that come before the noun: "l'ancien maire", "la nouvelle loi".
+            if bt.is(c, &g.prenominal)
+                && c + 1 < n
+                && bt.word(c + 1)
+                && !bt.toks[c + 1].cap
+                && !bt.is_function(c + 1)
+            {
+                c += 1;
+            }
+            out.args.push(bt.lc(c).into_owned());
+            c += 1;
+            while c < n && bt.spaced(c - 1) && bt.adjective(c) {
+                c += 1;
+            }
+        } else {
+            break;
+        }
+        // "entre le Hezbollah et Israël"
+        if between(&prep) && lex.grammar.is("and", bt.lc(c).as_ref()) {
+            let mut d = c + 1;
+            if bt.is(d, &g.det) {
+                d += 1;
+            }
+            if let Some(nm) = name_at.get(d).copied().flatten().map(|k| &names[k]) {
+                out.args.push(nm.key.clone());
+                c = nm.b;
+            }
+        }
+        k = c;
+        out.end = c;
+        out.complements += 1;
+    }
+    out
+}
+
+/// Infinitives and finite verbs are not complements ("pour instaurer"): the
+/// profile's `verb` words and `infinitive` endings (but not `infinitive_not`).
+fn is_verbish(bt: &BlockText, s: &str) -> bool {
+    let g = &bt.lex.grammar;
+    g.is("verb", s)
+        || s.chars().count() > 5
+            && g.words("infinitive").iter().any(|e| {
+                s.ends_with(e) && !g.words("infinitive_not").iter().any(|x| s.ends_with(x))
+            })
+}
+
+/// "en visant": the gerund's preposition before a present participle.
+fn is_gerund(bt: &BlockText, prep: &str, s: &str) -> bool {
+    let g = &bt.lex.grammar;
+    g.is("gerund", prep) && g.words("gerund_ending").iter().any(|e| s.ends_with(e))
+}

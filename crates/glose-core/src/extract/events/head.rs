@@ -1,0 +1,106 @@
+//! The head of an event mention: an event noun of the profile (a phrase of several
+//! words first, then a single one), with what comes right before it that belongs to
+//! the span (an opening quote, an ordinal).
+
+use crate::extract::block::BlockText;
+use crate::extract::lexicon::EventNoun;
+use crate::extract::names::NameCand;
+
+pub struct Head {
+    /// The noun's first and past-the-last tokens.
+    pub noun: usize,
+    pub noun_end: usize,
+    pub ev: EventNoun,
+    /// The span's first token (a quote or an ordinal before the noun).
+    pub start: usize,
+    /// The token after the head (and a closing quote).
+    pub next: usize,
+    /// An ordinal right before ("6e étape", "premier round").
+    pub ordinal: bool,
+    /// The word before the span, lowercase ("" at the block's start).
+    pub det: String,
+}
+
+/// The event head starting at token `i`, if any. `name_at[i]`: the name candidate
+/// starting at `i`.
+pub fn at(bt: &BlockText, i: usize, names: &[NameCand], name_at: &[Option<usize>]) -> Option<Head> {
+    let lex = bt.lex;
+    let g = &lex.event_grammar;
+    let n = bt.len();
+    if !bt.word(i) || bt.toks[i].cap && !bt.initial[i] {
+        return None;
+    }
+    // A capitalized named event ("Festival de Cannes") is found by the name pass.
+    if bt.toks[i].cap && name_at[i].is_some_and(|k| names[k].b - names[k].a >= 2) {
+        return None;
+    }
+    // Most words are not event nouns: one lookup settles it.
+    if bt.s(i).len() < 3 || !lex.event_words.contains(bt.lc(i).as_ref()) {
+        return None;
+    }
+    let (noun_end, ev) = noun(bt, i)?;
+    // "d'accord", "cellule de crise": a bare noun complement is not an event.
+    if !ev.standalone && i > 0 && lex.grammar.is("noun_of", bt.lc(i - 1).as_ref()) {
+        return None;
+    }
+    // "au sommet de" is a place ("at the top of"), not a summit.
+    if i > 0
+        && lex.grammar.is("top_noun", bt.lc(i).as_ref())
+        && lex.grammar.is("top_prep", bt.lc(i - 1).as_ref())
+    {
+        return None;
+    }
+    // Quotes around the noun: «déportation» d'enfants.
+    let mut start = i;
+    let mut next = noun_end;
+    if i > 0 && matches!(bt.s(i - 1), "«" | "\"") && !bt.toks[i].space_before {
+        start = i - 1;
+        if next < n && matches!(bt.s(next), "»" | "\"") {
+            next += 1;
+        }
+    }
+    // An ordinal right before: "6e étape", "premier round", "première motion".
+    let ordinal = start > 0
+        && (bt.is(start - 1, &g.ordinal) || is_numeric_ordinal(bt, bt.s(start - 1)))
+        && bt.spaced(start - 1);
+    if ordinal {
+        start -= 1;
+    }
+    let det = if start > 0 {
+        bt.lc(start - 1).into_owned()
+    } else {
+        String::new()
+    };
+    Some(Head {
+        noun: i,
+        noun_end,
+        ev,
+        start,
+        next,
+        ordinal,
+        det,
+    })
+}
+
+/// The event noun at `i`: a multi-word one first, then a single one; its end.
+fn noun(bt: &BlockText, i: usize) -> Option<(usize, EventNoun)> {
+    let lex = bt.lex;
+    let n = bt.len();
+    if lex.event_phrase_starts.contains(bt.lc(i).as_ref()) {
+        for (phrase, ev) in &lex.event_phrases {
+            let m = phrase.len();
+            if i + m <= n && (0..m).all(|x| bt.lc(i + x) == phrase[x]) {
+                return Some((i + m, *ev));
+            }
+        }
+    }
+    lex.event_nouns
+        .get(bt.lc(i).as_ref())
+        .map(|ev| (i + 1, *ev))
+}
+
+/// A number with one of the profile's ordinal endings ("6e", "1er", "5th").
+pub fn is_numeric_ordinal(bt: &BlockText, s: &str) -> bool {
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && bt.lex.ordinal_suffixes.contains(&&s[digits..])
+}

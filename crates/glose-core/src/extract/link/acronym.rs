@@ -1,0 +1,45 @@
+//! An acronym joins its expansion: the one the article defined ("Cour pénale
+//! internationale (CPI)"), else the organization name whose initials it spells.
+
+use super::{join, Group};
+use crate::extract::lexicon::Lexicon;
+use crate::extract::merge::Names;
+use crate::EntityKind;
+use rustc_hash::FxHashMap as HashMap;
+
+pub fn link(text: &str, names: &Names, groups: &mut [Group], lex: &Lexicon) {
+    let skip = lex.grammar.words("acronym_skip");
+    let mut by_initials: HashMap<String, usize> = HashMap::default();
+    for (g, gr) in groups.iter().enumerate() {
+        if gr.kind() == Some(EntityKind::Organization) && gr.multiword() {
+            by_initials.entry(initials(&gr.key, skip)).or_insert(g);
+        }
+    }
+    for g in 0..groups.len() {
+        let Some(m) = groups[g].first else {
+            continue;
+        };
+        let first = &names[m as usize];
+        let is_acr = first.single
+            && text[first.start..first.end()]
+                .chars()
+                .all(|c| !c.is_lowercase());
+        let target = match groups[g].acronym_of {
+            Some(k) => Some(k),
+            None if is_acr && groups[g].key.len() >= 2 => by_initials.get(&groups[g].key).copied(),
+            None => None,
+        };
+        if let Some(t) = target.filter(|&t| t != g) {
+            let why = format!("acronym of \"{}\"", groups[t].key);
+            join(groups, g, t, why);
+        }
+    }
+}
+
+/// The initials of a folded name, without the profile's `acronym_skip` words.
+pub fn initials(key: &str, skip: &[&str]) -> String {
+    key.split([' ', '\''])
+        .filter(|w| !w.is_empty() && !skip.contains(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}

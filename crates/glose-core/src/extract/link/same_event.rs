@@ -1,0 +1,129 @@
+//! Event mentions about the same thing are one event: the same head noun with a
+//! shared argument, or the same class sharing an argument ("invasion de l'Ukraine",
+//! "guerre en Ukraine"). A bare head ("le mandat d'arrêt") or a numbered one ("6e
+//! étape") joins every mention with that head.
+
+use super::{explain, fullest};
+use crate::extract::features::{Feats, FeatureSpace};
+use crate::extract::merge::PlacedEvent;
+use crate::extract::model::Model;
+use crate::{Entity, EntityKind, Mention};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+/// Groups the kept event candidates into entities. `canon` maps a name's form to its
+/// entity's root form, so arguments compare by entity.
+pub fn link(
+    text: &str,
+    mut events: Vec<PlacedEvent>,
+    canon: &HashMap<String, String>,
+    space: &FeatureSpace,
+    model: &Model,
+) -> Vec<Entity> {
+    for e in &mut events {
+        for a in &mut e.cand.args {
+            if let Some(c) = canon.get(a) {
+                *a = c.clone();
+            }
+        }
+    }
+    let n = events.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    // Buckets instead of comparing every pair: events that meet in a bucket are one.
+    let open_heads: HashSet<&str> = events
+        .iter()
+        .filter(|e| e.cand.args.is_empty() || e.cand.numbered)
+        .map(|e| e.cand.head.as_str())
+        .collect();
+    let mut first_in: HashMap<(u8, &str, &str), usize> = HashMap::default();
+    for (i, e) in events.iter().enumerate() {
+        let c = &e.cand;
+        let mut keys: Vec<(u8, &str, &str)> = Vec::new();
+        if open_heads.contains(c.head.as_str()) {
+            keys.push((0, c.head.as_str(), ""));
+        }
+        for a in &c.args {
+            keys.push((1, c.head.as_str(), a.as_str()));
+            keys.push((2, c.class, a.as_str()));
+        }
+        for k in keys {
+            match first_in.get(&k) {
+                Some(&j) => {
+                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[ri] = rj;
+                }
+                None => {
+                    first_in.insert(k, i);
+                }
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    groups
+        .into_values()
+        .map(|idx| entity(text, &events, &idx, space, model))
+        .collect()
+}
+
+/// Union-find's root, halving the path.
+fn find(p: &mut [usize], mut x: usize) -> usize {
+    while p[x] != x {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    x
+}
+
+/// The event entity of the candidates `idx`.
+fn entity(
+    text: &str,
+    events: &[PlacedEvent],
+    idx: &[usize],
+    space: &FeatureSpace,
+    model: &Model,
+) -> Entity {
+    let mut mentions: Vec<Mention> = idx
+        .iter()
+        .map(|&i| Mention::new(events[i].start, events[i].end))
+        .collect();
+    mentions.sort();
+    mentions.dedup();
+    let mut evidence: Vec<String> = Vec::new();
+    // A long article repeats the same event mention many times: each distinct
+    // one (head, class, score, features) is explained once, which gives the same
+    // lines as explaining them all (repeated lines are dropped anyway).
+    let mut seen: HashSet<(&str, &str, u32, &Feats)> = Default::default();
+    for &i in idx {
+        let c = &events[i].cand;
+        if !seen.insert((&c.head, c.class, events[i].score[3].to_bits(), &c.feats)) {
+            continue;
+        }
+        let head = format!(
+            "event noun \"{}\" ({}), log-odds {:+.2}",
+            c.head, c.class, events[i].score[3]
+        );
+        for e in std::iter::once(head).chain(explain(&c.feats, space, model)) {
+            if !evidence.contains(&e) {
+                evidence.push(e);
+            }
+        }
+    }
+    if idx.len() > 1 {
+        evidence.push(format!(
+            "{} mentions of one {} event merged (same head noun or shared argument)",
+            idx.len(),
+            events[idx[0]].cand.class
+        ));
+    }
+    let name = fullest(text, &mentions);
+    Entity {
+        id: String::new(),
+        kind: EntityKind::Event,
+        name,
+        mentions,
+        evidence,
+    }
+}

@@ -1,0 +1,45 @@
+//! Surnames and shorter forms join the full person name ("Poutine" -> "Vladimir
+//! Poutine"). Every word-boundary ending of each full name is indexed; an ending
+//! shared by two people is ambiguous and joins neither.
+
+use super::{join, Group};
+use crate::EntityKind;
+use rustc_hash::FxHashMap as HashMap;
+
+pub fn link(groups: &mut [Group]) {
+    let mut endings: HashMap<&str, Option<usize>> = HashMap::default();
+    for (f, gr) in groups.iter().enumerate() {
+        if gr.kind() != Some(EntityKind::Person) || !gr.multiword() {
+            continue;
+        }
+        for (i, _) in gr.key.match_indices(' ') {
+            endings
+                .entry(&gr.key[i + 1..])
+                .and_modify(|v| {
+                    if *v != Some(f) {
+                        *v = None
+                    }
+                })
+                .or_insert(Some(f));
+        }
+    }
+    let mut joins = Vec::new();
+    for (g, gr) in groups.iter().enumerate() {
+        let full_person = gr.multiword() && gr.kind() == Some(EntityKind::Person);
+        // A form the article itself calls a place or an organization stays one.
+        let person = gr.votes[EntityKind::Person as usize];
+        let strong_other = [EntityKind::Place, EntityKind::Organization]
+            .iter()
+            .any(|&k| gr.votes[k as usize] > person + 2.0);
+        if gr.into.is_some() || full_person || strong_other {
+            continue;
+        }
+        if let Some(Some(f)) = endings.get(gr.key.as_str()) {
+            joins.push((g, *f));
+        }
+    }
+    for (g, f) in joins {
+        let why = format!("surname of \"{}\"", groups[f].key);
+        join(groups, g, f, why);
+    }
+}
