@@ -32,12 +32,34 @@ pub struct BlockText<'a> {
 
 const BORROWED: usize = usize::MAX;
 
+/// `a` then `b` as one string handed to `f`: joined on the stack when short (the
+/// rules try such forms for many words: no allocation each).
+fn with_concat<R>(a: &str, b: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    let n = a.len() + b.len();
+    if n <= buf.len() {
+        buf[..a.len()].copy_from_slice(a.as_bytes());
+        buf[a.len()..n].copy_from_slice(b.as_bytes());
+        // Two strings joined are a string.
+        if let Ok(w) = std::str::from_utf8(&buf[..n]) {
+            return f(w);
+        }
+    }
+    f(&format!("{a}{b}"))
+}
+
 /// Appends the lowercase form of `s` to `buf` when it differs from `s` (typographic
 /// apostrophes made plain) and returns its range there, else `BORROWED`.
 fn lowercase(s: &str, buf: &mut String) -> (usize, usize) {
     let from = buf.len();
-    if s.is_ascii() {
-        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+    // One pass tells ASCII and any capital apart.
+    let (mut ascii, mut upper) = (true, false);
+    for &b in s.as_bytes() {
+        ascii &= b.is_ascii();
+        upper |= b.is_ascii_uppercase();
+    }
+    if ascii {
+        if !upper {
             return (BORROWED, BORROWED);
         }
         buf.push_str(s);
@@ -189,12 +211,14 @@ impl<'a> BlockText<'a> {
         let s = self.s(i);
         self.lex.first_names.contains(s)
             || (self.toks[i].upper && {
-                let mut t = self.lower(i).to_string();
-                if let Some(c) = t.get(0..1) {
-                    let up = c.to_uppercase();
-                    t.replace_range(0..1, &up);
+                // The lowercase form with its first letter (when one byte) made a capital.
+                let t = self.lower(i);
+                match t.get(0..1) {
+                    Some(c) => with_concat(&c.to_uppercase(), &t[1..], |w| {
+                        self.lex.first_names.contains(w)
+                    }),
+                    None => self.lex.first_names.contains(t),
                 }
-                self.lex.first_names.contains(t.as_str())
             })
     }
 
@@ -205,14 +229,15 @@ impl<'a> BlockText<'a> {
         if f != 0 {
             return f;
         }
-        let lc = self.lc(i);
+        use super::lexicon::word_fact;
+        let listed = self.lex.word_facts.get(self.lower(i)).copied().unwrap_or(0);
         let mut f = KNOWN;
-        if self.lex.function_words.contains(lc.as_ref()) {
+        if listed & word_fact::FUNCTION != 0 {
             f |= FUNCTION | COMMON;
-        } else if self.lex.common.contains(lc.as_ref()) || self.common_unaccented_capital(i) {
+        } else if listed & word_fact::COMMON != 0 || self.common_unaccented_capital(i) {
             f |= COMMON;
         }
-        if self.lex.demonyms.contains_key(lc.as_ref()) {
+        if listed & word_fact::DEMONYM != 0 {
             f |= DEMONYM;
         }
         self.facts[i].set(f);
@@ -234,10 +259,7 @@ impl<'a> BlockText<'a> {
             .capital_accents
             .iter()
             .filter(|(plain, _)| *plain == first)
-            .any(|(_, acc)| {
-                let w = format!("{acc}{rest}");
-                self.lex.common.contains(w.as_str())
-            })
+            .any(|(_, acc)| with_concat(acc, rest, |w| self.lex.common.contains(w)))
     }
 
     pub fn is_common(&self, i: usize) -> bool {

@@ -143,7 +143,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         bt.is_common(j)
             || bt.is_demonym(j)
             || bt.first_name(j)
-            || lex.places.contains_key(bt.folded(j, j + 1).as_str())
+            || lex.places.contains_key(bt.folded1(j).as_ref())
     };
     if b - a == 1 && !bt.toks[a].upper && !listed(a) {
         f.add(F::UnknownWord);

@@ -235,11 +235,15 @@ impl FeatureSpace {
 const MAX_FEATS: usize = 40;
 
 /// A candidate's features: ids, each at most once, held inline (millions of
-/// candidates on a large article: no allocation each).
+/// candidates on a large article: no allocation each), in the order they were
+/// added (the log-odds are summed in that order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Feats {
     ids: [u32; MAX_FEATS],
     len: u8,
+    /// The ids below 128 held (the static features), one bit each: the rules ask
+    /// `has` all the time, and a bit answers without a scan.
+    low: u128,
 }
 
 impl Default for Feats {
@@ -247,6 +251,7 @@ impl Default for Feats {
         Feats {
             ids: [0; MAX_FEATS],
             len: 0,
+            low: 0,
         }
     }
 }
@@ -260,11 +265,18 @@ impl Feats {
         if !self.contains(id) && (self.len as usize) < MAX_FEATS {
             self.ids[self.len as usize] = id;
             self.len += 1;
+            if id < 128 {
+                self.low |= 1 << id;
+            }
         }
     }
 
     fn contains(&self, id: u32) -> bool {
-        self.ids().contains(&id)
+        if id < 128 {
+            self.low & (1 << id) != 0
+        } else {
+            self.ids().contains(&id)
+        }
     }
 
     pub fn has(&self, f: F) -> bool {

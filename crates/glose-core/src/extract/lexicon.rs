@@ -28,6 +28,13 @@ pub mod place_flag {
     pub const SMALL: u8 = 16;
 }
 
+/// What the word lists say of a lowercase word, in one lookup (`Lexicon::word_facts`).
+pub mod word_fact {
+    pub const FUNCTION: u8 = 1;
+    pub const COMMON: u8 = 2;
+    pub const DEMONYM: u8 = 4;
+}
+
 /// An event noun's class (nouns of one class about the same thing are one event)
 /// and whether it stands alone without a complement.
 #[derive(Debug, Clone, Copy)]
@@ -84,17 +91,22 @@ pub struct PlacePreps {
 #[derive(Default)]
 pub struct Grammar {
     classes: HashMap<&'static str, Vec<&'static str>>,
+    /// Word -> the classes that hold it: [`Grammar::is`] is asked of nearly every
+    /// token, and most are in no class, which one lookup of the word settles.
+    of_word: HashMap<&'static str, Vec<&'static str>>,
 }
 
 impl Grammar {
     fn new(tsv: &'static str) -> Grammar {
         let mut classes: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+        let mut of_word: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
         for line in entries(tsv) {
             if let Some((class, word)) = line.split_once('\t') {
                 classes.entry(class).or_default().push(word);
+                of_word.entry(word).or_default().push(class);
             }
         }
-        Grammar { classes }
+        Grammar { classes, of_word }
     }
 
     /// The words of a class (empty when the profile has none).
@@ -108,7 +120,9 @@ impl Grammar {
 
     /// Whether `word` (lowercase) is in the class.
     pub fn is(&self, class: &str, word: &str) -> bool {
-        self.words(class).contains(&word)
+        self.of_word
+            .get(word)
+            .is_some_and(|classes| classes.contains(&class))
     }
 }
 
@@ -144,6 +158,10 @@ pub struct Lexicon {
     pub place_lower_heads: HashSet<String>,
     /// The longest place name, in tokens.
     pub place_max_tokens: usize,
+    /// Every beginning of a place name that stops before a space or a punctuation
+    /// mark ("cote", "cote d" of "cote d'ivoire"): a window whose first word is not
+    /// one of them can only be a one-word place, and needs one lookup, not eight.
+    pub place_prefixes: HashSet<String>,
     /// As written in the list ("Vladimir"); looked up by the token as written.
     pub first_names: HashSet<&'static str>,
     /// Lowercase common words (not proper nouns).
@@ -151,6 +169,9 @@ pub struct Lexicon {
     /// Lowercase nationality word -> country.
     pub demonyms: HashMap<String, String>,
     pub function_words: HashSet<&'static str>,
+    /// Lowercase word -> `word_fact` bits (function word, common word, nationality):
+    /// the three lists every token is checked against, merged so one lookup answers.
+    pub word_facts: HashMap<std::borrow::Cow<'static, str>, u8>,
     pub person_cues: Phrases,
     pub org_heads: HashSet<&'static str>,
     pub org_cues: HashSet<&'static str>,
@@ -288,24 +309,29 @@ pub fn build(lang: Language) -> Lexicon {
     ];
     // The two big tables build on two cores: places (folded keys) beside the word sets.
     // A thread that cannot start (a process limit) builds here instead: no panic.
-    let ((places, place_flags, place_max_tokens), (first_names, common)) =
-        std::thread::scope(|scope| {
-            let places = std::thread::Builder::new().spawn_scoped(scope, || build_places(&sources));
-            let words = words_set(asset!("gazetteer/firstnames.txt"));
-            // The common-word list is lowercase already (a test checks it): no copies needed.
-            let common = words_set(common_txt);
-            let places = match places {
-                Ok(handle) => handle.join().unwrap_or_default(),
-                Err(_) => build_places(&sources),
-            };
-            (places, (words, common))
-        });
-    let demonyms = entries(demonyms_tsv)
+    let function_words: HashSet<&'static str> =
+        entries(rules!(lang, "function_words.txt")).collect();
+    let demonyms: HashMap<String, String> = entries(demonyms_tsv)
         .filter_map(|l| {
             let mut c = l.split('\t');
             Some((c.next()?.to_lowercase(), c.next()?.to_string()))
         })
         .collect();
+    let (
+        (places, place_flags, place_max_tokens, place_prefixes),
+        (first_names, common, word_facts),
+    ) = std::thread::scope(|scope| {
+        let places = std::thread::Builder::new().spawn_scoped(scope, || build_places(&sources));
+        let words = words_set(asset!("gazetteer/firstnames.txt"));
+        // The common-word list is lowercase already (a test checks it): no copies needed.
+        let common = words_set(common_txt);
+        let facts = word_facts(&common, &function_words, &demonyms);
+        let places = match places {
+            Ok(handle) => handle.join().unwrap_or_default(),
+            Err(_) => build_places(&sources),
+        };
+        (places, (words, common, facts))
+    });
     let grammar = Grammar::new(match lang {
         Language::Fr => asset!("lang/fr/grammar.tsv"),
         Language::En => asset!("lang/en/grammar.tsv"),
@@ -398,10 +424,12 @@ pub fn build(lang: Language) -> Lexicon {
         grammar,
         places,
         place_max_tokens: place_max_tokens.min(8),
+        place_prefixes,
         first_names,
         common,
         demonyms,
-        function_words: entries(rules!(lang, "function_words.txt")).collect(),
+        function_words,
+        word_facts,
         person_cues: Phrases::new(rules!(lang, "person_cues.txt"), &elisions),
         org_heads: entries(rules!(lang, "org_heads.txt")).collect(),
         org_cues: entries(rules!(lang, "org_cues.txt")).collect(),
@@ -430,41 +458,70 @@ pub fn build(lang: Language) -> Lexicon {
     }
 }
 
+/// The `word_facts` table: every common word, function word and nationality word
+/// with what it is.
+fn word_facts(
+    common: &HashSet<&'static str>,
+    function_words: &HashSet<&'static str>,
+    demonyms: &HashMap<String, String>,
+) -> HashMap<std::borrow::Cow<'static, str>, u8> {
+    use std::borrow::Cow;
+    let mut out: HashMap<Cow<'static, str>, u8> =
+        HashMap::with_capacity_and_hasher(common.len() + function_words.len(), Default::default());
+    for &w in common {
+        out.insert(Cow::Borrowed(w), word_fact::COMMON);
+    }
+    for &w in function_words {
+        *out.entry(Cow::Borrowed(w)).or_insert(0) |= word_fact::FUNCTION;
+    }
+    for w in demonyms.keys() {
+        *out.entry(Cow::Owned(w.clone())).or_insert(0) |= word_fact::DEMONYM;
+    }
+    out
+}
+
 fn words_set(text: &'static str) -> HashSet<&'static str> {
     let mut set = HashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
     set.extend(entries(text));
     set
 }
 
-/// Folded place name -> type, the entries' flags, and the longest name in tokens.
+/// Folded place name -> type, the entries' flags, the longest name in tokens, and
+/// the names' beginnings (`Lexicon::place_prefixes`).
 /// Each source is a list with the flags its file implies; `SMALL` lists have no
 /// type column (towns).
 #[allow(clippy::type_complexity)]
 fn build_places(
     sources: &[(&'static str, u8)],
-) -> (HashMap<String, PlaceType>, HashMap<String, u8>, usize) {
+) -> (
+    HashMap<String, PlaceType>,
+    HashMap<String, u8>,
+    usize,
+    HashSet<String>,
+) {
     let size: usize = sources.iter().map(|(t, _)| t.len()).sum();
-    let mut places = HashMap::with_capacity_and_hasher(size / 20, Default::default());
-    let mut flags: HashMap<String, u8> = HashMap::default();
+    // About 30 bytes a line: room for every entry up front (no rehashing while loading).
+    let mut places = HashMap::with_capacity_and_hasher(size / 24, Default::default());
+    let mut flags: HashMap<String, u8> =
+        HashMap::with_capacity_and_hasher(size / 24, Default::default());
     let mut max_tokens = 1;
+    let mut prefixes: HashSet<String> = HashSet::default();
     for &(tsv, file_flags) in sources {
         let small = file_flags & place_flag::SMALL != 0;
         for line in entries(tsv) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            let Some(&name) = cols.first() else {
-                continue;
-            };
+            let cols = tab_fields::<5>(line);
+            let name = cols[0];
             let (t, flag_col) = if small {
-                (PlaceType::City, cols.get(3))
+                (PlaceType::City, cols[3])
             } else {
-                let t = match cols.get(1).copied().unwrap_or("") {
+                let t = match cols[1] {
                     "country" | "territory" => PlaceType::Country,
                     "region" => PlaceType::Region,
                     "continent" => PlaceType::Continent,
                     "lake" | "river" | "sea" | "mountain" | "island" => PlaceType::Natural,
                     _ => PlaceType::City,
                 };
-                (t, cols.get(4))
+                (t, cols[4])
             };
             let key = fold(name);
             let mut f = file_flags;
@@ -476,28 +533,34 @@ fn build_places(
             {
                 f &= !place_flag::WEAK;
             }
-            for fl in flag_col.copied().unwrap_or("").split(',') {
-                if fl.starts_with("common") {
-                    f |= place_flag::COMMON;
-                } else if fl == "firstname" {
-                    f |= place_flag::FIRST_NAME;
-                } else if fl == "surname" {
-                    f |= place_flag::SURNAME;
+            if !flag_col.is_empty() {
+                for fl in flag_col.split(',') {
+                    if fl.starts_with("common") {
+                        f |= place_flag::COMMON;
+                    } else if fl == "firstname" {
+                        f |= place_flag::FIRST_NAME;
+                    } else if fl == "surname" {
+                        f |= place_flag::SURNAME;
+                    }
                 }
             }
             // Words and elisions ("Côte d'Ivoire" is three tokens).
             max_tokens =
                 max_tokens.max(1 + key.bytes().filter(|&b| b == b' ' || b == b'\'').count());
-            if small && places.contains_key(&key) {
-                // A larger place of that name takes precedence.
+            // One lookup per entry: a larger place of that name takes precedence over a
+            // small town; else the most significant type wins when a name is both a
+            // country and a city.
+            let entry = places.entry(key);
+            if small && matches!(entry, std::collections::hash_map::Entry::Occupied(_)) {
                 continue;
             }
             if f != 0 {
-                *flags.entry(key.clone()).or_insert(0) |= f;
+                *flags.entry(entry.key().clone()).or_insert(0) |= f;
             }
-            // Keep the most significant type when a name is both a country and a city.
-            places
-                .entry(key)
+            if let std::collections::hash_map::Entry::Vacant(v) = &entry {
+                add_prefixes(&mut prefixes, v.key());
+            }
+            entry
                 .and_modify(|old: &mut PlaceType| {
                     if rank(t) < rank(*old) {
                         *old = t
@@ -506,7 +569,43 @@ fn build_places(
                 .or_insert(t);
         }
     }
-    (places, flags, max_tokens)
+    (places, flags, max_tokens, prefixes)
+}
+
+/// Adds the beginnings of `key` that stop before a character that is not a letter
+/// or a digit (see `Lexicon::place_prefixes`).
+fn add_prefixes(prefixes: &mut HashSet<String>, key: &str) {
+    for (p, c) in key.char_indices().skip(1) {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if !alnum && !prefixes.contains(&key[..p]) {
+            prefixes.insert(key[..p].to_string());
+        }
+    }
+}
+
+/// The first `N` tab-separated fields of a line (missing ones empty), without the
+/// `Vec` and the char searcher of `split('\t')`: the lists have 200,000 lines.
+fn tab_fields<const N: usize>(line: &str) -> [&str; N] {
+    let mut out = [""; N];
+    let mut rest = line;
+    for slot in out.iter_mut() {
+        match rest.bytes().position(|b| b == b'\t') {
+            // A tab is ASCII: cutting there keeps both sides valid UTF-8.
+            Some(p) => {
+                *slot = &rest[..p];
+                rest = &rest[p + 1..];
+            }
+            None => {
+                *slot = rest;
+                break;
+            }
+        }
+    }
+    out
 }
 
 fn rank(t: PlaceType) -> u8 {
@@ -537,6 +636,11 @@ pub fn fold_into(out: &mut String, s: &str) {
         return;
     }
     for c in s.chars() {
+        // Most letters of a name with an accent are plain ASCII: no match to run.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         match c {
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => {
                 out.push('a')

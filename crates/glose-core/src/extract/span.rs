@@ -47,7 +47,12 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         let from = if k == 0 { base } else { bt.toks[a + k - 1].end };
         super::lexicon::fold_into(&mut folded, &bt.text[from..t.end]);
         ends.push(folded.len());
+        // A longer place must begin with this first word and a space or a mark.
+        if k == 0 && !lex.place_prefixes.contains(folded.as_str()) {
+            break;
+        }
     }
+    let maxk = ends.len();
     for k in (1..=maxk).rev() {
         let b = a + k;
         if !can_end(b) {

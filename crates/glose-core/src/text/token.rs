@@ -51,7 +51,29 @@ fn is_hyphen(c: char) -> bool {
 
 /// Word-internal characters other than letters and digits.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
+    is_latin_letter(c) || c.is_alphanumeric() || is_combining(c)
+}
+
+/// Accented Latin letters (U+00C0-U+017F but for `×` and `÷`): every one is
+/// alphabetic, and French text is full of them; the Unicode tables are asked for
+/// the others only.
+fn is_latin_letter(c: char) -> bool {
+    matches!(c as u32, 0xC0..=0x17F) && c != '\u{D7}' && c != '\u{F7}'
+}
+
+/// [`char::is_alphabetic`], answered without the Unicode tables for ASCII and
+/// accented Latin letters.
+fn is_alphabetic(c: char) -> bool {
+    c.is_ascii_alphabetic() || is_latin_letter(c) || (!c.is_ascii() && c.is_alphabetic())
+}
+
+/// The first apostrophe (`'` or `’`) in `w`: a byte scan, no char decoding.
+fn apostrophe(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    (0..b.len()).find(|&k| {
+        b[k] == b'\''
+            || (b[k] == 0xE2 && b.get(k + 1) == Some(&0x80) && b.get(k + 2) == Some(&0x99))
+    })
 }
 
 fn is_combining(c: char) -> bool {
@@ -148,7 +170,7 @@ pub fn tokenize_with(s: &str, clitics: &Clitics) -> Vec<Token> {
                 }
             }
             // "20e", "6e", "G20" handled as words: a number glued to letters is a word.
-            if j < s.len() && next_char(s, j).is_alphabetic() {
+            if j < s.len() && is_alphabetic(next_char(s, j)) {
                 let end = scan_word(s, j);
                 out.push(word_token(s, start, end, space_before));
                 i = end;
@@ -167,10 +189,14 @@ pub fn tokenize_with(s: &str, clitics: &Clitics) -> Vec<Token> {
         } else if let Some(end) = c.is_uppercase().then(|| dotted_acronym(s, i)).flatten() {
             out.push(word_token(s, start, end, space_before));
             i = end;
-        } else if c.is_alphabetic() {
+        } else if is_alphabetic(c) {
             let end = scan_word(s, i);
             // "China's": the possessive ending is a token of its own.
-            if let Some(p) = possessive_len(&s[start..end], clitics.possessives) {
+            let possessive = match clitics.possessives {
+                [] => None,
+                ps => possessive_len(&s[start..end], ps),
+            };
+            if let Some(p) = possessive {
                 out.push(word_token(s, start, end - p, space_before));
                 out.push(Token {
                     start: end - p,
@@ -187,7 +213,7 @@ pub fn tokenize_with(s: &str, clitics: &Clitics) -> Vec<Token> {
             }
             // Split a leading elision: "l'Ukraine" -> "l'" + "Ukraine".
             let w = &s[start..end];
-            if let Some(pos) = w.find(['\'', '\u{2019}']) {
+            if let Some(pos) = apostrophe(w) {
                 let head = &w[..pos];
                 if is_elision(head, elisions) {
                     let apos = next_char(w, pos).len_utf8();
@@ -278,22 +304,30 @@ fn word_token(s: &str, start: usize, end: usize, space_before: bool) -> Token {
     let mut letters = 0;
     let mut lower = false;
     let mut digit = false;
-    for c in w.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphabetic() {
+    let bytes = w.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        let b = bytes[k];
+        if b.is_ascii() {
+            if b.is_ascii_alphabetic() {
                 letters += 1;
-                lower |= c.is_ascii_lowercase();
-                first_upper.get_or_insert(c.is_ascii_uppercase());
-            } else if c.is_ascii_digit() {
+                lower |= b.is_ascii_lowercase();
+                first_upper.get_or_insert(b.is_ascii_uppercase());
+            } else if b.is_ascii_digit() {
                 digit = true;
             }
-        } else if c.is_alphabetic() {
+            k += 1;
+            continue;
+        }
+        let c = next_char(w, k);
+        if is_alphabetic(c) {
             letters += 1;
             lower |= c.is_lowercase();
             first_upper.get_or_insert(c.is_uppercase());
         }
+        k += c.len_utf8();
     }
-    let starts_ok = w.starts_with(|c: char| c.is_alphabetic() || c.is_ascii_digit());
+    let starts_ok = w.starts_with(|c: char| is_alphabetic(c) || c.is_ascii_digit());
     Token {
         start,
         end,
@@ -321,6 +355,26 @@ mod tests {
             possessives: &["'s", "’s"],
         };
         tokenize_with(s, &c).iter().map(|t| t.text(s)).collect()
+    }
+
+    /// The fast letter tests answer as the Unicode tables do.
+    #[test]
+    fn latin_letters_agree_with_unicode() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || is_combining(c),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn apostrophes_found_as_bytes() {
+        for w in ["l'a", "d’Asie", "abc", "é’", "’", "a\u{2018}b"] {
+            assert_eq!(apostrophe(w), w.find(['\'', '\u{2019}']), "{w}");
+        }
     }
 
     #[test]
