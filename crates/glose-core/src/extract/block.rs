@@ -8,6 +8,9 @@ const KNOWN: u8 = 1;
 const COMMON: u8 = 2;
 const FUNCTION: u8 = 4;
 const DEMONYM: u8 = 8;
+/// `first_name()` answered (memoized beside the word-list facts).
+const FIRST_NAME_KNOWN: u8 = 16;
+const FIRST_NAME: u8 = 32;
 
 pub struct BlockText<'a> {
     pub text: &'a str,
@@ -206,8 +209,20 @@ impl<'a> BlockText<'a> {
         }
     }
 
-    /// In the first-name list ("Vladimir", also "VLADIMIR" in a dateline).
+    /// In the first-name list ("Vladimir", also "VLADIMIR" in a dateline). Looked
+    /// up once per token (`FIRST_NAME_*` bits of `facts`): the rules ask again and again.
     pub fn first_name(&self, i: usize) -> bool {
+        let memo = self.facts[i].get();
+        if memo & FIRST_NAME_KNOWN != 0 {
+            return memo & FIRST_NAME != 0;
+        }
+        let yes = self.first_name_uncached(i);
+        let bits = FIRST_NAME_KNOWN | if yes { FIRST_NAME } else { 0 };
+        self.facts[i].set(self.facts[i].get() | bits);
+        yes
+    }
+
+    fn first_name_uncached(&self, i: usize) -> bool {
         let s = self.s(i);
         self.lex.first_names.contains(s)
             || (self.toks[i].upper && {
@@ -226,12 +241,14 @@ impl<'a> BlockText<'a> {
     /// words again and again.
     fn facts(&self, i: usize) -> u8 {
         let f = self.facts[i].get();
-        if f != 0 {
+        if f & KNOWN != 0 {
             return f;
         }
+        // Keep the first-name bits already memoized.
+        let memo = f;
         use super::lexicon::word_fact;
         let listed = self.lex.word_facts.get(self.lower(i)).copied().unwrap_or(0);
-        let mut f = KNOWN;
+        let mut f = KNOWN | memo;
         if listed & word_fact::FUNCTION != 0 {
             f |= FUNCTION | COMMON;
         } else if listed & word_fact::COMMON != 0 || self.common_unaccented_capital(i) {

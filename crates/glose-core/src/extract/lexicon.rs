@@ -78,13 +78,73 @@ impl EventGrammar {
     }
 }
 
+/// A small word class (a few hundred words at most) with a cheap first test: the
+/// rules ask about nearly every token, most are in no class, and one bit of a
+/// 2048-bit sketch (length, first and last byte) says so without hashing the word.
+#[derive(Default, Clone)]
+pub struct WordSet {
+    set: HashSet<&'static str>,
+    sketch: [u64; 32],
+}
+
+impl WordSet {
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (first, last) = match b {
+            [] => (0, 0),
+            [f, .., l] => (*f as usize, *l as usize),
+            [f] => (*f as usize, *f as usize),
+        };
+        (first.wrapping_mul(31) ^ last.wrapping_mul(131) ^ b.len().wrapping_mul(7919)) & 2047
+    }
+
+    pub fn insert(&mut self, w: &'static str) -> bool {
+        let k = Self::slot(w);
+        self.sketch[k / 64] |= 1 << (k % 64);
+        self.set.insert(w)
+    }
+
+    pub fn contains(&self, w: &str) -> bool {
+        let k = Self::slot(w);
+        self.sketch[k / 64] & (1 << (k % 64)) != 0 && self.set.contains(w)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &&'static str> {
+        self.set.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.set.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
+        let mut set = WordSet::default();
+        for w in words {
+            set.insert(w);
+        }
+        set
+    }
+}
+
+impl From<HashSet<&'static str>> for WordSet {
+    fn from(words: HashSet<&'static str>) -> WordSet {
+        words.into_iter().collect()
+    }
+}
+
 /// Prepositions that announce places, by strength.
 #[derive(Default)]
 pub struct PlacePreps {
-    pub strong: HashSet<&'static str>,
-    pub town: HashSet<&'static str>,
-    pub inside: HashSet<&'static str>,
-    pub weak: HashSet<&'static str>,
+    pub strong: WordSet,
+    pub town: WordSet,
+    pub inside: WordSet,
+    pub weak: WordSet,
 }
 
 /// The language profile's closed word classes (`assets/lang/<code>/grammar.tsv`).
@@ -138,18 +198,18 @@ pub struct Lexicon {
     /// Accented letters a capital may have lost ("Etat" for "État"): (plain, accented).
     pub capital_accents: Vec<(char, &'static str)>,
     /// Capitalized particles inside a person's name ("Le" of "Marine Le Pen").
-    pub name_particle_cap: HashSet<&'static str>,
+    pub name_particle_cap: WordSet,
     /// "of" followed by an article ("de la", "de l'"), as word pairs.
     pub of_article: Vec<(&'static str, &'static str)>,
     /// Prefixes meaning "former" glued to a name ("ex-").
     pub former: Vec<&'static str>,
     /// Endings of numeric ordinals ("e" of "6e", "th" of "5th").
     pub ordinal_suffixes: Vec<&'static str>,
-    pub articles: HashSet<&'static str>,
-    pub of: HashSet<&'static str>,
-    pub determiners: HashSet<&'static str>,
+    pub articles: WordSet,
+    pub of: WordSet,
+    pub determiners: WordSet,
     pub place_preps: PlacePreps,
-    pub titles: HashSet<&'static str>,
+    pub titles: WordSet,
     /// Folded place name -> type. Multi-word names are joined by single spaces.
     pub places: HashMap<String, PlaceType>,
     /// Folded place name -> `place_flag` bits (entries without flags absent).
@@ -173,29 +233,29 @@ pub struct Lexicon {
     /// the three lists every token is checked against, merged so one lookup answers.
     pub word_facts: HashMap<std::borrow::Cow<'static, str>, u8>,
     pub person_cues: Phrases,
-    pub org_heads: HashSet<&'static str>,
-    pub org_cues: HashSet<&'static str>,
-    pub org_suffixes: HashSet<&'static str>,
-    pub place_cues: HashSet<&'static str>,
-    pub place_heads: HashSet<&'static str>,
+    pub org_heads: WordSet,
+    pub org_cues: WordSet,
+    pub org_suffixes: WordSet,
+    pub place_cues: WordSet,
+    pub place_heads: WordSet,
     pub event_nouns: HashMap<&'static str, EventNoun>,
     /// Event nouns of several words ("mandat d'arrêt"), as lowercase token lists.
     pub event_phrases: Vec<(Vec<&'static str>, EventNoun)>,
     /// First words of `event_phrases`, to skip the phrase scan for most tokens.
-    pub event_phrase_starts: HashSet<&'static str>,
+    pub event_phrase_starts: WordSet,
     /// Every word that can start an event noun (single or phrase).
-    pub event_words: HashSet<&'static str>,
-    pub event_heads: HashSet<&'static str>,
+    pub event_words: WordSet,
+    pub event_heads: WordSet,
     /// Multi-word event heads, folded ("ligue des champions", "grand prix").
     pub event_head_phrases: Vec<String>,
-    pub particles: HashSet<&'static str>,
+    pub particles: WordSet,
     /// Acronyms of common nouns ("PIB", "TVA", "IA"): not organizations.
-    pub common_acronyms: HashSet<&'static str>,
+    pub common_acronyms: WordSet,
     /// Last words of geographic names ("Valley", "Island").
-    pub place_suffixes: HashSet<&'static str>,
-    pub months: HashSet<&'static str>,
+    pub place_suffixes: WordSet,
+    pub months: WordSet,
     /// Words of matches ("goal", "scored"): an article with several is about sport.
-    pub sport_words: HashSet<&'static str>,
+    pub sport_words: WordSet,
     /// Initials of countries named in several words ("US", "UK", "UAE"), without the
     /// profile's `acronym_skip` words: English and French name them so.
     pub country_initials: HashSet<String>,
@@ -206,13 +266,13 @@ pub struct Lexicon {
 
 /// Multi-word cues matched token by token, lowercase.
 pub struct Phrases {
-    pub single: HashSet<&'static str>,
+    pub single: WordSet,
     pub multi: Vec<Vec<&'static str>>,
 }
 
 impl Phrases {
     fn new(text: &'static str, elisions: &[&str]) -> Phrases {
-        let mut single = HashSet::default();
+        let mut single = WordSet::default();
         let mut multi = Vec::new();
         for l in entries(text) {
             let words = phrase_tokens(l, elisions);
@@ -402,25 +462,25 @@ pub fn build(lang: Language) -> Lexicon {
         country_initials,
         elisions: elisions.clone(),
         possessives: grammar.words("possessive").to_vec(),
-        sport_words: grammar.set("sport"),
+        sport_words: grammar.set("sport").into(),
         adjective_endings,
         capital_accents,
-        name_particle_cap: grammar.set("name_particle_cap"),
+        name_particle_cap: grammar.set("name_particle_cap").into(),
         of_article,
         former: grammar.words("former").to_vec(),
         ordinal_suffixes: grammar.words("ordinal_suffix").to_vec(),
         place_flags,
         place_lower_heads,
-        articles: grammar.set("article"),
-        of: grammar.set("of"),
-        determiners: grammar.set("determiner"),
+        articles: grammar.set("article").into(),
+        of: grammar.set("of").into(),
+        determiners: grammar.set("determiner").into(),
         place_preps: PlacePreps {
-            strong: grammar.set("place_strong"),
-            town: grammar.set("place_town"),
-            inside: grammar.set("place_inside"),
-            weak: grammar.set("place_weak"),
+            strong: grammar.set("place_strong").into(),
+            town: grammar.set("place_town").into(),
+            inside: grammar.set("place_inside").into(),
+            weak: grammar.set("place_weak").into(),
         },
-        titles: grammar.set("title"),
+        titles: grammar.set("title").into(),
         grammar,
         places,
         place_max_tokens: place_max_tokens.min(8),

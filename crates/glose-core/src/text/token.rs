@@ -257,7 +257,11 @@ pub fn tokenize_with(s: &str, clitics: &Clitics) -> Vec<Token> {
 }
 
 fn next_char(s: &str, i: usize) -> char {
-    s[i..].chars().next().unwrap_or(' ')
+    // ASCII, most of the text, needs no decoding.
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => b as char,
+        _ => s[i..].chars().next().unwrap_or(' '),
+    }
 }
 
 /// The end of a word starting at `i`: letters and digits, joined by single inner
@@ -273,6 +277,10 @@ fn scan_word(s: &str, i: usize) -> usize {
             prev_upper = b.is_ascii_uppercase();
             j += 1;
             continue;
+        }
+        // Other ASCII characters end the word unless they may join two parts.
+        if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'&' | b'/') {
+            break;
         }
         let c = next_char(s, j);
         if is_word_char(c) {
