@@ -70,12 +70,12 @@ fn cross_validated_score_on_the_shared_news_articles() {
     let table = glose::eval::format_table(&rows);
     eprintln!("5-fold cross-validation:\n{table}");
     let all = row(&rows, "all");
-    at_least("cross-validated lenient F1", all.lenient.2, 0.895, &table);
+    at_least("cross-validated lenient F1", all.lenient.2, 0.90, &table);
     for (k, floor) in [
         ("person", 0.95),
-        ("place", 0.915),
+        ("place", 0.92),
         ("organization", 0.865),
-        ("event", 0.79),
+        ("event", 0.805),
     ] {
         at_least(
             &format!("lenient F1 for {k}"),
@@ -84,9 +84,9 @@ fn cross_validated_score_on_the_shared_news_articles() {
             &table,
         );
     }
-    at_least("entity precision", all.entity.0, 0.88, &table);
+    at_least("entity precision", all.entity.0, 0.89, &table);
     let frag = all.fragmentation.unwrap();
-    assert!(frag <= 1.08, "fragmentation {frag} > 1.08\n{table}");
+    assert!(frag <= 1.045, "fragmentation {frag} > 1.045\n{table}");
 }
 
 /// WikiNEuRal fr validation: 12,600 Wikipedia sentences, names only (predicted
@@ -96,7 +96,7 @@ fn wikineural_fr_val_score() {
     wikineural_val_score(
         "fr",
         0.82,
-        [("person", 0.90), ("place", 0.88), ("organization", 0.535)],
+        [("person", 0.90), ("place", 0.88), ("organization", 0.54)],
     );
 }
 

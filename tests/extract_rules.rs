@@ -200,3 +200,143 @@ fn teams_named_after_their_place_are_organizations() {
 fn an_enumeration_shares_the_cue_before_it() {
     check("Les communes de [[Vuosaari|place]] et de [[Kahramanmaras|place]] ont voté.");
 }
+
+/// Names that must come out as two entities.
+#[track_caller]
+fn different_entities(text: &str, a: &str, b: &str) {
+    let (_, ents) = found(text);
+    let holder = |needle: &str| {
+        ents.iter()
+            .position(|e| e.mentions.iter().any(|m| &text[m.start..m.end] == needle))
+            .unwrap_or_else(|| panic!("{needle:?} not found in {text:?}"))
+    };
+    assert_ne!(
+        holder(a),
+        holder(b),
+        "{a:?} and {b:?} should be two entities in {text:?}"
+    );
+}
+
+/// The text of the mention starting where `needle` starts.
+fn mention_at(text: &str, needle: &str) -> Option<String> {
+    let start = text.find(needle)?;
+    let (_, ents) = found(text);
+    ents.iter()
+        .flat_map(|e| e.mentions.iter())
+        .find(|m| m.start == start)
+        .map(|m| text[m.start..m.end].to_string())
+}
+
+/// link/acronym.rs: an acronym defined in parentheses joins its expansion.
+#[test]
+fn link_an_acronym_joins_the_name_it_follows() {
+    same_entity(
+        "Le Conseil supérieur de la magistrature (CSM) a rendu son avis. Le CSM siège à Paris.",
+        "Conseil supérieur de la magistrature",
+        "CSM",
+    );
+}
+
+/// link/expansion.rs: an acronym whose letters spell the lowercase words after a name
+/// joins it, and the name runs to the parenthesis.
+#[test]
+fn link_an_acronym_spells_a_name_cut_at_its_first_lowercase_word() {
+    let text = "Selon l'Office national de la sûreté portuaire (ONSP), le port restera fermé. L'ONSP enquête.";
+    same_entity(text, "ONSP", "Office national de la sûreté portuaire");
+    assert_eq!(
+        mention_at(text, "Office national").as_deref(),
+        Some("Office national de la sûreté portuaire")
+    );
+}
+
+/// link/expansion.rs: without parentheses, an acronym used later joins the
+/// organization whose first mention its letters spell.
+#[test]
+fn link_a_later_acronym_spells_a_name_cut_at_its_first_lowercase_word() {
+    same_entity(
+        "La Direction de surveillance des marchés agricoles a publié un rapport mardi. Pour la DSMA, la hausse va durer.",
+        "DSMA",
+        "Direction de surveillance des marchés agricoles",
+    );
+}
+
+/// link/apposition.rs: two organization names in apposition are one organization.
+#[test]
+fn link_two_organizations_in_apposition_are_one() {
+    same_entity(
+        "Le contrat a été signé mardi par Veltrac Industries, la Société Générale des Transports.",
+        "Veltrac Industries",
+        "Société Générale des Transports",
+    );
+}
+
+/// link/surname.rs: a surname joins the full name; one shared by two people joins neither.
+#[test]
+fn link_a_surname_joins_the_full_name_unless_two_people_share_it() {
+    same_entity(
+        "Mathilde Verhaegen a été élue. Selon Verhaegen, le vote est clair.",
+        "Mathilde Verhaegen",
+        "Verhaegen",
+    );
+    let text = "Mathilde Verhaegen et Paul Verhaegen ont voté. Verhaegen a parlé ensuite.";
+    different_entities(text, "Mathilde Verhaegen", "Paul Verhaegen");
+}
+
+/// link/org_short.rs: an organization's short form joins the one full name it starts.
+#[test]
+fn link_an_organization_short_form_joins_its_full_name() {
+    same_entity(
+        "Le vote a eu lieu mardi. Le Parti radical de gauche a voté contre. Le Parti radical a toujours défendu cette position.",
+        "Parti radical de gauche",
+        "Parti radical",
+    );
+}
+
+/// link/same_event.rs: mentions of one head that name one thing at most are one event.
+#[test]
+fn link_one_head_naming_one_thing_is_one_event() {
+    same_entity(
+        "La réunion de politique monétaire s'est tenue mardi. À l'issue de la réunion de la BCE, les taux ont baissé.",
+        "réunion de politique monétaire",
+        "réunion de la BCE",
+    );
+}
+
+/// link/same_event.rs: a head that is another mention's argument, about the same name,
+/// is that mention's event.
+#[test]
+fn link_an_event_named_as_another_ones_argument_is_that_event() {
+    same_entity(
+        "La fermeture de la raffinerie de Donges inquiète. La procédure de fermeture de la raffinerie de Donges a été lancée hier.",
+        "fermeture de la raffinerie de Donges",
+        "procédure de fermeture de la raffinerie de Donges",
+    );
+}
+
+/// events/complement.rs: a name right after "mission", "opération", "affaire" names
+/// the happening.
+#[test]
+fn events_named_by_a_name_after_the_noun() {
+    let text = "La mission Artemis a été reportée par la NASA.";
+    assert_eq!(
+        mention_at(text, "mission").as_deref(),
+        Some("mission Artemis")
+    );
+}
+
+/// "le mandat d'arrêt lancé contre lui": the participle of a verb after an event noun
+/// was shown as part of the event.
+#[test]
+fn a_participle_before_a_preposition_ended_an_event_span() {
+    let text = "Il voyage depuis le mandat d'arrêt lancé contre lui par la justice.";
+    assert_eq!(
+        mention_at(text, "mandat").as_deref(),
+        Some("mandat d'arrêt")
+    );
+    // An adjective stays: "élection anticipée".
+    let text = "Le président a convoqué une élection anticipée.";
+    assert_eq!(
+        mention_at(text, "élection").as_deref(),
+        Some("élection anticipée")
+    );
+}

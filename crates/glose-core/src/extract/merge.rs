@@ -71,6 +71,17 @@ impl Names {
     }
 }
 
+impl std::ops::IndexMut<usize> for Names {
+    fn index_mut(&mut self, i: usize) -> &mut Placed {
+        let n = self.parts[0].len();
+        if i < n {
+            &mut self.parts[0][i]
+        } else {
+            &mut self.parts[1][i - n]
+        }
+    }
+}
+
 impl std::ops::Index<usize> for Names {
     type Output = Placed;
     fn index(&self, i: usize) -> &Placed {

@@ -88,7 +88,7 @@ pub fn extract(article: &Article) -> Vec<Entity> {
 pub fn extract_with(article: &Article, profile: &Profile, model: &Model) -> Vec<Entity> {
     let proposed = propose(article, profile, model, false);
     let Proposed {
-        names,
+        mut names,
         votes,
         keys,
         events,
@@ -97,7 +97,7 @@ pub fn extract_with(article: &Article, profile: &Profile, model: &Model) -> Vec<
     let doc = score_document(&keys, model);
     let text = &article.text;
     let mut forms = decide::forms(&names, &votes, &doc, keys);
-    link::names(text, &names, &mut forms, profile.lex);
+    link::names(text, &mut names, &mut forms, profile.lex);
     let mut entities = link::entities(text, names, &forms, &profile.space, model);
     let canon = link::canonical_forms(&forms);
     let events = decide::events(events);

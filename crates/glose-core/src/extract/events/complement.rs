@@ -12,6 +12,8 @@ use crate::text::TokenKind;
 pub struct Complement {
     /// Keys of the names in the complement, and folded lowercase argument nouns.
     pub args: Vec<String>,
+    /// The names among them.
+    pub names: Vec<String>,
     pub has_name: bool,
     pub has_date: bool,
     /// Complements read (at most three).
@@ -42,6 +44,25 @@ pub fn read(
         k += 1;
     }
     out.end = k;
+    // A name right after the noun names the happening: "mission Artemis", "affaire
+    // Dreyfus", "opération Barkhane" (the profile's `named_by_name` nouns).
+    if let Some(nm) = name_at.get(k).copied().flatten().map(|x| &names[x]) {
+        let noun = bt.lc(head.noun_end - 1);
+        if k < n
+            && k == head.next
+            && bt.spaced(k - 1)
+            && bt.toks[k].cap
+            && !bt.initial[k]
+            && lex.grammar.is("named_by_name", noun.as_ref())
+        {
+            out.args.push(nm.key.clone());
+            out.names.push(nm.key.clone());
+            out.has_name = true;
+            out.complements += 1;
+            out.end = nm.b;
+            return out;
+        }
+    }
     // A meeting's partner: "rencontre avec ...".
     let with = lex.grammar.words("with");
     let meeting = head.ev.class == "meeting";
@@ -76,11 +97,13 @@ pub fn read(
         } else if let Some(nm) = name_at[c].map(|k| &names[k]) {
             // Even a name the name pass left unclassified pins the event down.
             out.args.push(nm.key.clone());
+            out.names.push(nm.key.clone());
             out.has_name = true;
             c = nm.b;
         } else if c < n && bt.namelike(c) && !bt.is_function(c) {
             // A capitalized word the name pass left out ("Covid-19").
             out.args.push(fold(bt.s(c)));
+            out.names.push(fold(bt.s(c)));
             out.has_name = true;
             c += 1;
         } else if c < n && (is_month(c) || bt.is(c, &g.day)) {
@@ -125,6 +148,7 @@ pub fn read(
             }
             if let Some(nm) = name_at.get(d).copied().flatten().map(|k| &names[k]) {
                 out.args.push(nm.key.clone());
+                out.names.push(nm.key.clone());
                 c = nm.b;
             }
         }
@@ -132,7 +156,22 @@ pub fn read(
         out.end = c;
         out.complements += 1;
     }
+    // "le mandat d'arrêt lancé contre lui": participles followed by a preposition that
+    // opens no complement are a verb's, not the event's (they still tell which one).
+    let participles = (head.next..out.end).all(|j| is_participle(bt, bt.lc(j).as_ref()));
+    if out.complements == 0 && out.adjectives > 0 && participles && k < n && bt.is(k, &g.prep) {
+        out.end = head.next;
+    }
     out
+}
+
+/// A past participle: one of the profile's `participle_ending` endings.
+fn is_participle(bt: &BlockText, s: &str) -> bool {
+    bt.lex
+        .grammar
+        .words("participle_ending")
+        .iter()
+        .any(|e| s.chars().count() > e.chars().count() + 2 && s.ends_with(e))
 }
 
 /// Infinitives and finite verbs are not complements ("pour instaurer"): the

@@ -24,6 +24,8 @@ pub struct EventCand {
     pub head: String,
     /// Keys of the names in the complement, and folded lowercase argument nouns.
     pub args: Vec<String>,
+    /// The names among `args`.
+    pub names: Vec<String>,
     /// An ordinal identifies the event on its own ("6e étape").
     pub numbered: bool,
     pub feats: Feats,
@@ -129,6 +131,7 @@ fn candidate(
         class: ev.class,
         head: head.join(" "),
         args: comp.args,
+        names: comp.names,
         numbered,
         feats,
     };

@@ -1,12 +1,16 @@
 //! *link*: one entity per thing in the world. Each rule is a small document rule in
 //! its own file that joins a form into another (its *root*): a surname into the full
 //! name, an acronym into its expansion, a name in apposition into the name before it,
-//! a short form of a named event into the event; event mentions about the same thing
-//! are one event. Aliases take their root's kind.
+//! an acronym into the name its parenthesis follows (even when the name pass cut that
+//! name short), an organization's short form into its full name, a short form of a
+//! named event into the event; event mentions about the same thing are one event.
+//! Aliases take their root's kind.
 
 mod acronym;
 mod apposition;
 mod event_name;
+mod expansion;
+mod org_short;
 pub mod same_event;
 mod surname;
 
@@ -54,11 +58,13 @@ fn join(groups: &mut [Group], g: usize, into: usize, why: String) {
 
 /// Runs the name rules in order: a form joined by one rule is left alone by the
 /// later ones.
-pub fn names(text: &str, names: &Names, groups: &mut [Group], lex: &Lexicon) {
+pub fn names(text: &str, names: &mut Names, groups: &mut [Group], lex: &Lexicon) {
     acronym::link(text, names, groups, lex);
+    expansion::link(text, names, groups, lex);
     apposition::link(names, groups);
     surname::link(groups);
     event_name::link(groups);
+    org_short::link(groups);
 }
 
 /// The group a form ends in, following joins.

@@ -1,7 +1,11 @@
 //! Event mentions about the same thing are one event: the same head noun with a
 //! shared argument, or the same class sharing an argument ("invasion de l'Ukraine",
 //! "guerre en Ukraine"). A bare head ("le mandat d'arrêt") or a numbered one ("6e
-//! étape") joins every mention with that head.
+//! étape") joins every mention with that head; so does every mention of a head when
+//! all of them together name one thing at most ("la réunion de la Fed", "la réunion de
+//! politique monétaire"). A head that is another mention's argument, about the same
+//! name, is that mention's event ("la dissolution du collectif", "la procédure de
+//! dissolution du collectif").
 
 use super::{explain, fullest};
 use crate::extract::features::{Feats, FeatureSpace};
@@ -20,7 +24,7 @@ pub fn link(
     model: &Model,
 ) -> Vec<Entity> {
     for e in &mut events {
-        for a in &mut e.cand.args {
+        for a in e.cand.args.iter_mut().chain(e.cand.names.iter_mut()) {
             if let Some(c) = canon.get(a) {
                 *a = c.clone();
             }
@@ -29,11 +33,22 @@ pub fn link(
     let n = events.len();
     let mut parent: Vec<usize> = (0..n).collect();
     // Buckets instead of comparing every pair: events that meet in a bucket are one.
-    let open_heads: HashSet<&str> = events
+    let mut open_heads: HashSet<&str> = events
         .iter()
         .filter(|e| e.cand.args.is_empty() || e.cand.numbered)
         .map(|e| e.cand.head.as_str())
         .collect();
+    // The names each head's mentions hold, all together: one at most opens the head.
+    let mut head_names: HashMap<&str, HashSet<&str>> = HashMap::default();
+    for e in &events {
+        let names = head_names.entry(e.cand.head.as_str()).or_default();
+        names.extend(e.cand.names.iter().map(String::as_str));
+    }
+    for (head, names) in &head_names {
+        if names.len() <= 1 {
+            open_heads.insert(head);
+        }
+    }
     let mut first_in: HashMap<(u8, &str, &str), usize> = HashMap::default();
     for (i, e) in events.iter().enumerate() {
         let c = &e.cand;
@@ -44,6 +59,13 @@ pub fn link(
         for a in &c.args {
             keys.push((1, c.head.as_str(), a.as_str()));
             keys.push((2, c.class, a.as_str()));
+        }
+        // Its head with each name, and each of its argument nouns with each name.
+        for name in &c.names {
+            keys.push((3, c.head.as_str(), name.as_str()));
+            for a in c.args.iter().filter(|a| !c.names.contains(a)) {
+                keys.push((3, a.as_str(), name.as_str()));
+            }
         }
         for k in keys {
             match first_in.get(&k) {
