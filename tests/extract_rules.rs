@@ -339,4 +339,12 @@ fn a_participle_before_a_preposition_ended_an_event_span() {
         mention_at(text, "élection").as_deref(),
         Some("élection anticipée")
     );
+
+/// A family name from the general lists (not a first name) leans person, alone or
+/// after a first name no list knows.
+#[test]
+fn known_surnames_lean_person() {
+    check("Yesterday [[Schmidt|person]] talked for an hour to the committee.");
+    check("The board heard [[Halvard Nowak|person]] on the budget.");
+    check("Puis [[Gunnar Nowak|person]] a quitté la salle.");
 }

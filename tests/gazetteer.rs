@@ -163,3 +163,50 @@ fn first_name_flags_cover_names_in_and_out_of_the_list() {
         );
     }
 }
+
+/// Surnames are names ("Nowak"), never common words nor first names' lowercase
+/// twins, and the shape model is small, with the intercept line and two weights a gram.
+#[test]
+fn surnames_and_the_shape_model_have_the_promised_form() {
+    let surnames = rows("surnames.txt");
+    assert!(surnames.len() > 10_000, "{} surnames", surnames.len());
+    let common: HashSet<String> = rows("common.en.txt")
+        .into_iter()
+        .chain(rows("common.fr.txt"))
+        .map(|r| r[0].clone())
+        .collect();
+    for r in &surnames {
+        let n = &r[0];
+        assert!(
+            n.chars().count() >= 3 && n.starts_with(char::is_uppercase),
+            "{n:?}"
+        );
+        assert!(!n.contains(' '), "{n:?}");
+    }
+    let clashes = surnames
+        .iter()
+        .filter(|r| common.contains(&r[0].to_lowercase()))
+        .count();
+    // Only the dictionary's own surnames (po:patr) may also be common words.
+    assert!(
+        clashes * 50 < surnames.len(),
+        "{clashes} surnames are common words"
+    );
+    let shape = rows("shape.tsv");
+    assert!(shape.iter().any(|r| r[0] == "^bias"), "no intercepts");
+    for r in &shape {
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert!(
+            r[0] == "^bias" || (2..=4).contains(&r[0].chars().count()),
+            "{r:?}"
+        );
+        for w in &r[1..] {
+            w.parse::<i16>().unwrap_or_else(|_| panic!("{r:?}"));
+        }
+    }
+    let size =
+        std::fs::metadata(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/gazetteer/shape.tsv"))
+            .map(|m| m.len())
+            .unwrap_or(0);
+    assert!(size < 400_000, "shape.tsv is {size} bytes");
+}

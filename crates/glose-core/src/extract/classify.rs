@@ -148,6 +148,31 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if b - a == 1 && !bt.toks[a].upper && !listed(a) {
         f.add(F::UnknownWord);
     }
+    let surname = |j: usize| lex.surnames.contains(bt.s(j)) && !bt.first_name(j);
+    if b - a == 1 && !bt.toks[a].upper && surname(a) && !listed(a) {
+        f.add(F::Surname);
+    }
+    if ntok >= 2 && surname(b - 1) {
+        f.add(F::SurnameLast);
+    }
+    // A run no list knows ("Brankowski Oslund"): the shape of its unknown words.
+    if ntok >= 2 && !bt.first_name(a) {
+        let (mut person, mut place, mut n) = (0.0, 0.0, 0);
+        for j in (a..b).filter(|&j| bt.namelike(j) && !bt.toks[j].upper && !listed(j)) {
+            let s = lex.shape.shape(bt.lower(j));
+            person += s.person;
+            place += s.place;
+            n += 1;
+        }
+        if n > 0 {
+            let n = n as f32;
+            if person / n >= 0.5 {
+                f.add(F::RunShapePerson);
+            } else if place / n >= 0.5 {
+                f.add(F::RunShapePlace);
+            }
+        }
+    }
     if ntok >= 2 {
         let words = || (a..b).filter(|&j| bt.namelike(j));
         if words().all(|j| !bt.toks[j].upper && !bt.is_common(j) && !bt.is_demonym(j)) {

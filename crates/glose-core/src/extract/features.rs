@@ -81,6 +81,10 @@ features! {
     Demonym => "demonym", "a nationality word";
     HasParticle => "has_particle", "has a particle inside";
     UnknownWord => "unknown_word", "one capitalized word in no list (not a place, first name, common word or nationality)";
+    RunShapePerson => "run_shape_person", "a run of unknown words shaped like a person's name (mean p >= 0.5)";
+    RunShapePlace => "run_shape_place", "a run of unknown words shaped like a place name (mean p >= 0.5)";
+    Surname => "surname", "a known family name alone, not a first name";
+    SurnameLast => "surname_last", "ends with a known family name that is not a first name";
     ProperWords => "proper_words", "two words or more, none a common word or in capitals";
     SomeCommon => "some_common", "two words or more, one of them a common word";
     Quoted => "quoted", "between quotation marks (a title)";

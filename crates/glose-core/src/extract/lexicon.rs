@@ -1,6 +1,7 @@
 //! The word lists and rule tables, embedded in the binary and loaded once per
 //! language (see `assets/`): a few hash sets built on first use.
 
+use super::shape::ShapeModel;
 use crate::Language;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
@@ -224,6 +225,11 @@ pub struct Lexicon {
     pub place_prefixes: HashSet<String>,
     /// As written in the list ("Vladimir"); looked up by the token as written.
     pub first_names: HashSet<&'static str>,
+    /// Family names as written ("Kowalski"), from the general lists: a word that is
+    /// one and not a first name leans person.
+    pub surnames: HashSet<&'static str>,
+    /// What a word no list knows looks like (language-neutral, shared).
+    pub shape: &'static ShapeModel,
     /// Lowercase common words (not proper nouns).
     pub common: HashSet<&'static str>,
     /// Lowercase nationality word -> country.
@@ -320,6 +326,12 @@ macro_rules! asset {
     };
 }
 
+/// The name-shape model, built on first use (one for every language).
+pub fn shape_model() -> &'static ShapeModel {
+    static SHAPE: OnceLock<ShapeModel> = OnceLock::new();
+    SHAPE.get_or_init(|| ShapeModel::parse(asset!("gazetteer/shape.tsv")))
+}
+
 /// A rule table of the language's profile (`assets/rules/<code>/`).
 macro_rules! rules {
     ($lang:expr, $file:literal) => {
@@ -379,18 +391,20 @@ pub fn build(lang: Language) -> Lexicon {
         .collect();
     let (
         (places, place_flags, place_max_tokens, place_prefixes),
-        (first_names, common, word_facts),
+        (first_names, common, word_facts, surnames),
     ) = std::thread::scope(|scope| {
         let places = std::thread::Builder::new().spawn_scoped(scope, || build_places(&sources));
         let words = words_set(asset!("gazetteer/firstnames.txt"));
         // The common-word list is lowercase already (a test checks it): no copies needed.
         let common = words_set(common_txt);
         let facts = word_facts(&common, &function_words, &demonyms);
+        let surnames = words_set(asset!("gazetteer/surnames.txt"));
+        let _ = shape_model();
         let places = match places {
             Ok(handle) => handle.join().unwrap_or_default(),
             Err(_) => build_places(&sources),
         };
-        (places, (words, common, facts))
+        (places, (words, common, facts, surnames))
     });
     let grammar = Grammar::new(match lang {
         Language::Fr => asset!("lang/fr/grammar.tsv"),
@@ -486,6 +500,8 @@ pub fn build(lang: Language) -> Lexicon {
         place_max_tokens: place_max_tokens.min(8),
         place_prefixes,
         first_names,
+        surnames,
+        shape: shape_model(),
         common,
         demonyms,
         function_words,

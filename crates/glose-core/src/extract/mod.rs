@@ -21,6 +21,7 @@ mod merge;
 pub mod model;
 mod names;
 mod segment;
+pub mod shape;
 mod span;
 
 use crate::text::tokenize_with;
