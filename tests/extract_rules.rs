@@ -339,6 +339,7 @@ fn a_participle_before_a_preposition_ended_an_event_span() {
         mention_at(text, "élection").as_deref(),
         Some("élection anticipée")
     );
+}
 
 /// A family name from the general lists (not a first name) leans person, alone or
 /// after a first name no list knows.
