@@ -349,3 +349,14 @@ fn known_surnames_lean_person() {
     check("The board heard [[Halvard Nowak|person]] on the budget.");
     check("Puis [[Gunnar Nowak|person]] a quitté la salle.");
 }
+
+/// The agency and the photographer in a photo credit were listed as organizations and
+/// people of the story ("IMAGO/SNA" on the seed article).
+#[test]
+fn a_photo_credit_named_entities_of_the_story() {
+    check("Le ministre [[Paul Verhaegen|person]] à [[Lyon|place]], mardi. IMAGO/Xinhua");
+    check("Le ministre [[Paul Verhaegen|person]] à [[Lyon|place]], mardi. (JEAN DUPONT / AFP)");
+    check("Le ministre [[Paul Verhaegen|person]] à [[Lyon|place]]. © Maxppp / Jean Dupont");
+    // The agency named in the story stays.
+    check("Le ministre a déclaré à l'[[AFP|organization]] qu'il partirait.");
+}

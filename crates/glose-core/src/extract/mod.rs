@@ -12,6 +12,7 @@
 
 mod block;
 mod classify;
+mod credits;
 mod decide;
 mod events;
 pub mod features;
@@ -415,6 +416,15 @@ fn propose_text(
     }
     let mut cands = names::find(&bt, space);
     let evs = events::find(&bt, space, &cands);
+    // Names in a photo credit are the picture's, not the story's.
+    let credits = credits::spans(text, &credits::words(lex));
+    let in_credit = |start: usize| credits.iter().any(|r| r.contains(&start));
+    let evs: Vec<_> = if credits.is_empty() {
+        evs
+    } else {
+        cands.retain(|c| !in_credit(c.start));
+        evs.into_iter().filter(|e| !in_credit(e.start)).collect()
+    };
     // Both in text order; events do not overlap each other.
     let mut e = 0;
     for c in cands.iter_mut() {
