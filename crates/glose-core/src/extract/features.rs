@@ -108,6 +108,10 @@ features! {
     PartyWord => "party_word", "ends with a political family's word (\"Labour\", \"Scottish Conservatives\")";
     SportsPlace => "doc:sports_place", "a listed place in an article about a match (a club named after its town)";
     CountryInitials => "country_initials", "the initials of a country's name (\"US\", \"U.K.\", \"UAE\")";
+    ListMulti => "list_multiword", "a place of two words or more, whole in the place list";
+    FirstNameAmbiguous => "first_name_ambiguous", "starts with a first name that is also a place or a common word";
+    PlacePlural => "place_plural", "a place then a plural word (a team: \"Houston Astros\")";
+    NoPersonEvidence => "no_person_evidence", "two words or more, no first name, title or initial";
     EvBias => "ev", "an event noun";
     EvName => "ev_name", "an event pinned down by a name";
     EvDate => "ev_date", "an event pinned down by a date";
@@ -131,6 +135,8 @@ pub struct FeatureSpace {
     ctx_len: u32,
     /// Event class -> feature id.
     ev_class: HashMap<&'static str, u32>,
+    /// The language's own prior weights (`model::prior` adds the shared ones).
+    pub prior: &'static str,
 }
 
 /// Word classes for context words that are not in the function-word list.
@@ -182,6 +188,7 @@ impl FeatureSpace {
             names.push(format!("ev_class:{c}"));
         }
         FeatureSpace {
+            prior: lex.prior,
             names,
             ctx,
             ctx_len,

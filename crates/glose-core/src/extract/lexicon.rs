@@ -190,6 +190,9 @@ impl Grammar {
 pub struct Lexicon {
     /// The profile's closed word classes.
     pub grammar: Grammar,
+    /// The profile's own prior weights (`assets/lang/<code>/prior.tsv`), added to the
+    /// shared ones (`assets/weights/prior.tsv`).
+    pub prior: &'static str,
     /// Elided words, split off by the tokenizer ("l" of "l'Ukraine").
     pub elisions: Vec<&'static str>,
     /// Possessive endings, split off by the tokenizer ("'s" of "China's").
@@ -473,6 +476,10 @@ pub fn build(lang: Language) -> Lexicon {
         .filter(|i| (2..=4).contains(&i.chars().count()))
         .collect();
     Lexicon {
+        prior: match lang {
+            Language::Fr => asset!("lang/fr/prior.tsv"),
+            Language::En => asset!("lang/en/prior.tsv"),
+        },
         country_initials,
         elisions: elisions.clone(),
         possessives: grammar.words("possessive").to_vec(),

@@ -176,6 +176,9 @@ const FLAG_LISTED_PLACE: u16 = 1 << 10;
 const FLAG_SPORTS: u16 = 1 << 11;
 /// The profile's `sport` words an article needs to be about a match.
 const SPORTS_WORDS: usize = 4;
+/// The form is named in a block about a match (a `sport` word, or a results row): a
+/// country named in another paragraph of a sports article is still a country.
+const FLAG_SPORTS_BLOCK: u16 = 1 << 12;
 
 fn flags_of(feats: &Feats) -> u16 {
     let mut flags = 0;
@@ -211,7 +214,8 @@ fn doc_features(flags: u16) -> impl Iterator<Item = F> {
     if flags & FLAG_SURNAME != 0 {
         out.push(F::SurnameOfPerson);
     }
-    if flags & FLAG_SPORTS != 0 && flags & FLAG_LISTED_PLACE != 0 {
+    if flags & FLAG_SPORTS != 0 && flags & FLAG_SPORTS_BLOCK != 0 && flags & FLAG_LISTED_PLACE != 0
+    {
         out.push(F::SportsPlace);
     }
     out.into_iter()
@@ -409,10 +413,13 @@ fn propose_text(
         possessives: &lex.possessives,
     };
     let bt = BlockText::new(text, tokenize_with(text, &clitics), lex);
+    let mut sports_block = false;
     if !lex.sport_words.is_empty() {
-        out.sports += (0..bt.len())
+        let words = (0..bt.len())
             .filter(|&j| owned(bt.toks[j].start) && lex.sport_words.contains(bt.lc(j).as_ref()))
             .count();
+        out.sports += words;
+        sports_block = words > 0 || results_row(&bt);
     }
     let mut cands = names::find(&bt, space);
     let evs = events::find(&bt, space, &cands);
@@ -458,7 +465,8 @@ fn propose_text(
         let single = c.b - c.a == 1;
         let acronym_of = c.acronym_of.map(|k| keys.intern(k));
         let key = keys.intern(c.key);
-        keys.add_features(key, &c.feats, flags_of(&c.feats));
+        let sports = if sports_block { FLAG_SPORTS_BLOCK } else { 0 };
+        keys.add_features(key, &c.feats, flags_of(&c.feats) | sports);
         if let Some(of) = acronym_of {
             keys.set_acronym(key, of);
         }
@@ -475,6 +483,18 @@ fn propose_text(
             out.feats.push(c.feats);
         }
     }
+}
+
+/// A line of a results table ("Arsenal 2 Chelsea 1"): numbers and names, no
+/// lowercase word.
+fn results_row(bt: &BlockText) -> bool {
+    use crate::text::TokenKind;
+    let numbers = bt
+        .toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Number)
+        .count();
+    numbers >= 2 && (0..bt.len()).all(|j| bt.toks[j].kind != TokenKind::Word || bt.toks[j].cap)
 }
 
 /// How a name candidate is joined to the one before it.

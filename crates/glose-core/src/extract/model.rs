@@ -104,8 +104,8 @@ impl Model {
     }
 }
 
-/// The prior weights (`assets/weights/prior.tsv`): the rules' own say, toward which
-/// fitting pulls every weight.
+/// The prior weights (`assets/weights/prior.tsv`, plus the language profile's
+/// `prior.tsv`): the rules' own say, toward which fitting pulls every weight.
 pub fn prior(space: &FeatureSpace) -> Vec<[f32; 5]> {
     let text = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -120,6 +120,7 @@ pub fn prior(space: &FeatureSpace) -> Vec<[f32; 5]> {
     let mut w = vec![[0.0f32; 5]; space.len()];
     for line in text
         .lines()
+        .chain(space.prior.lines())
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
     {
         let mut c = line.split('\t');

@@ -79,6 +79,13 @@ pub fn find(bt: &BlockText, space: &FeatureSpace) -> Vec<NameCand> {
             i += 1;
             continue;
         }
+        // A capitalized title or role before a name is a cue, not part of it:
+        // "President Joe Biden", "Chinese Foreign Minister Wang Yi".
+        let title = capitalized_title(bt, i);
+        if title > 0 {
+            i += title;
+            continue;
+        }
         // A capitalized article inside a sentence starts a name ("le parti Les Engagés").
         let article_name = !bt.initial[i]
             && i > 0
@@ -125,6 +132,80 @@ fn nested_places(bt: &BlockText, space: &FeatureSpace, c: &NameCand) -> Vec<Name
         }
     }
     out
+}
+
+/// The length of a capitalized person cue ("President", "Prime Minister") starting at
+/// token `i` and followed by a name (a first name, or a word that is not a common
+/// one: "General Motors" keeps its first word), maybe after a nationality word; 0 if
+/// none.
+fn capitalized_title(bt: &BlockText, i: usize) -> usize {
+    let lex = bt.lex;
+    // Before the title: a nationality word or a place ("New Zealand Prime Minister"),
+    // then words of a portfolio ("Petroleum Minister"), not an institution's.
+    let mut from = if bt.is_demonym(i) && !bt.first_name(i) && bt.spaced(i) {
+        i + 1
+    } else {
+        let place = super::span::place_from(bt, i);
+        if place > 0 {
+            i + place
+        } else if bt.toks[i].cap && lex.places.contains_key(bt.folded1(i).as_ref()) {
+            i + 1
+        } else {
+            i
+        }
+    };
+    let cues = &lex.person_cues;
+    let is_cue = |j: usize| j < bt.len() && cues.single.contains(bt.lc(j).as_ref());
+    let mut portfolio = 0;
+    while portfolio < 2
+        && from + 1 < bt.len()
+        && !is_cue(from)
+        && bt.toks[from].cap
+        && bt.spaced(from)
+        && bt.is_common(from)
+        && !bt.first_name(from)
+        && !lex.org_heads.contains(bt.s(from))
+        && !lex.org_suffixes.contains(bt.s(from))
+    {
+        from += 1;
+        portfolio += 1;
+    }
+    let mut len = 0;
+    if from < bt.len() && bt.toks[from].cap && cues.single.contains(bt.lc(from).as_ref()) {
+        len = 1;
+    }
+    for phrase in &cues.multi {
+        let m = phrase.len();
+        if m > len
+            && from + m <= bt.len()
+            && (0..m).all(|x| bt.toks[from + x].cap && bt.lc(from + x) == phrase[x])
+        {
+            len = m;
+        }
+    }
+    // "Sheikh Hasina": some honorifics are part of the name.
+    if len == 1 && lex.grammar.is("name_title", bt.lc(from).as_ref()) {
+        return 0;
+    }
+    let next = from + len;
+    let proper = |j: usize| {
+        j < bt.len()
+            && bt.namelike(j)
+            && !bt.is_function(j)
+            && (bt.first_name(j) || !bt.is_common(j))
+    };
+    // "President Xi Jinping": a short common word followed by a proper one is a name too.
+    let name_follows = len > 0
+        && next < bt.len()
+        && bt.spaced(next - 1)
+        && bt.namelike(next)
+        && !bt.is_function(next)
+        && (proper(next) || (bt.spaced(next) && proper(next + 1)));
+    if name_follows {
+        next - i
+    } else {
+        0
+    }
 }
 
 pub(super) fn new_cand(bt: &BlockText, a: usize, b: usize) -> NameCand {

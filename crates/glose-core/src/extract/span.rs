@@ -17,7 +17,16 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
     let mut a = i;
     // A nationality noun before a name is a cue, not part of it: "le Kazakh Kassym-Jomart Tokaïev".
     let mut demonym_cue = false;
-    if bt.is_demonym(a) && bt.namelike(a + 1) && bt.spaced(a) && !bt.toks[a].upper {
+    // But "American Airlines", "British Museum": a common word after the nationality
+    // word makes it part of the name, and "Christian Bale" starts with a first name.
+    if bt.is_demonym(a)
+        && bt.namelike(a + 1)
+        && bt.spaced(a)
+        && !bt.toks[a].upper
+        && !bt.first_name(a)
+        && (!bt.is_common(a + 1) || bt.first_name(a + 1))
+        && place_from(bt, a) == 0
+    {
         demonym_cue = true;
         a += 1;
     }
@@ -59,6 +68,15 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
             continue;
         }
         if let Some(&t) = lex.places.get(&folded[..ends[k - 1]]) {
+            // "US", "UK" are not the towns "Us" and "Uk": an acronym matches no
+            // place that needs its context.
+            use super::lexicon::place_flag as pf;
+            let doubtful = |key: &str| {
+                lex.place_flags.get(key).copied().unwrap_or(0) & (pf::WEAK | pf::SMALL) != 0
+            };
+            if k == 1 && bt.acronym_shaped(a) && doubtful(&folded[..ends[0]]) {
+                break;
+            }
             best_place = Some((b, t));
             break;
         }
@@ -213,6 +231,20 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         }
     }
     Some(c)
+}
+
+/// The tokens of the longest listed place of two words or more starting at `a`
+/// ("New Zealand"), 0 if none.
+pub(super) fn place_from(bt: &BlockText, a: usize) -> usize {
+    let max = bt.lex.place_max_tokens.min(bt.len() - a);
+    (2..=max)
+        .rev()
+        .find(|&k| {
+            (a + 1..a + k)
+                .all(|j| bt.spaced(j - 1) && bt.toks[j].kind != crate::text::TokenKind::Punct)
+                && bt.lex.places.contains_key(bt.folded(a, a + k).as_str())
+        })
+        .unwrap_or(0)
 }
 
 /// "les Rangers de New York", "aux Magic d'Orlando": a team named by a plural
