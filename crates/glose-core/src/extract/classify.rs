@@ -90,7 +90,10 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         f.add(F::InParens);
     }
     // "Columbia University", "Federal Reserve Board": an institution word ends the name.
-    if b - a >= 2 && (lex.org_suffixes.contains(last) || lex.org_heads.contains(last)) {
+    // (Not when that word is the head already: "Soviet Union" counts it once.)
+    if b - a >= 2
+        && (lex.org_suffixes.contains(last) || (lex.org_heads.contains(last) && head != last))
+    {
         f.add(F::OrgSuffix);
     }
     if b - a == 1 && lex.common_acronyms.contains(first) {
@@ -134,8 +137,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         && lex.places.contains_key(bt.folded1(a).as_ref())
         && !lex.places.contains_key(c.key.as_str())
         && last.len() >= 4
-        && last.ends_with('s')
-        && !last.ends_with("ss")
+        && plural(lex, last)
         && !bt.toks[b - 1].upper
     {
         f.add(F::PlacePlural);
@@ -283,6 +285,13 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if let Some(id) = space.next(&context_word(bt, next)) {
         c.feats.add_id(id);
     }
+}
+
+/// A plural by its ending (the profile's `plural_ending`, not a `singular_ending`).
+fn plural(lex: &super::lexicon::Lexicon, w: &str) -> bool {
+    let g = &lex.grammar;
+    g.words("plural_ending").iter().any(|e| w.ends_with(e))
+        && !g.words("singular_ending").iter().any(|e| w.ends_with(e))
 }
 
 /// How far into a block a dateline's agency may come ("SAN JUAN, Puerto Rico (AP) -").
