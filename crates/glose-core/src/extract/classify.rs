@@ -91,8 +91,10 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     }
     // "Columbia University", "Federal Reserve Board": an institution word ends the name.
     // (Not when that word is the head already: "Soviet Union" counts it once.)
+    let title_case_names = lex.grammar.is("typography", "title_case_names");
     if b - a >= 2
-        && (lex.org_suffixes.contains(last) || (lex.org_heads.contains(last) && head != last))
+        && (lex.org_suffixes.contains(last)
+            || (title_case_names && lex.org_heads.contains(last) && head != last))
     {
         f.add(F::OrgSuffix);
     }
@@ -129,33 +131,12 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if country_first && ntok >= 2 {
         f.add(F::CountryFirst);
     }
-    if ntok >= 2 && lex.places.contains_key(c.key.as_str()) {
-        f.add(F::ListMulti);
+    // Evidence a language that capitalizes every word of a name needs (the profile's
+    // `typography title_case_names`): capitals alone say little there.
+    if title_case_names {
+        title_case_evidence(bt, c.a, c.b, &c.key, ntok, &mut c.feats);
     }
-    // "Houston Astros", "Boston Red Sox": a team named by its town and a plural.
-    if ntok >= 2
-        && lex.places.contains_key(bt.folded1(a).as_ref())
-        && !lex.places.contains_key(c.key.as_str())
-        && last.len() >= 4
-        && plural(lex, last)
-        && !bt.toks[b - 1].upper
-    {
-        f.add(F::PlacePlural);
-    }
-    // "Houston", "Summer", "Christian": a first name that is also something else
-    // says little alone.
-    if bt.first_name(a)
-        && (bt.is_common(a) || bt.is_demonym(a) || lex.places.contains_key(bt.folded1(a).as_ref()))
-    {
-        f.add(F::FirstNameAmbiguous);
-    }
-    if ntok >= 2
-        && !bt.first_name(a)
-        && !(a..b).any(|j| bt.initial_at(j))
-        && !person_cue_before(bt, a)
-    {
-        f.add(F::NoPersonEvidence);
-    }
+    let f = &mut c.feats;
     if bt.first_name(a) {
         f.add(if ntok >= 2 {
             F::FirstNameFirst
@@ -284,6 +265,48 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     let next = (b < bt.len()).then_some(b);
     if let Some(id) = space.next(&context_word(bt, next)) {
         c.feats.add_id(id);
+    }
+}
+
+/// Features for a language whose names are Title Case words: "Houston Astros" (a town and a
+/// plural: a team), a first name that is also a place or a common word, a run of names
+/// with no first name, title or initial, a place known whole.
+fn title_case_evidence(
+    bt: &BlockText,
+    a: usize,
+    b: usize,
+    key: &str,
+    ntok: usize,
+    f: &mut super::features::Feats,
+) {
+    let lex = bt.lex;
+    let last = bt.s(b - 1);
+    if ntok >= 2 && lex.places.contains_key(key) {
+        f.add(F::ListMulti);
+    }
+    // "Houston Astros", "Boston Red Sox": a team named by its town and a plural.
+    if ntok >= 2
+        && lex.places.contains_key(bt.folded1(a).as_ref())
+        && !lex.places.contains_key(key)
+        && last.len() >= 4
+        && plural(lex, last)
+        && !bt.toks[b - 1].upper
+    {
+        f.add(F::PlacePlural);
+    }
+    // "Houston", "Summer", "Christian": a first name that is also something else
+    // says little alone.
+    if bt.first_name(a)
+        && (bt.is_common(a) || bt.is_demonym(a) || lex.places.contains_key(bt.folded1(a).as_ref()))
+    {
+        f.add(F::FirstNameAmbiguous);
+    }
+    if ntok >= 2
+        && !bt.first_name(a)
+        && !(a..b).any(|j| bt.initial_at(j))
+        && !person_cue_before(bt, a)
+    {
+        f.add(F::NoPersonEvidence);
     }
 }
 
