@@ -1246,6 +1246,16 @@ def nationality_words_en(en_lower: set[str], en_upper: set[str], en_everyday: se
             return
         out.setdefault(w, src)
 
+    def add_synset_words(p: list[str], src: str) -> None:
+        # A WordNet data line: its capitalized one-word lemmas, and their plural
+        # when the dictionary has it.
+        for i in range(int(p[3], 16)):
+            w = re.sub(r"\(.*\)$", "", p[4 + 2 * i])
+            if w[:1].isupper() and "_" not in w:
+                add(w, src)
+                if w + "s" in en_upper:
+                    add(w + "s", src)
+
     if not WORDNET_ADJS.exists():
         die(f"{WORDNET_ADJS} missing: apt-get install wordnet-base")
     for line in open(WORDNET_ADJS, encoding="utf-8"):
@@ -1254,12 +1264,7 @@ def nationality_words_en(en_lower: set[str], en_upper: set[str], en_everyday: se
         p = line.split()
         if p[1] not in ("00", "01"):
             continue
-        for i in range(int(p[3], 16)):
-            w = re.sub(r"\(.*\)$", "", p[4 + 2 * i])
-            if w[:1].isupper() and "_" not in w:
-                add(w, "adjective (WordNet)")
-                if w + "s" in en_upper:
-                    add(w + "s", "adjective (WordNet)")
+        add_synset_words(p, "adjective (WordNet)")
     # Nouns: members of peoples and faiths, and languages (not instances: those are
     # named people and places).
     for line in open(WORDNET_NOUNS, encoding="utf-8"):
@@ -1275,12 +1280,7 @@ def nationality_words_en(en_lower: set[str], en_upper: set[str], en_everyday: se
         language = p[1] == "10" and re.search(r"\blanguage\b", g.split(";")[0])
         if not (people or language):
             continue
-        for i in range(int(p[3], 16)):
-            w = re.sub(r"\(.*\)$", "", p[4 + 2 * i])
-            if w[:1].isupper() and "_" not in w:
-                add(w, "people or language (WordNet)")
-                if w + "s" in en_upper:
-                    add(w + "s", "people or language (WordNet)")
+        add_synset_words(p, "people or language (WordNet)")
     for name in Locale("en").languages.values():
         add(name, "language (CLDR)")
     return sorted(f"{w}\t{src}" for w, src in out.items())

@@ -9,7 +9,6 @@ use glose::tui::Theme;
 use glose::{Article, EntityKind, Language};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const HARBOR: &str = "---
 title: Harbor vote splits Maple Bay council
@@ -31,14 +30,6 @@ fn harbor_file(dir: &Path) -> PathBuf {
     let p = dir.join("harbor.txt");
     std::fs::write(&p, HARBOR).unwrap();
     p
-}
-
-fn glose(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_glose"))
-        .env("GLOSE_DATA_DIR", data)
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 /// The reader on the English article, with the real parser and extractor: the
@@ -99,7 +90,7 @@ fn english_article_in_the_reader() {
 fn english_extract_json_contract() {
     let dir = tempfile::TempDir::new().unwrap();
     let path = harbor_file(dir.path());
-    let o = glose(
+    let o = glose_cli(
         dir.path(),
         &["extract", "--format", "json", path.to_str().unwrap()],
     );
@@ -149,7 +140,7 @@ fn english_export_lists_the_entities() {
     let data = dir.path().join("data");
     std::fs::create_dir(&data).unwrap();
     let path = harbor_file(dir.path());
-    let o = glose(&data, &["export", path.to_str().unwrap()]);
+    let o = glose_cli(&data, &["export", path.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(

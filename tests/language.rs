@@ -2,17 +2,10 @@
 //! matter, or chosen with `glose extract --lang`; the JSON article object says which
 //! and where it came from. Texts written for these tests.
 
-use serde_json::Value;
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn glose(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_glose"))
-        .env("GLOSE_DATA_DIR", data)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use common::glose_cli;
+use serde_json::Value;
 
 /// The JSON article object of `glose extract --format json [extra] FILE`.
 fn article(text: &str, extra: &[&str]) -> Value {
@@ -22,7 +15,7 @@ fn article(text: &str, extra: &[&str]) -> Value {
     let mut args = vec!["extract", "--format", "json"];
     args.extend_from_slice(extra);
     args.push(path.to_str().unwrap());
-    let o = glose(dir.path(), &args);
+    let o = glose_cli(dir.path(), &args);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     v["article"].clone()
@@ -107,7 +100,7 @@ fn a_language_without_a_profile_is_read_with_the_nearest_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("de.txt");
     std::fs::write(&path, text).unwrap();
-    let o = glose(dir.path(), &["extract", path.to_str().unwrap()]);
+    let o = glose_cli(dir.path(), &["extract", path.to_str().unwrap()]);
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(
         out.lines()
@@ -123,7 +116,7 @@ fn an_unknown_lang_option_is_a_one_line_error() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.txt");
     std::fs::write(&path, RESULTS).unwrap();
-    let o = glose(
+    let o = glose_cli(
         dir.path(),
         &["extract", "--lang", "xx", path.to_str().unwrap()],
     );
@@ -142,7 +135,7 @@ fn the_override_changes_which_tables_read_the_text() {
     let path = dir.path().join("a.txt");
     std::fs::write(&path, text).unwrap();
     let events = |lang: &str| {
-        let o = glose(
+        let o = glose_cli(
             dir.path(),
             &[
                 "extract",

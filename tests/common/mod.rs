@@ -258,3 +258,14 @@ pub fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
     }
     None
 }
+
+// ---- the binary ---------------------------------------------------------------
+
+/// Runs the `glose` binary with its data folder in `data` (nothing of the user's).
+pub fn glose_cli(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_glose"))
+        .env("GLOSE_DATA_DIR", data)
+        .args(args)
+        .output()
+        .unwrap()
+}
