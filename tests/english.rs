@@ -121,6 +121,22 @@ fn english_club_suffixes_make_organizations() {
     );
 }
 
+/// Regression: a company named by an industry word ("X Shipping", "X Energy") with no
+/// first name in it came out as a person.
+#[test]
+fn a_company_named_by_its_industry_was_a_person() {
+    let got = found(
+        "Northwind Shipping will move its ferries next spring, while Tall Pine Energy \
+         plans a new plant near the river.",
+    );
+    for name in ["Northwind Shipping", "Tall Pine Energy"] {
+        assert!(
+            got.contains(&(name.into(), EntityKind::Organization)),
+            "{name}: {got:?}"
+        );
+    }
+}
+
 #[test]
 fn english_weights_are_fitted_on_english_and_say_so() {
     let text = std::fs::read_to_string(assets().join("weights/en.json")).unwrap();
