@@ -56,6 +56,15 @@ fn join(groups: &mut [Group], g: usize, into: usize, why: String) {
     groups[g].evidence.push(why);
 }
 
+/// Joins each `(g, into)` pair found by a rule, the evidence reading
+/// `<relation> "<into's name>"`.
+fn join_all(groups: &mut [Group], joins: Vec<(usize, usize)>, relation: &str) {
+    for (g, into) in joins {
+        let why = format!("{relation} \"{}\"", groups[into].key);
+        join(groups, g, into, why);
+    }
+}
+
 /// Runs the name rules in order: a form joined by one rule is left alone by the
 /// later ones.
 pub fn names(text: &str, names: &mut Names, groups: &mut [Group], lex: &Lexicon) {

@@ -2,7 +2,7 @@
 //! radical de gauche", "Lambert" after "Lambert Industries", when the article holds
 //! one organization only that it starts.
 
-use super::{join, Group};
+use super::{join_all, Group};
 use crate::EntityKind;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -35,8 +35,5 @@ pub fn link(groups: &mut [Group]) {
             joins.push((g, *f));
         }
     }
-    for (g, f) in joins {
-        let why = format!("short form of \"{}\"", groups[f].key);
-        join(groups, g, f, why);
-    }
+    join_all(groups, joins, "short form of");
 }

@@ -2,7 +2,7 @@
 //! Poutine"). Every word-boundary ending of each full name is indexed; an ending
 //! shared by two people is ambiguous and joins neither.
 
-use super::{join, Group};
+use super::{join_all, Group};
 use crate::EntityKind;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -38,8 +38,5 @@ pub fn link(groups: &mut [Group]) {
             joins.push((g, *f));
         }
     }
-    for (g, f) in joins {
-        let why = format!("surname of \"{}\"", groups[f].key);
-        join(groups, g, f, why);
-    }
+    join_all(groups, joins, "surname of");
 }
