@@ -282,6 +282,25 @@ fn w_lists_the_other_articles_enter_jumps_to_the_first_mention_and_backspace_ret
 }
 
 #[test]
+fn esc_after_a_w_jump_went_to_the_library() {
+    let lib = library("escback", true);
+    let mut app = reader_on(&lib, "berlin.txt");
+    select(&mut app, "Olaf Scholz");
+    key(&mut app, KeyCode::Char('n'));
+    let before_top = reader(&app).top_offset();
+    key(&mut app, KeyCode::Char('w'));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(file_of(&app), "budget.txt");
+    assert_eq!(app.mode(), Mode::Article);
+    // Esc in the article it jumped to returns to the article it came from,
+    // where it was, like Backspace (it used to close both for the library).
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(file_of(&app), "berlin.txt");
+    assert_eq!(reader(&app).top_offset(), before_top);
+    assert_eq!(selected_name(&app), "Olaf Scholz");
+}
+
+#[test]
 fn opening_an_article_indexes_it_once_and_a_saved_note_indexes_it_again() {
     let lib = library("onopen", false);
     let mut app = App::with_library(

@@ -226,7 +226,7 @@ const ARTICLE: &[Binding] = &[
     c('a', Action::EditNote).desc("write or edit the note on the highlight under the cursor"),
     c('d', Action::Delete).desc("delete the highlight under the cursor (asks first)"),
     c('S', Action::Split),
-    b(KeyCode::Esc, Action::Back).desc("end the search, else back to the library"),
+    b(KeyCode::Esc, Action::Back).desc("end the search, else back where you came from"),
 ];
 
 const SIDEBAR: &[Binding] = &[

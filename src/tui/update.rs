@@ -184,6 +184,14 @@ fn act(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         (Mode::Article | Mode::Sidebar, Action::ToLibrary) if where_else::go_back(app, fx) => {
             return
         }
+        // Esc leaves the article the way it came, as Backspace does: after a
+        // jump that is the article jumped from, not the library.
+        (Mode::Article, Action::Back)
+            if app.reader.as_ref().is_some_and(|r| r.search.is_none())
+                && where_else::go_back(app, fx) =>
+        {
+            return
+        }
         _ => {}
     }
     if mode == Mode::Library {
