@@ -229,6 +229,23 @@ fn a_rebound_key_does_the_command_and_the_old_one_no_longer_does() {
 }
 
 #[test]
+fn a_digit_bound_in_keys_article_was_taken_as_a_count() {
+    let (mut app, w) = configured("[keys.article]\nnext_mention = [\"1\"]\n");
+    assert!(w.is_empty(), "{w:?}");
+    keys(&mut app, "1");
+    assert_eq!(app.count, None, "a bound digit is its command, not a count");
+    assert_eq!(
+        current_mention_text(&app).as_deref(),
+        Some("Vladimir Poutine")
+    );
+    // Digits left unbound still count: 2 then ] moves two mentions on.
+    let at = reader(&app).current;
+    keys(&mut app, "2]");
+    assert_eq!(app.count, None);
+    assert_eq!(reader(&app).current, at.map(|c| c + 2));
+}
+
+#[test]
 fn rebinding_in_the_entity_list_and_unbinding() {
     let (mut app, w) =
         configured("[keys.entities]\nselect_next = [\"Ctrl+j\", \"Down\"]\nhide = []\n");

@@ -109,10 +109,13 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
 }
 
 /// A digit typed as a count in the article (`5j`, `12]`): the count so far. `0`
-/// only continues a count.
+/// only continues a count. A digit the config binds to a command is that command.
 fn count_digit(app: &App, mode: Mode, key: &crossterm::event::KeyEvent) -> Option<usize> {
     use crossterm::event::{KeyCode, KeyModifiers};
     if mode != Mode::Article || !(key.modifiers - KeyModifiers::SHIFT).is_empty() {
+        return None;
+    }
+    if app.keymap.lookup(mode, key).is_some() {
         return None;
     }
     let KeyCode::Char(c) = key.code else {
