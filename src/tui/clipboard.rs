@@ -1,9 +1,11 @@
 //! `y`: the current highlight (or the current sentence) and where it comes from,
-//! copied through the terminal's clipboard with OSC 52. The text is article text,
-//! so untrusted: control characters are taken out before it is encoded (base64,
-//! the `base64` crate, rather than a hand-written encoder), and its size is capped
-//! so a huge highlight cannot flood the terminal. Nothing here does I/O: the event
-//! loop writes [`osc52`]'s bytes to the terminal.
+//! copied through the terminal's clipboard with OSC 52, and also through the
+//! desktop's clipboard command when there is one (terminals and multiplexers that
+//! drop OSC 52 are common). The text is article text, so untrusted: control
+//! characters are taken out before it is encoded (base64, the `base64` crate,
+//! rather than a hand-written encoder), and its size is capped so a huge highlight
+//! cannot flood the terminal. The event loop writes [`osc52`]'s bytes to the
+//! terminal and runs [`desktop_command`]'s program through [`pipe_to`].
 
 use super::reader::Reader;
 use base64::Engine;
@@ -58,6 +60,73 @@ pub fn osc52(text: &str) -> Vec<u8> {
 pub fn write_osc52(out: &mut dyn std::io::Write, text: &str) -> std::io::Result<()> {
     out.write_all(&osc52(text))?;
     out.flush()
+}
+
+/// The desktop's clipboard program, if this session has one: `wl-copy` under
+/// Wayland, `xclip` or `xsel` under X11, `pbcopy` on macOS, `clip.exe` under WSL
+/// or Windows. `env` reads an environment variable, `on_path` says whether a
+/// program can be run; both are arguments so the choice is testable.
+pub fn desktop_command(
+    env: impl Fn(&str) -> Option<String>,
+    on_path: impl Fn(&str) -> bool,
+) -> Option<(&'static str, &'static [&'static str])> {
+    let set = |k: &str| env(k).is_some_and(|v| !v.is_empty());
+    let candidates: &[(&str, &[&str], bool)] = &[
+        ("wl-copy", &[], set("WAYLAND_DISPLAY")),
+        ("xclip", &["-selection", "clipboard"], set("DISPLAY")),
+        ("xsel", &["--clipboard", "--input"], set("DISPLAY")),
+        ("pbcopy", &[], cfg!(target_os = "macos")),
+        (
+            "clip.exe",
+            &[],
+            cfg!(windows) || set("WSL_DISTRO_NAME") || set("WSL_INTEROP"),
+        ),
+    ];
+    candidates
+        .iter()
+        .find(|(prog, _, usable)| *usable && on_path(prog))
+        .map(|&(prog, args, _)| (prog, args))
+}
+
+/// Whether `prog` is an executable file in one of `PATH`'s folders.
+pub fn on_path(prog: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|dir| {
+            let file = dir.join(prog);
+            std::fs::metadata(&file).is_ok_and(|m| m.is_file() && is_executable(&m))
+        })
+    })
+}
+
+#[cfg(unix)]
+fn is_executable(m: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    m.permissions().mode() & 0o111 != 0
+}
+
+#[cfg(not(unix))]
+fn is_executable(_: &std::fs::Metadata) -> bool {
+    true
+}
+
+/// Runs `prog args` with `text` on its standard input, its output discarded so
+/// it never reaches the screen. Not waited for: `xclip` stays alive to serve
+/// the selection; a thread reaps it when it ends.
+pub fn pipe_to(prog: &str, args: &[&str], text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(prog)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let written = child
+        .stdin
+        .take()
+        .map_or(Ok(()), |mut stdin| stdin.write_all(text.as_bytes()));
+    std::thread::spawn(move || child.wait());
+    written
 }
 
 /// What `y` copies.
@@ -156,6 +225,51 @@ mod tests {
             osc52("Poutine é"),
             b"\x1b]52;c;UG91dGluZSDDqQ==\x07".to_vec()
         );
+    }
+
+    #[test]
+    fn the_desktop_command_follows_the_session() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let all = |_: &str| true;
+        let wayland = desktop_command(env(&[("WAYLAND_DISPLAY", "wayland-0")]), all);
+        assert_eq!(wayland.map(|c| c.0), Some("wl-copy"));
+        let x11 = desktop_command(env(&[("DISPLAY", ":0")]), all);
+        assert_eq!(x11, Some(("xclip", &["-selection", "clipboard"][..])));
+        // xclip missing: xsel.
+        let xsel = desktop_command(env(&[("DISPLAY", ":0")]), |p| p == "xsel");
+        assert_eq!(xsel.map(|c| c.0), Some("xsel"));
+        // A display set but empty, or a program but no display: none (on Linux).
+        if cfg!(target_os = "linux") {
+            assert_eq!(desktop_command(env(&[("DISPLAY", "")]), all), None);
+            assert_eq!(desktop_command(env(&[]), all), None);
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pipe_to_gives_the_program_the_text() {
+        let dir = std::env::temp_dir().join(format!("glose-clip-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let out = dir.join("clip.txt");
+        let script = format!("cat > '{}'", out.display());
+        pipe_to("sh", &["-c", &script], "Poutine é\nligne").unwrap();
+        let mut got = String::new();
+        for _ in 0..200 {
+            got = std::fs::read_to_string(&out).unwrap_or_default();
+            if got.ends_with("ligne") {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(got, "Poutine é\nligne");
+        std::fs::remove_dir_all(&dir).ok();
+        assert!(pipe_to("glose-no-such-program", &[], "x").is_err());
     }
 
     #[test]

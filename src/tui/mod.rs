@@ -558,10 +558,22 @@ fn run_effects(
                 continue;
             }
             Effect::Copy(text) => {
-                if let Err(e) = clipboard::write_osc52(&mut io::stdout(), &text) {
-                    vec![Msg::Note(format!("cannot copy: {e}"))]
-                } else {
-                    continue;
+                // Both routes: OSC 52 reaches remote terminals, the desktop's
+                // program reaches terminals that drop OSC 52.
+                let desktop =
+                    clipboard::desktop_command(|k| std::env::var(k).ok(), clipboard::on_path)
+                        .map(|(prog, args)| clipboard::pipe_to(prog, args, &text).map(|()| prog));
+                let osc = clipboard::write_osc52(&mut io::stdout(), &text);
+                let said = app.message.clone().unwrap_or_default();
+                match (osc, desktop) {
+                    (Ok(()), None) => continue,
+                    (_, Some(Ok(prog))) => vec![Msg::Note(format!("{said}, also by {prog}"))],
+                    (Ok(()), Some(Err(e))) => {
+                        vec![Msg::Note(format!(
+                            "{said}; the desktop's clipboard failed: {e}"
+                        ))]
+                    }
+                    (Err(e), _) => vec![Msg::Note(format!("cannot copy: {e}"))],
                 }
             }
             Effect::UpdateFeeds => {

@@ -471,7 +471,7 @@ fn reader(app: &mut App, mode: Mode, action: Action, a: &Areas, fx: &mut Vec<Eff
                 let cut = if c.cut { ", cut to 64 KiB" } else { "" };
                 fx.push(Effect::Copy(c.text));
                 Some(format!(
-                    "copied {} and its source ({chars} characters{cut}, OSC 52)",
+                    "copied {} and its source ({chars} characters{cut}) by OSC 52",
                     c.what
                 ))
             }
