@@ -376,3 +376,36 @@ fn english_town_and_plural_name_a_team() {
         );
     }
 }
+
+/// Regression: "San" is a town of its own, and the rule that splits "Parliament Nabih
+/// Berry" at a first name cut "San Antonio Comets" into "San" and "Antonio Comets".
+#[test]
+fn san_before_a_first_name_split_a_team_name() {
+    let got = found("The San Antonio Comets beat the visitors, and the fans stayed downtown late.");
+    assert!(
+        got.contains(&("San Antonio Comets".into(), EntityKind::Organization)),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(t, _)| t == "San"), "{got:?}");
+}
+
+/// Regression: the period of "St." stopped a name, so "St. Louis" came out as "St" and
+/// a person "Louis".
+#[test]
+fn st_period_split_a_place_name() {
+    let got = found(
+        "The mayor flew to St. Louis on Monday, where the St. Louis Owls had won their \
+         last game, and then drove to Mt. Kenya.",
+    );
+    for (name, kind) in [
+        ("St. Louis", EntityKind::Place),
+        ("St. Louis Owls", EntityKind::Organization),
+        ("Mt. Kenya", EntityKind::Place),
+    ] {
+        assert!(got.contains(&(name.into(), kind)), "{name}: {got:?}");
+    }
+    assert!(
+        !got.iter().any(|(t, _)| t == "St" || t == "Louis"),
+        "{got:?}"
+    );
+}

@@ -189,6 +189,17 @@ impl<'a> BlockText<'a> {
             || (s.ends_with('.') && s.chars().filter(|c| c.is_alphabetic()).count() <= 3)
     }
 
+    /// An abbreviation that opens a name, with its period: "St." in "St. Louis" (the
+    /// profile's `name_abbrev`). Unlike an initial, it says nothing about a person.
+    pub fn name_abbrev_at(&self, i: usize) -> bool {
+        i + 1 < self.len()
+            && self.toks[i].cap
+            && self.toks[i].kind == TokenKind::Word
+            && self.s(i + 1) == "."
+            && !self.toks[i + 1].space_before
+            && self.lex.grammar.is("name_abbrev", self.lc(i).as_ref())
+    }
+
     pub fn word(&self, i: usize) -> bool {
         i < self.len() && self.toks[i].kind == TokenKind::Word
     }

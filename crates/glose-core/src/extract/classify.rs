@@ -286,7 +286,7 @@ fn title_case_evidence(
     }
     // "Houston Astros", "Boston Red Sox": a team named by its town and a plural.
     if ntok >= 2
-        && lex.places.contains_key(bt.folded1(a).as_ref())
+        && (lex.places.contains_key(bt.folded1(a).as_ref()) || super::span::place_from(bt, a) > 0)
         && !lex.places.contains_key(key)
         && last.len() >= 4
         && plural(lex, last)

@@ -37,7 +37,11 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
     let mut maxk = 1;
     while maxk < lex.place_max_tokens.min(n - a) {
         let j = a + maxk;
-        if !bt.toks[j].space_before && bt.toks[j].kind == crate::text::TokenKind::Punct {
+        // ("St. Louis": the period of a name's abbreviation is part of it.)
+        if !bt.toks[j].space_before
+            && bt.toks[j].kind == crate::text::TokenKind::Punct
+            && !bt.name_abbrev_at(j - 1)
+        {
             break;
         }
         maxk += 1;
@@ -93,9 +97,10 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
             b += 1;
             continue;
         }
-        // A middle initial and its period: "George W. Bush", "J. K. Rowling".
+        // A middle initial and its period: "George W. Bush", "J. K. Rowling"; an
+        // abbreviation opening a name: "St. Louis Cardinals".
         if b + 1 < n
-            && bt.initial_at(b - 1)
+            && (bt.initial_at(b - 1) || bt.name_abbrev_at(b - 1))
             && bt.s(b) == "."
             && bt.spaced(b)
             && bt.namelike(b + 1)
@@ -167,9 +172,12 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
     // Split "Parlement Nabih Berry": a known head followed by a first name.
     if b - a >= 3 {
         for k in a + 1..b - 1 {
+            // (Not inside a longer listed place: "San Diego Padres" is no "San" and
+            // "Diego Padres".)
             if bt.toks[k].cap
                 && bt.first_name(k)
                 && !bt.first_name(a)
+                && best_place.map_or(true, |(pb, _)| pb <= k)
                 && (institutional || lex.places.contains_key(&bt.folded(a, k)))
             {
                 b = k;
@@ -240,9 +248,10 @@ pub(super) fn place_from(bt: &BlockText, a: usize) -> usize {
     (2..=max)
         .rev()
         .find(|&k| {
-            (a + 1..a + k)
-                .all(|j| bt.spaced(j - 1) && bt.toks[j].kind != crate::text::TokenKind::Punct)
-                && bt.lex.places.contains_key(bt.folded(a, a + k).as_str())
+            (a + 1..a + k).all(|j| {
+                (bt.spaced(j - 1) && bt.toks[j].kind != crate::text::TokenKind::Punct)
+                    || bt.name_abbrev_at(j - 1)
+            }) && bt.lex.places.contains_key(bt.folded(a, a + k).as_str())
         })
         .unwrap_or(0)
 }
