@@ -177,7 +177,7 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
             if bt.toks[k].cap
                 && bt.first_name(k)
                 && !bt.first_name(a)
-                && best_place.map_or(true, |(pb, _)| pb <= k)
+                && best_place.is_none_or(|(pb, _)| pb <= k)
                 && (institutional || lex.places.contains_key(&bt.folded(a, k)))
             {
                 b = k;
