@@ -124,6 +124,8 @@ features! {
     EvNumbered => "ev_numbered", "an event with an ordinal";
     EvQuoted => "ev_quoted", "an event noun in quotes";
     EvCapitalized => "ev_capitalized", "an event noun opening a sentence";
+    EvPremod => "ev_premod", "an event pinned down before its noun (a year, a name, a modifier)";
+    EvPremodName => "ev_premod_name", "an event with a name before its noun";
 }
 
 /// Ids of every feature a language can fire: the static ones, then context words

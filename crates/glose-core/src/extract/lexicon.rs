@@ -54,6 +54,9 @@ pub struct EventGrammar {
     pub prenominal: Vec<&'static str>,
     pub vague: Vec<&'static str>,
     pub day: Vec<&'static str>,
+    /// Words that pin a head-final event down from before it ("midterm elections");
+    /// a profile without them reads no modifier before the noun.
+    pub premod: Vec<&'static str>,
 }
 
 impl EventGrammar {
@@ -71,6 +74,7 @@ impl EventGrammar {
                 "prenominal" => &mut g.prenominal,
                 "vague" => &mut g.vague,
                 "day" => &mut g.day,
+                "premod" => &mut g.premod,
                 _ => continue,
             };
             list.push(word);

@@ -114,6 +114,24 @@ pub fn read(
             if is_number(c) {
                 c += 1;
             }
+        } else if c == k + 1
+            && out.complements == 0
+            && lex.grammar.is("infinitive_marker", prep.as_ref())
+            && bt.word(c)
+            && !bt.toks[c].cap
+        {
+            // "a deal to buy Twitter": a verb whose object is a name pins the event
+            // down; "a summit to discuss trade" is the summit's purpose, not its name.
+            let Some(nm) = name_at.get(c + 1).copied().flatten().map(|x| &names[x]) else {
+                break;
+            };
+            if !bt.spaced(c) {
+                break;
+            }
+            out.args.push(nm.key.clone());
+            out.names.push(nm.key.clone());
+            out.has_name = true;
+            c = nm.b;
         } else if c < n
             && bt.word(c)
             && !bt.toks[c].cap
@@ -122,6 +140,7 @@ pub fn read(
             && !is_verbish(bt, bt.s(c))
             && !between(&prep)
             && !is_gerund(bt, &prep, bt.s(c))
+            && !(c == k + 1 && lex.grammar.is("infinitive_marker", prep.as_ref()))
         {
             // Adjectives that come before the noun: "l'ancien maire", "la nouvelle loi".
             if bt.is(c, &g.prenominal)

@@ -1,10 +1,13 @@
 //! The head of an event mention: an event noun of the profile (a phrase of several
 //! words first, then a single one), with what comes right before it that belongs to
-//! the span (an opening quote, an ordinal).
+//! the span (an opening quote, an ordinal, and in head-final languages the words that
+//! pin it down: "2016 U.S. election", "Helsinki summit", "Iraq's invasion").
 
 use crate::extract::block::BlockText;
+use crate::extract::features::F;
 use crate::extract::lexicon::EventNoun;
 use crate::extract::names::NameCand;
+use crate::text::TokenKind;
 
 pub struct Head {
     /// The noun's first and past-the-last tokens.
@@ -19,6 +22,13 @@ pub struct Head {
     pub ordinal: bool,
     /// The word before the span, lowercase ("" at the block's start).
     pub det: String,
+    /// Tokens of pinning modifiers before the noun (and its ordinal): years, the
+    /// profile's `premod` words, names and possessors.
+    pub premod: usize,
+    /// The names among those modifiers.
+    pub premod_names: Vec<usize>,
+    /// The years among them: "2016 election" and "2019 election" are two.
+    pub premod_years: Vec<String>,
 }
 
 /// The event head starting at token `i`, if any. `name_at[i]`: the name candidate
@@ -66,6 +76,13 @@ pub fn at(bt: &BlockText, i: usize, names: &[NameCand], name_at: &[Option<usize>
     if ordinal {
         start -= 1;
     }
+    let (first, premod_names) = premodifiers(bt, start, names);
+    let premod_years = (first..start)
+        .filter(|&k| bt.toks[k].kind == TokenKind::Number && is_year(bt.s(k)))
+        .map(|k| bt.s(k).to_string())
+        .collect();
+    let premod = start - first;
+    let start = first;
     let det = if start > 0 {
         bt.lc(start - 1).into_owned()
     } else {
@@ -79,7 +96,68 @@ pub fn at(bt: &BlockText, i: usize, names: &[NameCand], name_at: &[Option<usize>
         next,
         ordinal,
         det,
+        premod,
+        premod_names,
+        premod_years,
     })
+}
+
+/// The first token of the pinning modifiers that end at `start` (`start` when
+/// none), and the names among them. Only a profile with `premod` words reads them:
+/// "snap 2019 general election", "2016 U.S. election", "Scotland's first recall
+/// by-election", "Helsinki summit".
+fn premodifiers(bt: &BlockText, start: usize, names: &[NameCand]) -> (usize, Vec<usize>) {
+    let g = &bt.lex.event_grammar;
+    let mut found = Vec::new();
+    if g.premod.is_empty() {
+        return (start, found);
+    }
+    let mut j = start;
+    // A name ending at token `end`, not a person's (a person's name before an event
+    // noun is its agent at most: "Trump rally" is not pinned by the name).
+    let name_ending = |end: usize| {
+        names
+            .iter()
+            .position(|c| c.b == end && c.a < end && !c.feats.has(F::FirstNameFirst))
+    };
+    while j > 0 && bt.spaced(j - 1) {
+        let k = j - 1;
+        let modifier =
+            bt.word(k) && !bt.toks[k].cap && (bt.is(k, &g.premod) || bt.is(k, &g.ordinal));
+        let year = bt.toks[k].kind == TokenKind::Number && is_year(bt.s(k));
+        if modifier || year || is_numeric_ordinal(bt, bt.s(k)) {
+            j = k;
+        } else if let Some(c) = name_ending(j) {
+            // "Helsinki summit", "U.S. election": not a name that opens the sentence
+            // alone (a sentence's first word says nothing).
+            if names[c].a == 0 && names[c].b == names[c].a + 1 && bt.initial[names[c].a] {
+                break;
+            }
+            found.push(c);
+            j = names[c].a;
+        } else if let Some(c) = possessor(bt, k).and_then(|p| name_ending(p).map(|c| (c, p))) {
+            // "Iraq's invasion": the possessor belongs to the event.
+            found.push(c.0);
+            j = names[c.0].a;
+        } else {
+            break;
+        }
+    }
+    (j, found)
+}
+
+/// When token `k` is a possessive ending glued to the word before it ("'s", "’s",
+/// or a lone apostrophe after a plural), the token where that word ends.
+fn possessor(bt: &BlockText, k: usize) -> Option<usize> {
+    let s = bt.s(k);
+    let ending = matches!(s, "'s" | "’s" | "'" | "’")
+        || (k + 1 < bt.len() && matches!(s, "'" | "’") && bt.s(k + 1) == "s");
+    (ending && k > 0 && !bt.toks[k].space_before).then_some(k)
+}
+
+/// A four-digit year ("2016").
+fn is_year(s: &str) -> bool {
+    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && (b"12".contains(&s.as_bytes()[0]))
 }
 
 /// The event noun at `i`: a multi-word one first, then a single one; its end.

@@ -50,7 +50,7 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
             continue;
         };
         let comp = complement::read(bt, &head, names, &name_at);
-        match candidate(bt, space, &head, comp) {
+        match candidate(bt, space, names, &head, comp) {
             Some(c) => {
                 // Event nouns inside this span are part of it ("premier round des négociations").
                 i = c.1;
@@ -67,6 +67,7 @@ pub fn find(bt: &BlockText, space: &FeatureSpace, names: &[NameCand]) -> Vec<Eve
 fn candidate(
     bt: &BlockText,
     space: &FeatureSpace,
+    names: &[NameCand],
     h: &Head,
     comp: Complement,
 ) -> Option<(EventCand, usize)> {
@@ -84,6 +85,7 @@ fn candidate(
     // An ordinal picks one of a series out: "deuxième scrutin", "43e congrès".
     let pinned = ev.standalone
         || h.ordinal
+        || h.premod > 0
         || comp.has_name
         || comp.has_date
         || comp.complements > 0
@@ -91,6 +93,8 @@ fn candidate(
     if !pinned {
         return None;
     }
+    // Where the span started before its head-final modifiers were read.
+    let lead = h.start + h.premod;
     let mut feats = Feats::default();
     feats.add(F::EvBias);
     if let Some(id) = space.ev_class(ev.class) {
@@ -109,8 +113,10 @@ fn candidate(
         (ev.standalone, F::EvStandalone),
         (plural, F::EvPlural),
         (generic, F::EvGeneric),
-        (h.start < h.noun, F::EvNumbered),
-        (h.start < h.noun && !bt.word(h.start), F::EvQuoted),
+        (lead < h.noun, F::EvNumbered),
+        (lead < h.noun && !bt.word(lead), F::EvQuoted),
+        (h.premod > 0, F::EvPremod),
+        (!h.premod_names.is_empty(), F::EvPremodName),
         (bt.toks[h.noun].cap, F::EvCapitalized),
     ] {
         if yes {
@@ -121,17 +127,30 @@ fn candidate(
         .map(|x| bt.lc(x).into_owned())
         .collect();
     // "6e étape" twice is one stage: the ordinal is part of what identifies it.
-    let numbered = h.start + 1 == h.noun && is_numeric_ordinal(bt, bt.s(h.start));
+    let numbered = lead + 1 == h.noun && is_numeric_ordinal(bt, bt.s(lead));
     if numbered {
         head.insert(0, bt.lc(h.start).into_owned());
+    }
+    // Names before the noun pin it down as those after it do ("Helsinki summit").
+    let (mut args, mut arg_names) = (comp.args, comp.names);
+    let years = h.premod_years.iter().cloned();
+    for key in h
+        .premod_names
+        .iter()
+        .rev()
+        .map(|&k| names[k].key.clone())
+        .chain(years)
+    {
+        args.push(key.clone());
+        arg_names.push(key);
     }
     let cand = EventCand {
         start: bt.toks[h.start].start,
         end: bt.toks[comp.end - 1].end,
         class: ev.class,
         head: head.join(" "),
-        args: comp.args,
-        names: comp.names,
+        args,
+        names: arg_names,
         numbered,
         feats,
     };
