@@ -134,6 +134,23 @@ fn english_head_final_events_keep_what_pins_them_before_the_noun() {
     assert!(elections.contains(&2), "{elections:?}");
 }
 
+/// "Michael" is also a parish, "Shanks" ends in s: a first name that is only a
+/// doubtful place does not make a town-and-plural team name.
+#[test]
+fn a_person_whose_surname_ends_in_s_was_a_team() {
+    let got = found("Michael Shanks won the by-election for Labour. Shanks said he was delighted.");
+    assert!(
+        got.contains(&("Michael Shanks".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+    // A real town and a plural still name a team.
+    let got = found("The Houston Astros beat the Seattle Mariners on Sunday night.");
+    assert!(
+        got.contains(&("Houston Astros".into(), EntityKind::Organization)),
+        "{got:?}"
+    );
+}
+
 #[test]
 fn english_x_of_y_institutions_run_past_of() {
     let got =
