@@ -144,6 +144,17 @@ pub enum Command {
         /// ones: measure a refit before shipping it.
         #[arg(long, value_name = "FILE", conflicts_with_all = ["cv", "fit"])]
         weights: Option<PathBuf>,
+        /// Fitting: pull toward the weights in FILE (another language's, as `--fit`
+        /// wrote them), the bias included, instead of toward the rules' prior.
+        #[arg(long, value_name = "FILE", conflicts_with = "weights")]
+        prior: Option<PathBuf>,
+        /// Fitting: add these gold articles (another language's) to every training
+        /// set, down-weighted by --pool-weight; never scored, never held out.
+        #[arg(long, value_name = "GOLD", conflicts_with = "weights")]
+        pool: Vec<PathBuf>,
+        /// Fitting: the weight of each pooled article's example in the loss.
+        #[arg(long, value_name = "X", default_value_t = 0.5, requires = "pool")]
+        pool_weight: f64,
     },
     /// Print an article's highlights, notes and entities (default: Markdown; brat: the entities as standoff).
     Export {
@@ -284,10 +295,18 @@ pub fn run(cli: Cli) -> ExitCode {
             drop_events,
             l2,
             weights,
+            prior,
+            pool,
+            pool_weight,
         }) => {
             let opts = crate::eval::cv::FitOptions {
                 l2,
                 ..Default::default()
+            };
+            let borrow = Borrow {
+                prior: prior.as_deref(),
+                pool: &pool,
+                pool_weight,
             };
             run_eval(
                 &gold,
@@ -299,6 +318,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     fit: fit.as_deref(),
                     opts,
                     read: weights.as_deref(),
+                    borrow,
                 },
             )
         }
@@ -746,8 +766,9 @@ fn run_eval(
     use crate::eval;
     let Weights {
         fit,
-        opts,
+        mut opts,
         read: weights,
+        borrow,
     } = weights;
     let docs = match eval::corpus::load(golds, articles) {
         Ok(d) => d,
@@ -767,8 +788,15 @@ fn run_eval(
         say("WikiNEuRal's licence (CC BY-NC-SA) forbids fitting on it: measure only");
         return ExitCode::from(1);
     }
+    match borrowed(&docs, articles, &borrow) {
+        Ok(b) => opts.borrowed = b,
+        Err(e) => {
+            say(&e);
+            return ExitCode::from(1);
+        }
+    }
     if let Some(out) = fit {
-        return write_weights(&docs, golds, out, opts);
+        return write_weights(&docs, golds, out, &opts, &borrow);
     }
     let model = match weights.map(|w| read_weights(w, &docs)).transpose() {
         Ok(m) => m,
@@ -778,7 +806,7 @@ fn run_eval(
         }
     };
     let scorer = match cv {
-        Some(k) => eval::cv::cross_validate(&docs, usize::from(k), drop_events, opts),
+        Some(k) => eval::cv::cross_validate(&docs, usize::from(k), drop_events, &opts),
         None => {
             let mut s = eval::Scorer::new();
             for d in &docs {
@@ -812,6 +840,65 @@ struct Weights<'a> {
     fit: Option<&'a Path>,
     opts: crate::eval::cv::FitOptions,
     read: Option<&'a Path>,
+    borrow: Borrow<'a>,
+}
+
+/// What a fit borrows from another language: `--prior FILE`, `--pool GOLD...`.
+struct Borrow<'a> {
+    prior: Option<&'a Path>,
+    pool: &'a [PathBuf],
+    pool_weight: f64,
+}
+
+/// Reads what `--prior` and `--pool` name, carried into the features of the
+/// language of `docs`. Pooled articles that are also among `docs` are refused: the
+/// held-out fold would be in training.
+fn borrowed(
+    docs: &[crate::eval::Doc],
+    articles: Option<&Path>,
+    borrow: &Borrow,
+) -> Result<crate::eval::cv::Borrowed, String> {
+    use crate::eval;
+    let lang = docs
+        .first()
+        .map_or(crate::Language::Fr, |d| d.article.language);
+    let target = crate::extract::profile(lang);
+    let mut out = eval::cv::Borrowed::default();
+    if let Some(path) = borrow.prior {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: {}", shown(path), clean_io(&e)))?;
+        let file: crate::extract::WeightsFile = serde_json::from_str(&text)
+            .map_err(|_| format!("{}: not a weights file", shown(path)))?;
+        let source_lang = crate::Language::from_name(&file.language)
+            .ok_or_else(|| format!("{}: unknown language {:?}", shown(path), file.language))?;
+        let source = crate::extract::profile(source_lang);
+        let fitted = crate::extract::Model::from_file(&source.space, &file);
+        out.prior = Some(eval::cv::carried_prior(
+            &target.space,
+            &source.space,
+            &fitted,
+        ));
+    }
+    if !borrow.pool.is_empty() {
+        let pooled = eval::corpus::load(borrow.pool, articles)
+            .map_err(|e| format!("{}: {}", shown(&e.path), e.reason))?;
+        if pooled.iter().any(eval::cv::forbidden) {
+            return Err(
+                "WikiNEuRal's licence (CC BY-NC-SA) forbids fitting on it: measure only".into(),
+            );
+        }
+        if let Some(d) = pooled
+            .iter()
+            .find(|p| docs.iter().any(|d| same_file(&d.gold_path, &p.gold_path)))
+        {
+            return Err(format!(
+                "{}: both scored and pooled (it would be trained on)",
+                shown(&d.gold_path)
+            ));
+        }
+        out.pooled = eval::cv::carried_examples(&target.space, &pooled, borrow.pool_weight as f32);
+    }
+    Ok(out)
 }
 
 /// `glose eval --weights FILE`: the weights of a file `--fit` wrote, for the
@@ -833,7 +920,8 @@ fn write_weights(
     docs: &[crate::eval::Doc],
     golds: &[PathBuf],
     out: &Path,
-    opts: crate::eval::cv::FitOptions,
+    opts: &crate::eval::cv::FitOptions,
+    borrow: &Borrow,
 ) -> ExitCode {
     use crate::eval;
     use crate::extract::{profile, WeightsFile};
@@ -843,23 +931,85 @@ fn write_weights(
     let prof = profile(lang);
     let refs: Vec<&eval::Doc> = docs.iter().collect();
     let model = eval::cv::fit(&refs, prof, opts);
-    let cv = eval::cv::cross_validate(docs, 5, false, opts).summary();
-    eprint!("5-fold cross-validation:\n{}", eval::format_table(&cv));
+    let (cv, held_out) = eval::cv::cross_validate_loss(docs, 5, false, opts);
+    let cv = cv.summary();
+    eprint!(
+        "5-fold cross-validation:\n{}held-out candidates: log-loss {:.4}, accuracy {:.4} ({})\n",
+        eval::format_table(&cv),
+        held_out.log_loss,
+        held_out.accuracy,
+        held_out.candidates
+    );
     let data: Vec<String> = golds.iter().map(|g| g.display().to_string()).collect();
+    let mut data = format!(
+        "{} gold articles ({} mentions) from {}",
+        docs.len(),
+        docs.iter()
+            .map(|d| d
+                .gold
+                .entities
+                .iter()
+                .map(|e| e.mentions.len())
+                .sum::<usize>())
+            .sum::<usize>(),
+        data.join(", ")
+    );
+    if !borrow.pool.is_empty() {
+        let pool: Vec<String> = borrow
+            .pool
+            .iter()
+            .map(|g| g.display().to_string())
+            .collect();
+        data += &format!(
+            ", pooled with {} candidates of {} (weight {} each)",
+            opts.borrowed.pooled.len(),
+            pool.join(", "),
+            borrow.pool_weight
+        );
+    }
+    data += "; third-party news text read from the eval kit, not shipped";
+    let toward = match borrow.prior {
+        Some(p) => format!(
+            "toward the weights of {} (each feature's rules prior moved as that language's data moved it; the bias too)",
+            p.display()
+        ),
+        None => "toward the rules' prior".to_string(),
+    };
+    let pooled = if borrow.pool.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; the other language's candidates pooled into every fit at weight {} each, their features carried by name (those this language lacks dropped), never held out",
+            borrow.pool_weight
+        )
+    };
+    let mut args = golds
+        .iter()
+        .map(|g| g.display().to_string())
+        .collect::<Vec<_>>();
+    args.push(format!("--fit {}", out.display()));
+    args.push(format!("--l2 {}", opts.l2));
+    if let Some(p) = borrow.prior {
+        args.push(format!("--prior {}", p.display()));
+    }
+    for p in borrow.pool {
+        args.push(format!("--pool {}", p.display()));
+    }
+    if !borrow.pool.is_empty() {
+        args.push(format!("--pool-weight {}", borrow.pool_weight));
+    }
     let file = WeightsFile {
         language: lang.as_str().to_string(),
         fitted: crate::notes::time::now(),
-        data: format!(
-            "{} gold articles ({} mentions) from {}; third-party news text read from the eval kit, not shipped",
-            docs.len(),
-            docs.iter().map(|d| d.gold.entities.iter().map(|e| e.mentions.len()).sum::<usize>()).sum::<usize>(),
-            data.join(", ")
-        ),
+        data,
         method: format!(
-            "multinomial logistic regression (person, place, organization, event, none), L2 {}, {} full-batch Adam steps; candidates labelled by the gold mention they overlap most",
-            opts.l2, opts.iterations
+            "multinomial logistic regression (person, place, organization, event, none), L2 {} {toward}, {} full-batch Adam steps{pooled}; candidates labelled by the gold mention they overlap most; refit: glose eval {}",
+            opts.l2, opts.iterations, args.join(" ")
         ),
-        figures: serde_json::json!({ "cv5_lenient_f1": eval::to_json(&cv) }),
+        figures: serde_json::json!({
+            "cv5_lenient_f1": eval::to_json(&cv),
+            "cv5_held_out_log_loss": (held_out.log_loss * 1e4).round() / 1e4,
+        }),
         classes: crate::extract::model::CLASSES.iter().map(|s| s.to_string()).collect(),
         weights: model.named_weights(&prof.space),
     };

@@ -139,24 +139,54 @@ pub fn prior(space: &FeatureSpace) -> Vec<[f32; 5]> {
     w
 }
 
-/// One labelled candidate: its features and the class the gold gives it.
+/// One labelled candidate: its features, the class the gold gives it, and its
+/// weight in the loss (1 for the language's own articles; less for another
+/// language's articles pooled in).
 #[derive(Debug, Clone)]
 pub struct Example {
     pub feats: Feats,
     pub class: usize,
+    pub weight: f32,
 }
 
-/// Multinomial logistic regression with an L2 penalty toward the prior, fitted by full-batch
-/// gradient descent with Adam steps: a few thousand sparse examples fit in well
-/// under a second, and the same data always gives the same weights.
+/// What a fit pulls the weights toward, and how hard.
+#[derive(Debug, Clone, Copy)]
+pub struct Penalty<'a> {
+    /// The weight each feature would have without data (by feature id).
+    pub prior: &'a [[f32; 5]],
+    /// L2 strength per weight (the loss is a weighted mean over examples).
+    pub l2: f64,
+    /// Whether the bias weights are pulled too: not toward the rules' prior (which
+    /// says nothing of how often each kind occurs), but toward weights fitted on
+    /// another language, which do.
+    pub bias: bool,
+}
+
+/// Multinomial logistic regression with an L2 penalty toward the rules' prior.
 pub fn fit(space: &FeatureSpace, examples: &[Example], l2: f64, iterations: usize) -> Model {
-    let nf = space.len();
-    let p: Vec<[f64; 5]> = prior(space).iter().map(|r| r.map(f64::from)).collect();
+    let p = prior(space);
+    let penalty = Penalty {
+        prior: &p,
+        l2,
+        bias: false,
+    };
+    fit_toward(examples, penalty, iterations)
+}
+
+/// Multinomial logistic regression with an L2 penalty toward `penalty.prior`,
+/// fitted by full-batch gradient descent with Adam steps: a few thousand sparse
+/// examples fit in well under a second, and the same data always gives the same
+/// weights. Without examples the prior comes back unchanged.
+pub fn fit_toward(examples: &[Example], penalty: Penalty, iterations: usize) -> Model {
+    let nf = penalty.prior.len();
+    let p: Vec<[f64; 5]> = penalty.prior.iter().map(|r| r.map(f64::from)).collect();
+    let l2 = penalty.l2;
     let mut w = p.clone();
     let mut m1 = vec![[0.0f64; 5]; nf];
     let mut m2 = vec![[0.0f64; 5]; nf];
     let (lr, b1, b2, eps): (f64, f64, f64, f64) = (0.05, 0.9, 0.999, 1e-8);
-    let n = examples.len().max(1) as f64;
+    let n: f64 = examples.iter().map(|e| f64::from(e.weight)).sum();
+    let n = if n > 0.0 { n } else { 1.0 };
     let bias = [
         super::features::F::Bias as usize,
         super::features::F::EvBias as usize,
@@ -176,15 +206,16 @@ pub fn fit(space: &FeatureSpace, examples: &[Example], l2: f64, iterations: usiz
                 *v = (*v - max).exp();
                 z += *v;
             }
+            let scale = f64::from(ex.weight) / n;
             for k in 0..5 {
-                let p = s[k] / z - if k == ex.class { 1.0 } else { 0.0 };
+                let p = (s[k] / z - if k == ex.class { 1.0 } else { 0.0 }) * scale;
                 for &f in ex.feats.ids() {
-                    g[f as usize][k] += p / n;
+                    g[f as usize][k] += p;
                 }
             }
         }
         for (f, gf) in g.iter_mut().enumerate() {
-            if !bias.contains(&f) {
+            if penalty.bias || !bias.contains(&f) {
                 for k in 0..5 {
                     gf[k] += l2 * (w[f][k] - p[f][k]);
                 }
