@@ -242,8 +242,8 @@ fn glose_eval_agrees_with_the_reference_scorer() {
 }
 
 /// The 15 shared English news articles, each scored by weights fitted without it,
-/// with the 43 French articles pooled into every fit at weight 0.5 (as the shipped
-/// English weights are fitted). The bars: 0.85, every kind 0.75.
+/// with the 43 French articles pooled into every fit at weight 0.5 and L2 0.005 (as
+/// the shipped English weights are fitted). The bars: 0.85, every kind 0.75.
 #[test]
 fn cross_validated_score_on_the_english_news_articles() {
     let Some(dir) = shared_eval() else { return };
@@ -261,6 +261,7 @@ fn cross_validated_score_on_the_english_news_articles() {
             pooled: carried_examples(en, &french, 0.5),
             ..Borrowed::default()
         },
+        l2: 0.005,
         ..FitOptions::default()
     };
     let rows = cross_validate(&docs, 5, false, &opts).summary();
@@ -269,7 +270,7 @@ fn cross_validated_score_on_the_english_news_articles() {
     at_least(
         "cross-validated lenient F1",
         row(&rows, "all").lenient.2,
-        0.80,
+        0.805,
         &table,
     );
     for (k, floor) in [
@@ -294,7 +295,7 @@ fn wikineural_en_val_score() {
     wikineural_val_score(
         "en",
         0.72,
-        [("person", 0.80), ("place", 0.765), ("organization", 0.555)],
+        [("person", 0.81), ("place", 0.775), ("organization", 0.555)],
     );
 }
 
