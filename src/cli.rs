@@ -405,13 +405,20 @@ fn parse_language(s: &str) -> Result<Language, String> {
     Language::from_name(s).ok_or_else(|| "glose reads fr and en".to_string())
 }
 
-fn load_and_extract(path: &Path, raw: bool, lang: Option<Language>) -> Extracted {
+fn load_and_extract(path: &Path, raw: bool, lang: Option<Language>, explain: bool) -> Extracted {
     let store = NotesStore::from_env().read_only();
-    let (doc, notices) = match lang {
-        None => Document::open(path, &store),
-        Some(lang) => Document::load(path, &store).map(|(mut doc, mut notices)| {
-            std::sync::Arc::make_mut(&mut doc.article).set_language(lang);
-            let raw = extract(&doc.article);
+    let (doc, notices) = match (lang, explain) {
+        (None, false) => Document::open(path, &store),
+        _ => Document::load(path, &store).map(|(mut doc, mut notices)| {
+            if let Some(lang) = lang {
+                std::sync::Arc::make_mut(&mut doc.article).set_language(lang);
+            }
+            // Only `--explain` pays for writing the evidence out.
+            let raw = if explain {
+                crate::extract::extract_explained(&doc.article)
+            } else {
+                extract(&doc.article)
+            };
             doc.set_raw(raw);
             notices.extend(doc.unresolved_notice());
             (doc, notices)
@@ -475,7 +482,10 @@ fn run_extract(
         let work = |tx: mpsc::Sender<(usize, Extracted)>, next: &AtomicUsize| loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(path) = files.get(i) else { break };
-            if tx.send((i, load_and_extract(path, raw, lang))).is_err() {
+            if tx
+                .send((i, load_and_extract(path, raw, lang, explain)))
+                .is_err()
+            {
                 break;
             }
         };

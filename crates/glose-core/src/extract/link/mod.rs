@@ -18,6 +18,7 @@ use super::features::{Feats, FeatureSpace};
 use super::lexicon::Lexicon;
 use super::merge::Names;
 use super::model::Model;
+use super::Explain;
 use crate::{Entity, EntityKind, Mention};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -108,6 +109,7 @@ pub fn entities(
     groups: &[Group],
     space: &FeatureSpace,
     model: &Model,
+    why: Explain,
 ) -> Vec<Entity> {
     let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
     for g in 0..groups.len() {
@@ -142,6 +144,9 @@ pub fn entities(
             if g == r {
                 votes = groups[g].votes;
             }
+            if why == Explain::No {
+                continue;
+            }
             let lines = explain(&groups[g].feats, space, model);
             for e in groups[g].evidence.iter().chain(lines.iter()) {
                 let line = if g == r {
@@ -161,9 +166,12 @@ pub fn entities(
         // files they recover unlisted companies and parties at no cost in precision.
         mentions.sort();
         let name = fullest(text, &mentions);
-        let mut head = format!("kind {kind}: log-odds against no entity, summed over mentions: ");
-        push_votes(&mut head, &votes, false);
-        evidence.insert(0, head);
+        if why == Explain::Yes {
+            let mut head =
+                format!("kind {kind}: log-odds against no entity, summed over mentions: ");
+            push_votes(&mut head, &votes, false);
+            evidence.insert(0, head);
+        }
         entities.push(Entity {
             id: String::new(),
             kind,

@@ -11,6 +11,7 @@ use super::{explain, fullest};
 use crate::extract::features::{Feats, FeatureSpace};
 use crate::extract::merge::PlacedEvent;
 use crate::extract::model::Model;
+use crate::extract::Explain;
 use crate::{Entity, EntityKind, Mention};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -22,6 +23,7 @@ pub fn link(
     canon: &HashMap<String, String>,
     space: &FeatureSpace,
     model: &Model,
+    why: Explain,
 ) -> Vec<Entity> {
     for e in &mut events {
         for a in e.cand.args.iter_mut().chain(e.cand.names.iter_mut()) {
@@ -86,7 +88,13 @@ pub fn link(
     }
     groups
         .into_values()
-        .map(|idx| entity(text, &events, &idx, space, model))
+        .map(|idx| {
+            let mut e = entity(text, &events, &idx);
+            if why == Explain::Yes {
+                e.evidence = evidence(&events, &idx, space, model);
+            }
+            e
+        })
         .collect()
 }
 
@@ -99,20 +107,31 @@ fn find(p: &mut [usize], mut x: usize) -> usize {
     x
 }
 
-/// The event entity of the candidates `idx`.
-fn entity(
-    text: &str,
-    events: &[PlacedEvent],
-    idx: &[usize],
-    space: &FeatureSpace,
-    model: &Model,
-) -> Entity {
+/// The event entity of the candidates `idx`, without its evidence.
+fn entity(text: &str, events: &[PlacedEvent], idx: &[usize]) -> Entity {
     let mut mentions: Vec<Mention> = idx
         .iter()
         .map(|&i| Mention::new(events[i].start, events[i].end))
         .collect();
     mentions.sort();
     mentions.dedup();
+    let name = fullest(text, &mentions);
+    Entity {
+        id: String::new(),
+        kind: EntityKind::Event,
+        name,
+        mentions,
+        evidence: Vec::new(),
+    }
+}
+
+/// Why the candidates `idx` are one event (`--explain`).
+fn evidence(
+    events: &[PlacedEvent],
+    idx: &[usize],
+    space: &FeatureSpace,
+    model: &Model,
+) -> Vec<String> {
     let mut evidence: Vec<String> = Vec::new();
     // A long article repeats the same event mention many times: each distinct
     // one (head, class, score, features) is explained once, which gives the same
@@ -140,12 +159,5 @@ fn entity(
             events[idx[0]].cand.class
         ));
     }
-    let name = fullest(text, &mentions);
-    Entity {
-        id: String::new(),
-        kind: EntityKind::Event,
-        name,
-        mentions,
-        evidence,
-    }
+    evidence
 }
