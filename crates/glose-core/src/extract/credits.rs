@@ -68,11 +68,15 @@ fn in_line(line: &str, words: &Words) -> Option<Range<usize>> {
     if tail_start > 0 {
         let dash = trimmed.starts_with(['-', '\u{2013}', '\u{2014}']);
         let body = trimmed.trim_start_matches(['-', '\u{2013}', '\u{2014}', ' ']);
-        let slash = body.contains('/') || has_via(body, words);
-        if (dash || slash) && !body.is_empty() && names_only(body, words) {
+        // Asked in this order: most lines have no dash, and a slash is cheaper to
+        // find than a `via` word.
+        if (dash || body.contains('/') || has_via(body, words))
+            && !body.is_empty()
+            && names_only(body, words)
+        {
             return Some(t0..line.len());
         }
-    } else if has_via(trimmed, words) && trimmed.contains('/') && names_only(trimmed, words) {
+    } else if trimmed.contains('/') && has_via(trimmed, words) && names_only(trimmed, words) {
         // A whole line of credit: "Jane Doe/Bloomberg via Getty Images".
         return Some(t0..line.len());
     }
@@ -118,7 +122,10 @@ fn find_word(s: &str, w: &str) -> Option<usize> {
     let (b, wb) = (s.as_bytes(), w.as_bytes());
     let word_char = |c: char| c.is_alphanumeric();
     let whole = w.chars().all(word_char);
+    // Most places do not even hold the word's first byte: that is checked first.
+    let first = wb.first().copied();
     (0..b.len().saturating_sub(wb.len()) + 1)
+        .filter(|&at| first.is_none_or(|f| b.get(at).is_some_and(|c| c.eq_ignore_ascii_case(&f))))
         .filter(|&at| s.is_char_boundary(at) && b.len() >= at + wb.len())
         .filter(|&at| b[at..at + wb.len()].eq_ignore_ascii_case(wb))
         .find(|&at| {
@@ -143,8 +150,20 @@ fn last_sentence_end(line: &str) -> usize {
 }
 
 fn has_via(s: &str, words: &Words) -> bool {
-    s.split_whitespace()
-        .any(|w| words.via.contains(&w.to_lowercase().as_str()))
+    s.split_whitespace().any(|w| {
+        if w.is_ascii() {
+            // The lowercase of an ASCII word, compared without making it (every
+            // line's last sentence is asked).
+            words.via.iter().any(|v| {
+                v.len() == w.len()
+                    && w.bytes()
+                        .zip(v.bytes())
+                        .all(|(a, b)| a.to_ascii_lowercase() == b)
+            })
+        } else {
+            words.via.contains(&w.to_lowercase().as_str())
+        }
+    })
 }
 
 /// Capitalized words, slashes, dashes and the profile's `via` words only: a list of
