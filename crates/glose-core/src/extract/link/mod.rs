@@ -256,25 +256,26 @@ fn push_2(out: &mut String, x: f32, signed: bool) {
 
 /// The entity's name: its fullest form (longest mention; the first one on ties).
 pub fn fullest(text: &str, mentions: &[Mention]) -> String {
-    let mut best: Option<&str> = None;
+    // The best form so far with its length in characters and whether it has no
+    // lowercase letter, measured once (a form mentioned again is never better).
+    let mut best: Option<(&str, usize, bool)> = None;
     for m in mentions {
         let t = m.text(text);
         let t = t.trim_matches(|c: char| c == '«' || c == '»' || c == '"' || c.is_whitespace());
+        if best.is_some_and(|(b, ..)| b == t) {
+            continue;
+        }
+        let (tl, t_upper) = (t.chars().count(), t.chars().all(|c| !c.is_lowercase()));
         let better = match best {
             None => true,
-            Some(b) => {
-                let (tl, bl) = (t.chars().count(), b.chars().count());
-                let t_upper = t.chars().all(|c| !c.is_lowercase());
-                let b_upper = b.chars().all(|c| !c.is_lowercase());
-                // Prefer "Strasbourg" over "STRASBOURG", then the longer form.
-                (b_upper && !t_upper) || (t_upper == b_upper && tl > bl)
-            }
+            // Prefer "Strasbourg" over "STRASBOURG", then the longer form.
+            Some((_, bl, b_upper)) => (b_upper && !t_upper) || (t_upper == b_upper && tl > bl),
         };
         if better {
-            best = Some(t);
+            best = Some((t, tl, t_upper));
         }
     }
-    let name = best.unwrap_or("").replace(['«', '»'], "");
+    let name = best.map_or("", |(b, ..)| b).replace(['«', '»'], "");
     crate::text::sanitize(&name.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
