@@ -297,6 +297,29 @@ fn english_title_case_headline_words_are_not_names() {
     );
 }
 
+/// In a Title Case headline a name ran on into the everyday words after it
+/// ("Scholz Backs Budget Reform Plans" was one person).
+#[test]
+fn a_headline_name_ran_into_the_words_after_it() {
+    let text = "Scholz Backs Budget Reform Plans in Lisbon\n\nGerman Chancellor Olaf Scholz \
+                and French President Emmanuel Macron met in Lisbon on Friday. Scholz said \
+                the plans were sound.";
+    let got = found(text);
+    assert!(
+        !got.iter()
+            .any(|(t, _)| t.contains("Backs") || t.contains("Plans")),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Scholz".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Lisbon".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+}
+
 /// A capitalized title or role before a name stays outside it, with a nationality
 /// word, a country or a portfolio before it ("President Joe Biden" -> "Joe Biden").
 #[test]

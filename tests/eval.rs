@@ -274,7 +274,9 @@ fn cross_validated_score_on_the_english_news_articles() {
         &table,
     );
     for (k, floor) in [
-        ("person", 0.885),
+        // One 5-fold split of 15 articles moves a kind by about 0.01: floors keep
+        // that margin under what main measures.
+        ("person", 0.875),
         ("place", 0.875),
         ("organization", 0.74),
         ("event", 0.645),

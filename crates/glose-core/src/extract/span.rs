@@ -87,10 +87,29 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
     }
     // Capitalized run with particles inside.
     let mut b = a + 1;
+    // In a Title Case headline of a language that capitalizes every word of a name,
+    // capitals join nothing: a run stops where everyday words meet other words
+    // ("Putin | Address Election Meddling Charges"), except a first name's surname.
+    // (A headline, not a sentence full of names: it does not end with a period.)
+    let headline = bt.title_case
+        && lex.grammar.is("typography", "title_case_names")
+        && bt
+            .toks
+            .last()
+            .is_some_and(|t| &bt.text[t.start..t.end] != ".");
+    let plain = |j: usize| {
+        bt.is_common(j)
+            && !bt.first_name(j)
+            && !lex.surnames.contains(bt.s(j))
+            && !lex.places.contains_key(bt.folded1(j).as_ref())
+    };
     loop {
         // No real name runs past a dozen words; a capitalized run longer than that
         // (a shouted line, a list of names without commas) is cut into pieces.
         if b - a >= MAX_NAME_TOKENS {
+            break;
+        }
+        if headline && b < n && plain(b) != plain(b - 1) && !bt.first_name(b - 1) {
             break;
         }
         if b < n && bt.spaced(b - 1) && bt.namelike(b) && !bt.is_function(b) {
