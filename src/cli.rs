@@ -833,15 +833,24 @@ fn run_eval(
         }
     };
     let rows = scorer.summary();
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&eval::to_json(&rows)).unwrap_or_default()
-        );
+    let text = if json {
+        let value = serde_json::to_string_pretty(&eval::to_json(&rows)).unwrap_or_default();
+        format!("{value}\n")
     } else {
-        print!("{}", eval::format_table(&rows));
+        eval::format_table(&rows)
+    };
+    // A reader that stops early (`| head`) is not an error; a full disk is.
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            say(&format!("cannot write the scores: {}", clean_io(&e)));
+            ExitCode::from(1)
+        }
+        _ => ExitCode::SUCCESS,
     }
-    ExitCode::SUCCESS
 }
 
 /// Where `glose eval`'s weights come from: fitted and written (`--fit`, with these

@@ -88,3 +88,35 @@ fn eval_says_no_such_file_like_the_other_commands() {
         "glose: missing.gold: no such file"
     );
 }
+
+/// `glose eval --json | head -1` panicked ("failed printing to stdout: Broken
+/// pipe") when the reader closed the pipe before the scores were written.
+#[test]
+fn eval_into_a_closed_pipe_panicked() {
+    use std::process::Stdio;
+    let dir = tempfile::TempDir::new().unwrap();
+    let text = "Vladimir Poutine est arrivé à Bichkek jeudi.\n";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let gold = r#"{"entities": [{"name": "Vladimir Poutine", "kind": "person",
+        "mentions": [{"start": 0, "end": 16, "text": "Vladimir Poutine"}]}]}"#;
+    std::fs::write(dir.path().join("a.gold.json"), gold).unwrap();
+    for json in [true, false] {
+        let mut args = vec!["eval", "a.gold.json"];
+        if json {
+            args.push("--json");
+        }
+        let mut child = Command::new(env!("CARGO_BIN_EXE_glose"))
+            .current_dir(dir.path())
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
