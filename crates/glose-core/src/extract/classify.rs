@@ -113,6 +113,15 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
             f.add(F::Acronym);
         }
     }
+    // "Islam", "Catholic", "DVD", "BC": capitalized, and yet common things.
+    let written = &bt.text[bt.toks[a].start..bt.toks[b - 1].end];
+    if let Some(&abbreviation) = lex.common_capitalized.get(written) {
+        f.add(if abbreviation {
+            F::CommonAbbreviation
+        } else {
+            F::CommonCapitalized
+        });
+    }
     if first.contains(|c: char| c.is_ascii_digit()) {
         f.add(F::HasDigit);
         let tail = first.rsplit('-').next().unwrap_or("");

@@ -112,6 +112,8 @@ features! {
     FirstNameAmbiguous => "first_name_ambiguous", "starts with a first name that is also a place or a common word";
     PlacePlural => "place_plural", "a place then a plural word (a team: \"Houston Astros\")";
     NoPersonEvidence => "no_person_evidence", "two words or more, no first name, title or initial";
+    CommonCapitalized => "common_capitalized", "a capitalized word or phrase the dictionary knows only as a common noun, adjective or adverb (\"Islam\", \"New Testament\")";
+    CommonAbbreviation => "common_abbreviation", "an abbreviation of a common thing in the dictionary (\"DVD\", \"BC\", \"CPU\")";
     EvBias => "ev", "an event noun";
     EvName => "ev_name", "an event pinned down by a name";
     EvDate => "ev_date", "an event pinned down by a date";

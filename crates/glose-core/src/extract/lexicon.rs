@@ -264,6 +264,10 @@ pub struct Lexicon {
     pub particles: WordSet,
     /// Acronyms of common nouns ("PIB", "TVA", "IA"): not organizations.
     pub common_acronyms: WordSet,
+    /// Capitalized words and phrases a dictionary knows only as common nouns, adjectives
+    /// or adverbs ("Islam", "New Testament"; `false`), and abbreviations of common
+    /// things ("DVD", "BC"; `true`), as written. Empty for a language without the list.
+    pub common_capitalized: HashMap<&'static str, bool>,
     /// Last words of geographic names ("Valley", "Island").
     pub place_suffixes: WordSet,
     pub months: WordSet,
@@ -534,6 +538,15 @@ pub fn build(lang: Language) -> Lexicon {
             .collect(),
         particles: entries(rules!(lang, "particles.txt")).collect(),
         common_acronyms: entries(rules!(lang, "common_acronyms.txt")).collect(),
+        common_capitalized: match lang {
+            Language::Fr => HashMap::default(),
+            Language::En => entries(asset!("gazetteer/common_capitalized.en.tsv"))
+                .filter_map(|l| {
+                    let mut c = l.split('\t');
+                    Some((c.next()?, c.next()? == "abbreviation"))
+                })
+                .collect(),
+        },
         place_suffixes: entries(rules!(lang, "place_suffixes.txt")).collect(),
         months: entries(rules!(lang, "months.txt")).collect(),
         dates: entries(rules!(lang, "months.txt"))
