@@ -490,3 +490,16 @@ fn st_period_split_a_place_name() {
         "{got:?}"
     );
 }
+
+/// Capitalized common things (a faith, a format, an era) are not names: the generated
+/// WordNet list (common_capitalized.en.tsv) says so, as a weighted feature.
+#[test]
+fn english_capitalized_common_words_and_abbreviations_are_not_names() {
+    let got = found(
+        "The monk wrote about Christianity and Islam in a book on the year 300 BC, \
+         and the museum sells a DVD of his life.",
+    );
+    for word in ["Christianity", "Islam", "BC", "DVD"] {
+        assert!(!got.iter().any(|(t, _)| t == word), "{word}: {got:?}");
+    }
+}

@@ -104,23 +104,32 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if b - a == 1 && bt.toks[a].upper && lex.country_initials.contains(&first.replace('.', "")) {
         f.add(F::CountryInitials);
     }
+    // "Islam", "Catholic", "DVD", "BC": capitalized, and yet common things (and such an
+    // abbreviation is no organization's acronym).
+    let written = &bt.text[bt.toks[a].start..bt.toks[b - 1].end];
+    let common_abbreviation = match lex.common_capitalized.get(written) {
+        Some(&abbreviation) => {
+            f.add(if abbreviation {
+                F::CommonAbbreviation
+            } else {
+                F::CommonCapitalized
+            });
+            abbreviation
+        }
+        None => false,
+    };
     if b - a == 1 && bt.toks[a].upper {
         f.add(F::AllUpper);
         let listed = lex.places.contains_key(c.key.as_str());
         if is_roman(first) {
             f.add(F::Roman);
-        } else if first.chars().count() <= 8 && !listed && !f.has(F::CountryInitials) {
+        } else if first.chars().count() <= 8
+            && !listed
+            && !f.has(F::CountryInitials)
+            && !common_abbreviation
+        {
             f.add(F::Acronym);
         }
-    }
-    // "Islam", "Catholic", "DVD", "BC": capitalized, and yet common things.
-    let written = &bt.text[bt.toks[a].start..bt.toks[b - 1].end];
-    if let Some(&abbreviation) = lex.common_capitalized.get(written) {
-        f.add(if abbreviation {
-            F::CommonAbbreviation
-        } else {
-            F::CommonCapitalized
-        });
     }
     if first.contains(|c: char| c.is_ascii_digit()) {
         f.add(F::HasDigit);
