@@ -541,9 +541,12 @@ pub fn build(lang: Language) -> Lexicon {
         common_capitalized: match lang {
             Language::Fr => HashMap::default(),
             Language::En => entries(asset!("gazetteer/common_capitalized.en.tsv"))
-                .filter_map(|l| {
-                    let mut c = l.split('\t');
-                    Some((c.next()?, c.next()? == "abbreviation"))
+                .filter_map(|l| l.split('\t').next())
+                .map(|w| {
+                    // In capitals (two letters or more): an abbreviation ("DVD", "B.C.").
+                    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+                    let caps = letters.clone().count() >= 2 && letters.all(char::is_uppercase);
+                    (w, caps)
                 })
                 .collect(),
         },
