@@ -70,12 +70,12 @@ fn cross_validated_score_on_the_shared_news_articles() {
     let table = glose::eval::format_table(&rows);
     eprintln!("5-fold cross-validation:\n{table}");
     let all = row(&rows, "all");
-    at_least("cross-validated lenient F1", all.lenient.2, 0.898, &table);
+    at_least("cross-validated lenient F1", all.lenient.2, 0.905, &table);
     for (k, floor) in [
         ("person", 0.95),
         ("place", 0.92),
         ("organization", 0.865),
-        ("event", 0.805),
+        ("event", 0.865),
     ] {
         at_least(
             &format!("lenient F1 for {k}"),
@@ -86,7 +86,9 @@ fn cross_validated_score_on_the_shared_news_articles() {
     }
     at_least("entity precision", all.entity.0, 0.89, &table);
     let frag = all.fragmentation.unwrap();
-    assert!(frag <= 1.045, "fragmentation {frag} > 1.045\n{table}");
+    // The bar: more event mentions found (recall 0.75 -> 0.87) brings more
+    // events a gold entity spans twice (a named event inside a described one).
+    assert!(frag <= 1.05, "fragmentation {frag} > 1.05\n{table}");
 }
 
 /// WikiNEuRal fr validation: 12,600 Wikipedia sentences, names only (predicted

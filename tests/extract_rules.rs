@@ -360,3 +360,83 @@ fn a_photo_credit_named_entities_of_the_story() {
     // The agency named in the story stays.
     check("Le ministre a déclaré à l'[[AFP|organization]] qu'il partirait.");
 }
+
+/// events/head.rs: a bare event noun after "de" was dropped even when its own
+/// complement names what it is about ("décret de dissolution des X").
+#[test]
+fn an_event_noun_complementing_another_noun_was_dropped() {
+    check(
+        "Le juge a confirmé le décret de [[dissolution des [[Amis du Bocage|organization]]|event]], un collectif écologiste.",
+    );
+}
+
+/// events/complement.rs: "car" (a coach) after a preposition was read as the
+/// conjunction, and the accident lost its complement.
+#[test]
+fn a_function_word_homograph_after_a_preposition_is_a_noun() {
+    check("Un [[accident de car|event]] a fait trois blessés près de [[Valence|place]].");
+}
+
+/// events/complement.rs: a title in quotes after an exhibition names it.
+#[test]
+fn a_quoted_title_after_an_event_noun_names_it() {
+    let text = "Le musée ouvre l'exposition « Les Trésors de Carthage » en mars. \
+                L'exposition « Les Trésors de Carthage » attire déjà du monde.";
+    assert_eq!(
+        mention_at(text, "exposition").as_deref(),
+        Some("exposition « Les Trésors de Carthage »")
+    );
+    same_entity(
+        text,
+        "exposition « Les Trésors de Carthage »",
+        "exposition « Les Trésors de Carthage »",
+    );
+}
+
+/// events/complement.rs: a relative clause pins an event noun down ("la crise
+/// qui frappe ..."); the span stays the noun's.
+#[test]
+fn a_relative_clause_pins_an_event_down() {
+    assert_eq!(
+        mention_at(
+            "La crise qui frappe la sidérurgie inquiète les syndicats.",
+            "crise"
+        )
+        .as_deref(),
+        Some("crise")
+    );
+}
+
+/// classify.rs: an event noun written with a capital ("la Présidentielle") was an
+/// organization.
+#[test]
+fn a_capitalized_event_noun_is_an_event() {
+    check("Il a remporté la [[Présidentielle|event]] avec 60 % des voix.");
+}
+
+/// span.rs: the number after a competition's name is part of it ("Euro 2028").
+#[test]
+fn a_number_after_a_competition_name_is_part_of_it() {
+    check("L'[[Euro 2028|event]] se jouera en [[Irlande|place]].");
+}
+
+/// link/same_event.rs: "l'ouverture du 12e congrès" is part of the congress the
+/// article talks about, not an event of its own.
+#[test]
+fn an_event_about_another_event_is_that_event() {
+    same_entity(
+        "Le ministre a assisté à l'ouverture du 12e congrès du Parti socialiste. \
+         Le 12e congrès du Parti socialiste se tient à Nantes.",
+        "ouverture du 12e congrès du Parti socialiste",
+        "12e congrès du Parti socialiste",
+    );
+}
+
+/// events/head.rs: "au sommet de" with a name is a summit, with a common noun the top.
+#[test]
+fn au_sommet_de_an_organization_is_a_summit() {
+    check(
+        "Les délégués sont réunis au [[sommet de l'[[Union africaine|organization]] à [[Addis-Abeba|place]]|event]].",
+    );
+    check("Les alpinistes sont arrivés au sommet de la montagne.");
+}

@@ -63,6 +63,10 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     } else if lex.event_heads.contains(head) && b - a >= 2 {
         f.add(F::EventHead);
     }
+    // "vainqueur de la Présidentielle": an event noun written with a capital.
+    if b - a == 1 && lex.event_nouns.contains_key(bt.lc(a).as_ref()) {
+        f.add(F::EventNounWord);
+    }
     if b - a >= 2 && lex.event_heads.contains(last) {
         f.add(F::EventTail);
     }

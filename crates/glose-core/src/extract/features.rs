@@ -114,6 +114,7 @@ features! {
     NoPersonEvidence => "no_person_evidence", "two words or more, no first name, title or initial";
     CommonCapitalized => "common_capitalized", "a capitalized word or phrase the dictionary knows only as a common noun, adjective or adverb (\"Islam\", \"New Testament\")";
     CommonAbbreviation => "common_abbreviation", "an abbreviation of a common thing in the dictionary (\"DVD\", \"BC\", \"CPU\")";
+    NumberTail => "number_tail", "ends with a number (a league, an edition)";
     EvBias => "ev", "an event noun";
     EvName => "ev_name", "an event pinned down by a name";
     EvDate => "ev_date", "an event pinned down by a date";
@@ -128,6 +129,10 @@ features! {
     EvCapitalized => "ev_capitalized", "an event noun opening a sentence";
     EvPremod => "ev_premod", "an event pinned down before its noun (a year, a name, a modifier)";
     EvPremodName => "ev_premod_name", "an event with a name before its noun";
+    EvNounOf => "ev_noun_of", "a bare event noun complementing the noun before (\"crisis cell\")";
+    EvRelative => "ev_relative", "an event noun followed by a relative clause";
+    EventNounWord => "event_noun_word", "one capitalized word that is an event noun";
+    EvTop => "ev_top", "the summit noun after the top preposition: mostly \"at the top of\"";
 }
 
 /// Ids of every feature a language can fire: the static ones, then context words

@@ -125,7 +125,10 @@ fn nested_places(bt: &BlockText, space: &FeatureSpace, c: &NameCand) -> Vec<Name
         let linked = bt.lex.of.contains(before.as_ref())
             || bt.lex.place_preps.town.contains(before.as_ref());
         if bt.namelike(j) && linked && bt.lex.places.contains_key(bt.folded1(j).as_ref()) {
-            let mut p = new_cand(bt, j, j + 1);
+            // The name pass's own reading of the word (its place list type and flags).
+            let mut p = sequence(bt, j)
+                .filter(|p| p.b == j + 1)
+                .unwrap_or_else(|| new_cand(bt, j, j + 1));
             classify(bt, space, &mut p);
             p.feats.add(F::NestedPlace);
             out.push(p);

@@ -204,6 +204,21 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
             }
         }
     }
+    // A number after a competition's or an institution's name is part of it: a league,
+    // an edition, a year ("Ligue 1", "Euro 2024"); not a score ("6-3") or a date.
+    let number_tail = b < n
+        && (lex.event_heads.contains(head) || lex.org_heads.contains(head))
+        && bt.spaced(b - 1)
+        && bt.toks[b].kind == crate::text::TokenKind::Number
+        && bt.s(b).len() <= 4
+        && bt.toks[b - 1].cap
+        && !lex.dates.contains(bt.folded1(b - 1).as_ref())
+        && !(b + 1 < n
+            && (bt.toks[b + 1].kind == crate::text::TokenKind::Number
+                || !bt.spaced(b) && matches!(bt.s(b + 1), "-" | "/")));
+    if number_tail {
+        b += 1;
+    }
     // French puts no article before a person's name: in "le Kazakh Kassym-Jomart Tokaïev"
     // the first word is a nationality or title noun.
     if !demonym_cue
@@ -221,6 +236,9 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         }
     }
     let mut c = new_cand(bt, a, b);
+    if number_tail {
+        c.feats.add(F::NumberTail);
+    }
     if demonym_cue {
         c.feats.add(F::DemonymCue);
     }

@@ -23,6 +23,19 @@ pub struct Complement {
     pub pinning_adj: usize,
     /// The span's past-the-last token.
     pub end: usize,
+    /// A relative pronoun right after the noun and its adjectives.
+    pub relative: bool,
+}
+
+/// The longest quoted title read after an event noun, in tokens.
+const MAX_TITLE_TOKENS: usize = 24;
+
+fn is_open_quote(s: &str) -> bool {
+    matches!(s, "«" | "\"" | "“")
+}
+
+fn is_close_quote(s: &str) -> bool {
+    matches!(s, "»" | "\"" | "”")
 }
 
 pub fn read(
@@ -62,6 +75,28 @@ pub fn read(
             out.end = nm.b;
             return out;
         }
+    }
+    // A title in quotes after such a noun names it too: exposition « Le Trésor ».
+    if k < n && k == head.next && bt.spaced(k - 1) && is_open_quote(bt.s(k)) {
+        let noun = bt.lc(head.noun_end - 1);
+        if lex.grammar.is("named_by_name", noun.as_ref()) {
+            if let Some(close) =
+                (k + 2..n.min(k + MAX_TITLE_TOKENS)).find(|&j| is_close_quote(bt.s(j)))
+            {
+                let title = fold(&bt.text[bt.toks[k + 1].start..bt.toks[close - 1].end]);
+                out.args.push(title.clone());
+                out.names.push(title);
+                out.has_name = true;
+                out.complements += 1;
+                out.end = close + 1;
+                return out;
+            }
+        }
+    }
+    // A relative clause says which one ("la crise qui frappe l'acier"): the span stays
+    // the noun's, the clause pins it down.
+    if k < n && bt.spaced(k - 1) && lex.grammar.is("relative", bt.lc(k).as_ref()) {
+        out.relative = true;
     }
     // A meeting's partner: "rencontre avec ...".
     let with = lex.grammar.words("with");
@@ -136,7 +171,7 @@ pub fn read(
             && bt.word(c)
             && !bt.toks[c].cap
             && !bt.toks[c].elision
-            && !bt.is_function(c)
+            && (!bt.is_function(c) || lex.grammar.is("noun_after_prep", bt.lc(c).as_ref()))
             && !is_verbish(bt, bt.s(c))
             && !between(&prep)
             && !is_gerund(bt, &prep, bt.s(c))

@@ -29,6 +29,11 @@ pub struct Head {
     pub premod_names: Vec<usize>,
     /// The years among them: "2016 election" and "2019 election" are two.
     pub premod_years: Vec<String>,
+    /// A bare noun after "de" ("cellule de crise", "décret de dissolution"): a
+    /// complement of the noun before, unless its own complement pins it down.
+    pub noun_of: bool,
+    /// "au sommet de": the top of something, or a summit.
+    pub top: bool,
 }
 
 /// The event head starting at token `i`, if any. `name_at[i]`: the name candidate
@@ -49,17 +54,13 @@ pub fn at(bt: &BlockText, i: usize, names: &[NameCand], name_at: &[Option<usize>
         return None;
     }
     let (noun_end, ev) = noun(bt, i)?;
-    // "d'accord", "cellule de crise": a bare noun complement is not an event.
-    if !ev.standalone && i > 0 && lex.grammar.is("noun_of", bt.lc(i - 1).as_ref()) {
-        return None;
-    }
-    // "au sommet de" is a place ("at the top of"), not a summit.
-    if i > 0
+    // "d'accord", "cellule de crise": a bare noun complement is rarely an event, but
+    // "décret de dissolution des Soulèvements" is one: a feature, not a veto.
+    let noun_of = !ev.standalone && i > 0 && lex.grammar.is("noun_of", bt.lc(i - 1).as_ref());
+    // "au sommet de" is mostly "at the top of", not a summit.
+    let top = i > 0
         && lex.grammar.is("top_noun", bt.lc(i).as_ref())
-        && lex.grammar.is("top_prep", bt.lc(i - 1).as_ref())
-    {
-        return None;
-    }
+        && lex.grammar.is("top_prep", bt.lc(i - 1).as_ref());
     // Quotes around the noun: «déportation» d'enfants.
     let mut start = i;
     let mut next = noun_end;
@@ -99,6 +100,8 @@ pub fn at(bt: &BlockText, i: usize, names: &[NameCand], name_at: &[Option<usize>
         premod,
         premod_names,
         premod_years,
+        noun_of,
+        top,
     })
 }
 

@@ -84,6 +84,7 @@ fn candidate(
         && ev.class != "election";
     // An ordinal picks one of a series out: "deuxième scrutin", "43e congrès".
     let pinned = ev.standalone
+        || comp.relative
         || h.ordinal
         || h.premod > 0
         || comp.has_name
@@ -118,6 +119,9 @@ fn candidate(
         (h.premod > 0, F::EvPremod),
         (!h.premod_names.is_empty(), F::EvPremodName),
         (bt.toks[h.noun].cap, F::EvCapitalized),
+        (h.noun_of, F::EvNounOf),
+        (comp.relative, F::EvRelative),
+        (h.top, F::EvTop),
     ] {
         if yes {
             feats.add(f);

@@ -81,6 +81,45 @@ pub fn link(
             }
         }
     }
+    // An event whose complement is another event's noun is part of that one ("the
+    // opening of the 43rd congress", "the announcement of the job cuts"): it joins the
+    // event with that noun the article mentions most.
+    let base = |e: &PlacedEvent| -> String {
+        let h = e.cand.head.as_str();
+        if e.cand.numbered {
+            h.split_once(' ').map_or(h, |x| x.1).to_string()
+        } else {
+            h.to_string()
+        }
+    };
+    let mut by_head: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, e) in events.iter().enumerate() {
+        by_head.entry(base(e)).or_default().push(i);
+    }
+    for (i, e) in events.iter().enumerate() {
+        let c = &e.cand;
+        let Some(arg) = c.args.first().filter(|a| !c.names.contains(a)) else {
+            continue;
+        };
+        let Some(heads) = by_head.get(arg.as_str()).filter(|h| !h.contains(&i)) else {
+            continue;
+        };
+        // The event with that noun the article mentions most (none on a tie).
+        let mut sizes: HashMap<usize, usize> = HashMap::default();
+        for &j in heads {
+            *sizes.entry(find(&mut parent, j)).or_default() += 1;
+        }
+        let most = sizes.values().copied().max().unwrap_or(0);
+        let top: Vec<usize> = sizes
+            .iter()
+            .filter(|x| *x.1 == most)
+            .map(|x| *x.0)
+            .collect();
+        if let [rj] = top[..] {
+            let ri = find(&mut parent, i);
+            parent[ri] = rj;
+        }
+    }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..n {
         let r = find(&mut parent, i);
