@@ -310,10 +310,8 @@ fn title_case_evidence(
     // "Michael Shanks": a first name that is only a doubtful place (a parish, a
     // hamlet) starts a person's name.
     let town = bt.folded1(a);
-    let doubtful = lex.place_flags.get(town.as_ref()).copied().unwrap_or(0)
-        & (super::lexicon::place_flag::WEAK | super::lexicon::place_flag::SMALL)
-        != 0;
-    let named_town = lex.places.contains_key(town.as_ref()) && !(doubtful && bt.first_name(a));
+    let named_town = lex.places.contains_key(town.as_ref())
+        && !(lex.doubtful_place(town.as_ref()) && bt.first_name(a));
     if ntok >= 2
         && (named_town || super::span::place_from(bt, a) > 0)
         && !lex.places.contains_key(key)

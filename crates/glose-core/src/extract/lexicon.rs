@@ -287,6 +287,15 @@ pub struct Phrases {
     pub multi: Vec<Vec<&'static str>>,
 }
 
+impl Lexicon {
+    /// A place name whose only entries are weak or small towns: it needs its context
+    /// ("Michael" is a parish, "Us" a town).
+    pub fn doubtful_place(&self, key: &str) -> bool {
+        self.place_flags.get(key).copied().unwrap_or(0) & (place_flag::WEAK | place_flag::SMALL)
+            != 0
+    }
+}
+
 impl Phrases {
     fn new(text: &'static str, elisions: &[&str]) -> Phrases {
         let mut single = WordSet::default();

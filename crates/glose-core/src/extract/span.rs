@@ -74,11 +74,7 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         if let Some(&t) = lex.places.get(&folded[..ends[k - 1]]) {
             // "US", "UK" are not the towns "Us" and "Uk": an acronym matches no
             // place that needs its context.
-            use super::lexicon::place_flag as pf;
-            let doubtful = |key: &str| {
-                lex.place_flags.get(key).copied().unwrap_or(0) & (pf::WEAK | pf::SMALL) != 0
-            };
-            if k == 1 && bt.acronym_shaped(a) && doubtful(&folded[..ends[0]]) {
+            if k == 1 && bt.acronym_shaped(a) && lex.doubtful_place(&folded[..ends[0]]) {
                 break;
             }
             best_place = Some((b, t));

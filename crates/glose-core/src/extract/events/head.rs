@@ -77,11 +77,7 @@ pub fn at(bt: &BlockText, i: usize, names: &[NameCand], name_at: &[Option<usize>
     if ordinal {
         start -= 1;
     }
-    let (first, premod_names) = premodifiers(bt, start, names);
-    let premod_years = (first..start)
-        .filter(|&k| bt.toks[k].kind == TokenKind::Number && is_year(bt.s(k)))
-        .map(|k| bt.s(k).to_string())
-        .collect();
+    let (first, premod_names, premod_years) = premodifiers(bt, start, names);
     let premod = start - first;
     let start = first;
     let det = if start > 0 {
@@ -106,14 +102,18 @@ pub fn at(bt: &BlockText, i: usize, names: &[NameCand], name_at: &[Option<usize>
 }
 
 /// The first token of the pinning modifiers that end at `start` (`start` when
-/// none), and the names among them. Only a profile with `premod` words reads them:
+/// none), the names among them and their years. Only a profile with `premod` words reads them:
 /// "snap 2019 general election", "2016 U.S. election", "Scotland's first recall
 /// by-election", "Helsinki summit".
-fn premodifiers(bt: &BlockText, start: usize, names: &[NameCand]) -> (usize, Vec<usize>) {
+fn premodifiers(
+    bt: &BlockText,
+    start: usize,
+    names: &[NameCand],
+) -> (usize, Vec<usize>, Vec<String>) {
     let g = &bt.lex.event_grammar;
-    let mut found = Vec::new();
+    let (mut found, mut years) = (Vec::new(), Vec::new());
     if g.premod.is_empty() {
-        return (start, found);
+        return (start, found, years);
     }
     let mut j = start;
     // A name ending at token `end`, not a person's (a person's name before an event
@@ -128,6 +128,9 @@ fn premodifiers(bt: &BlockText, start: usize, names: &[NameCand]) -> (usize, Vec
         let modifier =
             bt.word(k) && !bt.toks[k].cap && (bt.is(k, &g.premod) || bt.is(k, &g.ordinal));
         let year = bt.toks[k].kind == TokenKind::Number && is_year(bt.s(k));
+        if year {
+            years.push(bt.s(k).to_string());
+        }
         if modifier || year || is_numeric_ordinal(bt, bt.s(k)) {
             j = k;
         } else if let Some(c) = name_ending(j) {
@@ -146,7 +149,9 @@ fn premodifiers(bt: &BlockText, start: usize, names: &[NameCand]) -> (usize, Vec
             break;
         }
     }
-    (j, found)
+    // Read right to left: give them in text order.
+    years.reverse();
+    (j, found, years)
 }
 
 /// When token `k` is a possessive ending glued to the word before it ("'s", "’s",
