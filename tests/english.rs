@@ -503,3 +503,24 @@ fn english_capitalized_common_words_and_abbreviations_are_not_names() {
         assert!(!got.iter().any(|(t, _)| t == word), "{word}: {got:?}");
     }
 }
+
+/// Bug: a lede whose opening words are set in capitals ("CHELSEA SUBSTITUTE VICTOR
+/// Moses headed ...") came out as one person "CHELSEA SUBSTITUTE VICTOR Moses": in a
+/// stretch of words in capitals the capitals say nothing, so an everyday word there
+/// is no part of a name.
+#[test]
+fn lede_in_capitals_keeps_everyday_words_out_of_names() {
+    let got = found(
+        "ROVERS SUBSTITUTE MARCUS Hale headed a late winner on Saturday as the \
+         visitors held on in the rain at the old ground.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, k)| s == "MARCUS Hale" && *k == EntityKind::Person),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(s, _)| s.contains("SUBSTITUTE")),
+        "{got:?}"
+    );
+}

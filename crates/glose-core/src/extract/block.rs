@@ -11,6 +11,9 @@ const DEMONYM: u8 = 8;
 /// `first_name()` answered (memoized beside the word-list facts).
 const FIRST_NAME_KNOWN: u8 = 16;
 const FIRST_NAME: u8 = 32;
+/// In a stretch of words in capitals inside ordinary text (a lede's opening words
+/// set in capitals, a shouted phrase): set when the block is built.
+const SHOUTED: u8 = 64;
 
 pub struct BlockText<'a> {
     pub text: &'a str,
@@ -75,6 +78,34 @@ fn lowercase(s: &str, buf: &mut String) -> (usize, usize) {
     (from, buf.len())
 }
 
+/// The initial facts of a block in ordinary case: `SHOUTED` on each word of a
+/// stretch of two or more words in capitals, one of them longer than an acronym
+/// usually is (five letters or more). Such a stretch is typography (a lede's
+/// opening words, a shouted phrase), not a row of acronyms.
+fn shouted_stretches(toks: &[Token], text: &str) -> Vec<std::cell::Cell<u8>> {
+    let facts = vec![std::cell::Cell::new(0); toks.len()];
+    let mut i = 0;
+    while i < toks.len() {
+        let caps = |j: usize| toks[j].kind == TokenKind::Word && toks[j].upper && !toks[j].elision;
+        if !caps(i) {
+            i += 1;
+            continue;
+        }
+        let (mut j, mut long) = (i, false);
+        while j < toks.len() && caps(j) && (j == i || toks[j].space_before) {
+            long |= toks[j].text(text).chars().count() >= 5;
+            j += 1;
+        }
+        if j - i >= 2 && long {
+            for f in &facts[i..j] {
+                f.set(SHOUTED);
+            }
+        }
+        i = j;
+    }
+    facts
+}
+
 impl<'a> BlockText<'a> {
     pub fn new(text: &'a str, toks: Vec<Token>, lex: &'static Lexicon) -> BlockText<'a> {
         let mut initial = vec![false; toks.len()];
@@ -111,7 +142,11 @@ impl<'a> BlockText<'a> {
             words >= 2 && caps * 4 >= words * 3
         };
         let adjectives = vec![std::cell::Cell::new(0); toks.len()];
-        let facts = vec![std::cell::Cell::new(0); toks.len()];
+        let facts = if title_case {
+            vec![std::cell::Cell::new(0); toks.len()]
+        } else {
+            shouted_stretches(&toks, text)
+        };
         BlockText {
             text,
             toks,
@@ -210,7 +245,9 @@ impl<'a> BlockText<'a> {
             return false;
         }
         if self.toks[i].cap {
-            return true;
+            // In capitals the first letter says nothing: an everyday word there is
+            // read as if in lowercase ("CHELSEA SUBSTITUTE VICTOR Moses").
+            return !(self.shouted(i) && self.everyday(i));
         }
         // "el-Tiné", "al-Assad", "ex-URSS": a lowercase prefix glued to a capitalized name.
         let s = self.s(i);
@@ -295,7 +332,20 @@ impl<'a> BlockText<'a> {
     /// A short word in capitals inside ordinary text ("US", "UK", "WHO"): an acronym,
     /// not the common word it spells. In a line written in capitals it says nothing.
     pub fn acronym_shaped(&self, i: usize) -> bool {
-        self.toks[i].upper && !self.title_case && self.s(i).chars().count() <= 4
+        self.toks[i].upper && !self.title_case && !self.shouted(i) && self.s(i).chars().count() <= 4
+    }
+
+    /// In a stretch of words in capitals inside ordinary text (see `shouted_stretches`).
+    fn shouted(&self, i: usize) -> bool {
+        self.facts[i].get() & SHOUTED != 0
+    }
+
+    /// A common word that is no first name and no place: what capitals cannot make
+    /// a name of ("POLICE", "SUBSTITUTE"; not "LONDON", "VICTOR").
+    fn everyday(&self, i: usize) -> bool {
+        self.is_common(i)
+            && !self.first_name(i)
+            && !self.lex.places.contains_key(self.folded1(i).as_ref())
     }
 
     pub fn is_common(&self, i: usize) -> bool {
