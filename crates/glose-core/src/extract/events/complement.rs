@@ -27,6 +27,24 @@ pub struct Complement {
     pub relative: bool,
 }
 
+impl Complement {
+    /// A name (or a title) in the complement: it pins the event down.
+    fn add_name(&mut self, key: String) {
+        self.args.push(key.clone());
+        self.names.push(key);
+        self.has_name = true;
+    }
+
+    /// The whole complement is a name right after the noun ("mission Artemis",
+    /// exposition « Le Trésor »), ending at token `end`.
+    fn named(mut self, key: String, end: usize) -> Complement {
+        self.add_name(key);
+        self.complements += 1;
+        self.end = end;
+        self
+    }
+}
+
 /// The longest quoted title read after an event noun, in tokens.
 const MAX_TITLE_TOKENS: usize = 24;
 
@@ -68,12 +86,7 @@ pub fn read(
             && !bt.initial[k]
             && lex.grammar.is("named_by_name", noun.as_ref())
         {
-            out.args.push(nm.key.clone());
-            out.names.push(nm.key.clone());
-            out.has_name = true;
-            out.complements += 1;
-            out.end = nm.b;
-            return out;
+            return out.named(nm.key.clone(), nm.b);
         }
     }
     // A title in quotes after such a noun names it too: exposition « Le Trésor ».
@@ -84,12 +97,7 @@ pub fn read(
                 (k + 2..n.min(k + MAX_TITLE_TOKENS)).find(|&j| is_close_quote(bt.s(j)))
             {
                 let title = fold(&bt.text[bt.toks[k + 1].start..bt.toks[close - 1].end]);
-                out.args.push(title.clone());
-                out.names.push(title);
-                out.has_name = true;
-                out.complements += 1;
-                out.end = close + 1;
-                return out;
+                return out.named(title, close + 1);
             }
         }
     }
@@ -131,15 +139,11 @@ pub fn read(
             }
         } else if let Some(nm) = name_at[c].map(|k| &names[k]) {
             // Even a name the name pass left unclassified pins the event down.
-            out.args.push(nm.key.clone());
-            out.names.push(nm.key.clone());
-            out.has_name = true;
+            out.add_name(nm.key.clone());
             c = nm.b;
         } else if c < n && bt.namelike(c) && !bt.is_function(c) {
             // A capitalized word the name pass left out ("Covid-19").
-            out.args.push(fold(bt.s(c)));
-            out.names.push(fold(bt.s(c)));
-            out.has_name = true;
+            out.add_name(fold(bt.s(c)));
             c += 1;
         } else if c < n && (is_month(c) || bt.is(c, &g.day)) {
             // "élections de juin", "le débat de mardi".
@@ -163,9 +167,7 @@ pub fn read(
             if !bt.spaced(c) {
                 break;
             }
-            out.args.push(nm.key.clone());
-            out.names.push(nm.key.clone());
-            out.has_name = true;
+            out.add_name(nm.key.clone());
             c = nm.b;
         } else if c < n
             && bt.word(c)
