@@ -524,3 +524,26 @@ fn lede_in_capitals_keeps_everyday_words_out_of_names() {
         "{got:?}"
     );
 }
+
+/// events/head.rs: a word right after a subject pronoun (the profile's `clitic`
+/// class) is a verb, even one written like an event noun.
+#[test]
+fn an_event_noun_after_a_subject_pronoun_is_a_verb() {
+    let got = found("On Sunday we vote in Ohio for the first time.");
+    assert_eq!(
+        got,
+        vec![("Ohio".to_string(), EntityKind::Place)],
+        "{got:?}"
+    );
+    let got = found("In Denver they protest against the closure of the mine.");
+    assert!(
+        !got.iter().any(|(s, _)| s.starts_with("protest")),
+        "{got:?}"
+    );
+    // The noun itself, after a determiner, is still an event.
+    let got = found("The vote in Ohio was close.");
+    assert!(
+        got.contains(&("vote in Ohio".into(), EntityKind::Event)),
+        "{got:?}"
+    );
+}

@@ -440,3 +440,15 @@ fn au_sommet_de_an_organization_is_a_summit() {
     );
     check("Les alpinistes sont arrivés au sommet de la montagne.");
 }
+
+/// events/head.rs: a word after a subject or reflexive pronoun (the profile's
+/// `clitic` class) is a verb, even one written like an event noun.
+#[test]
+fn an_event_noun_after_a_clitic_pronoun_is_a_verb() {
+    check("Cette plante se rencontre au [[Portugal|place]] et en [[Grèce|place]].");
+    check("Depuis mars, elle siège au conseil régional de [[Bretagne|place]].");
+    check("Chaque printemps, il visite [[Lisbonne|place]] avec ses élèves.");
+    check("Le déficit s'annonce important pour la région.");
+    // The noun itself, after a determiner, is still an event.
+    check("La [[visite de [[Lisbonne|place]]|event]] a duré trois jours.");
+}

@@ -53,6 +53,11 @@ pub fn at(bt: &BlockText, i: usize, names: &[NameCand], name_at: &[Option<usize>
     if bt.s(i).len() < 3 || !lex.event_words.contains(bt.lc(i).as_ref()) {
         return None;
     }
+    // A word after a subject or reflexive pronoun is a verb ("elle siège", "il
+    // visite", "she visits"): the profile's `clitic` class.
+    if i > 0 && lex.grammar.is("clitic", bt.lc(i - 1).as_ref()) {
+        return None;
+    }
     let (noun_end, ev) = noun(bt, i)?;
     // "d'accord", "cellule de crise": a bare noun complement is rarely an event, but
     // "décret de dissolution des Soulèvements" is one: a feature, not a veto.
