@@ -70,12 +70,12 @@ fn cross_validated_score_on_the_shared_news_articles() {
     let table = glose::eval::format_table(&rows);
     eprintln!("5-fold cross-validation:\n{table}");
     let all = row(&rows, "all");
-    at_least("cross-validated lenient F1", all.lenient.2, 0.905, &table);
+    at_least("cross-validated lenient F1", all.lenient.2, 0.911, &table);
     for (k, floor) in [
         ("person", 0.95),
         ("place", 0.92),
         ("organization", 0.865),
-        ("event", 0.865),
+        ("event", 0.89),
     ] {
         at_least(
             &format!("lenient F1 for {k}"),

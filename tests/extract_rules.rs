@@ -452,3 +452,44 @@ fn an_event_noun_after_a_clitic_pronoun_is_a_verb() {
     // The noun itself, after a determiner, is still an event.
     check("La [[visite de [[Lisbonne|place]]|event]] a duré trois jours.");
 }
+
+/// classify.rs: "Ligue 1", "Division 2": an institution word and a number is a
+/// competition's level, an event (the guidelines: a league is an event).
+#[test]
+fn a_numbered_league_is_an_event() {
+    check("Le club a terminé troisième de [[Ligue 1|event]] la saison dernière, derrière [[Lille|place]].");
+}
+
+/// classify.rs: "les Jeux de Pékin" is a plural event noun and its place, not a team
+/// named after its town ("les Rangers de New York").
+#[test]
+fn plural_event_games_of_a_place_are_an_event_not_a_team() {
+    check("Les [[Jeux de [[Pékin|place]]|event]] ont réuni des athlètes du monde entier.");
+}
+
+/// classify.rs: a Roman numeral with an ordinal ending ("XXIe siècle") is a number.
+#[test]
+fn a_roman_ordinal_is_not_a_name() {
+    check("La cathédrale sera restaurée au XXIe siècle par des artisans de [[Reims|place]].");
+}
+
+/// link/expansion.rs: the acronym of a common thing ("PIB") spells a common phrase,
+/// capitalized or not: neither is an organization.
+#[test]
+fn a_common_acronym_and_its_expansion_are_no_organization() {
+    check("La dette de la [[Grèce|place]] dépasse son Produit intérieur brut (PIB) depuis des années.");
+}
+
+/// events/complement.rs: only a year dates an event; a four-character number
+/// ("0,75") is an amount.
+#[test]
+fn a_four_character_amount_is_no_date() {
+    let (text, _) =
+        parse_markup("Le fonds a terminé en hausse de 0,75 % vendredi à [[Paris|place]].");
+    let (_, ents) = found(&text);
+    assert!(
+        !ents.iter().any(|e| e.name.contains("0,75")),
+        "{:?}",
+        ents.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}

@@ -41,6 +41,10 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     let head = head_word(bt, a);
     if lex.org_heads.contains(head) {
         f.add(F::OrgHead);
+        // "Ligue 1", "Division 2": a numbered institution word is a competition's level.
+        if f.has(F::NumberTail) {
+            f.add(F::OrgHeadNumber);
+        }
     } else {
         let rest = bt.strip_former(first);
         if rest.len() < first.len() && rest.starts_with(char::is_uppercase) {
@@ -122,6 +126,16 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         }
         None => false,
     };
+    // "XXIe siècle", "IIIe": a Roman ordinal, a number and not a name.
+    if b - a == 1
+        && lex.ordinal_suffixes.iter().any(|s| {
+            first
+                .strip_suffix(s)
+                .is_some_and(|r| !r.is_empty() && is_roman(r))
+        })
+    {
+        f.add(F::Roman);
+    }
     if b - a == 1 && bt.toks[a].upper {
         f.add(F::AllUpper);
         let listed = lex.places.contains_key(c.key.as_str());
@@ -215,8 +229,11 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
             f.add(F::SomeCommon);
         }
     }
+    // "les Jeux de Tokyo": a plural event noun and its place is the event, not a team.
     if b - a >= 3
         && a >= 1
+        && !f.has(F::EventHead)
+        && !f.has(F::EventHeadPhrase)
         && lex.grammar.is("team_det", bt.lc(a - 1).as_ref())
         && lex.of.contains(bt.lc(a + 1).as_ref())
         && holds_place_after(bt, a + 2, b)

@@ -115,6 +115,7 @@ features! {
     CommonCapitalized => "common_capitalized", "a capitalized word or phrase the dictionary knows only as a common noun, adjective or adverb (\"Islam\", \"New Testament\")";
     CommonAbbreviation => "common_abbreviation", "an abbreviation of a common thing in the dictionary (\"DVD\", \"BC\", \"CPU\")";
     NumberTail => "number_tail", "ends with a number (a league, an edition)";
+    OrgHeadNumber => "org_head_number", "an institution word and a number: a league's division (\"Ligue 1\")";
     EvBias => "ev", "an event noun";
     EvName => "ev_name", "an event pinned down by a name";
     EvDate => "ev_date", "an event pinned down by a date";
@@ -131,6 +132,7 @@ features! {
     EvPremodName => "ev_premod_name", "an event with a name before its noun";
     EvNounOf => "ev_noun_of", "a bare event noun complementing the noun before (\"crisis cell\")";
     EvRelative => "ev_relative", "an event noun followed by a relative clause";
+    EvCommonOnly => "ev_common_only", "an event pinned down by common nouns only (no name, no date): a trend or a policy more often than a happening";
     EventNounWord => "event_noun_word", "one capitalized word that is an event noun";
     EvTop => "ev_top", "the summit noun after the top preposition: mostly \"at the top of\"";
 }

@@ -2,7 +2,7 @@
 //! introduced by the profile's prepositions (a date, a name, a noun with its
 //! adjectives; "entre X et Y").
 
-use super::head::{is_numeric_ordinal, Head};
+use super::head::{is_numeric_ordinal, is_year, Head};
 use crate::extract::block::BlockText;
 use crate::extract::lexicon::fold;
 use crate::extract::names::NameCand;
@@ -126,8 +126,8 @@ pub fn read(
         if is_numeric_ordinal(bt, bt.s(c)) {
             c += 1;
         }
-        if is_number(c) && (is_month(c + 1) || bt.s(c).len() == 4) {
-            // A date: "du 6 février", "de 2010".
+        if is_number(c) && (is_month(c + 1) || is_year(bt.s(c))) {
+            // A date: "du 6 février", "de 2010" (not "de 0,52 %").
             out.args.push(bt.s(c).to_string());
             out.has_date = true;
             c += 1;

@@ -169,7 +169,7 @@ fn possessor(bt: &BlockText, k: usize) -> Option<usize> {
 }
 
 /// A four-digit year ("2016").
-fn is_year(s: &str) -> bool {
+pub fn is_year(s: &str) -> bool {
     s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && (b"12".contains(&s.as_bytes()[0]))
 }
 

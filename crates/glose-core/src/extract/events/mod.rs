@@ -121,6 +121,10 @@ fn candidate(
         (bt.toks[h.noun].cap, F::EvCapitalized),
         (h.noun_of, F::EvNounOf),
         (comp.relative, F::EvRelative),
+        (
+            comp.complements > 0 && !comp.has_name && !comp.has_date,
+            F::EvCommonOnly,
+        ),
         (h.top, F::EvTop),
     ] {
         if yes {

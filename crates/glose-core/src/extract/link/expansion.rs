@@ -6,6 +6,7 @@
 //! acronym used elsewhere in the article, follows the name's first mention.
 
 use super::{join, Group};
+use crate::extract::features::F;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::merge::Names;
 use crate::EntityKind;
@@ -16,6 +17,8 @@ const MAX_GAP: usize = 90;
 /// Names before a parenthesis tried as the expansion's start ("Al Qaïda au Maghreb
 /// islamique (Aqmi)" holds a place).
 const BACK: usize = 3;
+/// The votes of a common phrase an acronym of a common thing spells.
+const NOT_A_NAME: f32 = -1.0;
 /// Organizations tried per acronym letter (a dense article has thousands).
 const TRIES: usize = 64;
 
@@ -57,6 +60,14 @@ fn in_parentheses(text: &str, names: &mut Names, groups: &mut [Group], skip: &[&
             }
             if groups[e].into.is_some() || !spells(word, &text[prev.start..gap_end], skip) {
                 continue;
+            }
+            // "Produit intérieur brut (PIB)": the acronym of a common thing spells a
+            // common phrase, whatever its capital: neither is a name.
+            if groups[g].feats.has(F::CommonAcronym) {
+                for v in groups[e].votes.iter_mut() {
+                    *v = v.min(NOT_A_NAME);
+                }
+                break;
             }
             // One organization: the acronym joins the name when the name is one, else
             // the name joins the acronym.
