@@ -493,3 +493,18 @@ fn a_four_character_amount_is_no_date() {
         ents.iter().map(|e| &e.name).collect::<Vec<_>>()
     );
 }
+
+/// block.rs: a hyphenated first name whose parts are first names ("Jean-Éric") was no
+/// first name, and the person came out an organization.
+#[test]
+fn a_compound_first_name_was_not_a_first_name() {
+    check("Il profite du contact entre [[Jean-Éric Vergne|person]] et [[Marc Dubreuil|person]] pour passer.");
+}
+
+/// classify.rs: one unknown word after a geographic noun ("les berges de la X", "le
+/// volcan X", "la baie de X", "le massif du X") fell to the organization bias.
+#[test]
+fn an_unknown_river_or_mountain_was_an_organization() {
+    check("La ville se trouve sur les berges de la [[Varnetsa|place]], au pied du massif du [[Kordevan|place]].");
+    check("Le volcan [[Tarmuk|place]] domine la baie de [[Sulvena|place]].");
+}

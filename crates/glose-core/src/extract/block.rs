@@ -273,6 +273,7 @@ impl<'a> BlockText<'a> {
     fn first_name_uncached(&self, i: usize) -> bool {
         let s = self.s(i);
         self.lex.first_names.contains(s)
+            || compound_first_name(s, |w| self.lex.first_names.contains(w))
             || (self.toks[i].upper && {
                 // The lowercase form with its first letter (when one byte) made a capital.
                 let t = self.lower(i);
@@ -415,5 +416,17 @@ impl<'a> BlockText<'a> {
             return false;
         };
         s.chars().count() > 3 && endings.iter().any(|e| s.ends_with(e))
+    }
+}
+
+/// "Jean-Éric", "Hans-Peter", "Marie-Claire": a hyphenated word whose every part is a
+/// capitalized first name is a first name.
+fn compound_first_name(s: &str, is_first: impl Fn(&str) -> bool) -> bool {
+    s.contains('-') && {
+        let mut parts = 0;
+        s.split('-').all(|p| {
+            parts += 1;
+            p.starts_with(char::is_uppercase) && is_first(p)
+        }) && parts >= 2
     }
 }

@@ -195,6 +195,13 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     };
     if b - a == 1 && !bt.toks[a].upper && !listed(a) {
         f.add(F::UnknownWord);
+        // What the word looks like: a surname's letters ("Brankowski") or a town's.
+        let s = lex.shape.shape(bt.lower(a));
+        if s.person >= SHAPE_SURE {
+            f.add(F::ShapePerson);
+        } else if s.place >= SHAPE_SURE {
+            f.add(F::ShapePlace);
+        }
     }
     let surname = |j: usize| lex.surnames.contains(bt.s(j)) && !bt.first_name(j);
     if b - a == 1 && !bt.toks[a].upper && surname(a) && !listed(a) {
@@ -360,6 +367,9 @@ fn plural(lex: &super::lexicon::Lexicon, w: &str) -> bool {
     g.words("plural_ending").iter().any(|e| w.ends_with(e))
         && !g.words("singular_ending").iter().any(|e| w.ends_with(e))
 }
+
+/// How sure the name-shape model must be before one unknown word's letters count.
+const SHAPE_SURE: f32 = 0.8;
 
 /// How far into a block a dateline's agency may come ("SAN JUAN, Puerto Rico (AP) -").
 const DATELINE_TOKENS: usize = 8;

@@ -83,6 +83,8 @@ features! {
     UnknownWord => "unknown_word", "one capitalized word in no list (not a place, first name, common word or nationality)";
     RunShapePerson => "run_shape_person", "a run of unknown words shaped like a person's name (mean p >= 0.5)";
     RunShapePlace => "run_shape_place", "a run of unknown words shaped like a place name (mean p >= 0.5)";
+    ShapePerson => "shape_person", "one unknown word shaped like a person's name (p >= 0.8)";
+    ShapePlace => "shape_place", "one unknown word shaped like a place name (p >= 0.8)";
     Surname => "surname", "a known family name alone, not a first name";
     SurnameLast => "surname_last", "ends with a known family name that is not a first name";
     ProperWords => "proper_words", "two words or more, none a common word or in capitals";
