@@ -691,10 +691,7 @@ fn click(r: &mut Reader, a: &Areas, col: u16, row: u16) {
     } else if a.kind_bar.contains(at) {
         // A kind in the kind bar: that kind alone, or every kind again.
         r.focus = Focus::Sidebar;
-        let per_row = if a.kind_bar.height >= 2 { 2 } else { 4 };
-        let cell_w = (a.kind_bar.width / per_row).max(1);
-        let i = usize::from((row - a.kind_bar.y) * per_row + (col - a.kind_bar.x) / cell_w);
-        if let Some(&kind) = crate::EntityKind::ALL.get(i) {
+        if let Some(kind) = ui::sidebar::kind_bar_hit(r, a.kind_bar, col, row) {
             r.kind_filter = (r.kind_filter != Some(kind)).then_some(kind);
             r.sidebar_offset = 0;
             r.fix_selection();

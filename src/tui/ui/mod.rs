@@ -8,7 +8,7 @@ mod kind;
 mod library;
 mod mention_map;
 mod notes;
-mod sidebar;
+pub(super) mod sidebar;
 mod status;
 mod title;
 mod where_else;

@@ -7,6 +7,7 @@ use super::super::sidebar::{rows_in_view, sidebar_window};
 use super::{fit, fit_middle, put, put_str, width, Areas};
 use crate::EntityKind;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 pub fn render(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
@@ -172,26 +173,28 @@ fn short(kind: EntityKind) -> &'static str {
 
 /// The kind bar: each kind's key (`1`-`4` shows it alone), swatch and count, two
 /// kinds a row, so all four are on the first screen. The kind shown alone is in
-/// reverse video.
+/// reverse video. Columns line up and keep a gap between kinds; in a narrow sidebar
+/// the gap narrows, then the kinds' names are cut, never the counts.
 fn kind_bar(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
     let t = app.theme;
     let bar = a.kind_bar;
     if bar.height == 0 || bar.width == 0 {
         return;
     }
-    let per_row = if bar.height >= 2 { 2 } else { 4 };
-    let cell_w = usize::from(bar.width) / per_row;
+    let (per_row, counts, layout) = kind_bar_of(r, bar);
     for (i, kind) in EntityKind::ALL.into_iter().enumerate() {
         let y = bar.y + (i / per_row) as u16;
         if y >= bar.y + bar.height {
             break;
         }
-        let x = bar.x + ((i % per_row) * cell_w) as u16;
+        let x = bar.x + layout.x[i % per_row] as u16;
+        let name: String = short(kind).chars().take(layout.name_chars).collect();
+        let label = if name.is_empty() {
+            format!(":{}", counts[i])
+        } else {
+            format!(" {name} {}", counts[i])
+        };
         let count = r.kind_count(kind);
-        let label = fit(
-            &format!(" {} {count}", short(kind)),
-            cell_w.saturating_sub(1),
-        );
         let mut key = t.kind(kind).add_modifier(ratatui::style::Modifier::BOLD);
         let mut text = if count == 0 {
             t.dim()
@@ -206,6 +209,107 @@ fn kind_bar(app: &App, r: &Reader, a: &Areas, buf: &mut Buffer) {
             Span::styled(format!("{}", i + 1), key),
             Span::styled(label, text),
         ]);
-        put(buf, x, y, &line, cell_w as u16);
+        let room = (bar.x + bar.width).saturating_sub(x);
+        put(buf, x, y, &line, room);
+    }
+}
+
+/// The kind bar's kinds a row, its counts and its layout in `bar`.
+fn kind_bar_of(r: &Reader, bar: Rect) -> (usize, Vec<String>, KindBarLayout) {
+    let per_row = if bar.height >= 2 { 2 } else { 4 };
+    let counts: Vec<String> = EntityKind::ALL
+        .into_iter()
+        .map(|k| r.kind_count(k).to_string())
+        .collect();
+    let layout = kind_bar_layout(&counts, per_row, usize::from(bar.width));
+    (per_row, counts, layout)
+}
+
+/// The kind drawn at (`col`, `row`) of the kind bar `bar` (a click there): the
+/// column whose cell starts at or before `col`.
+pub fn kind_bar_hit(r: &Reader, bar: Rect, col: u16, row: u16) -> Option<EntityKind> {
+    if !bar.contains(ratatui::layout::Position::new(col, row)) {
+        return None;
+    }
+    let (per_row, _, layout) = kind_bar_of(r, bar);
+    let dx = usize::from(col - bar.x);
+    let column = layout.x.iter().rposition(|&x| x <= dx).unwrap_or(0);
+    EntityKind::ALL
+        .get(usize::from(row - bar.y) * per_row + column)
+        .copied()
+}
+
+/// Where the kind bar's columns start and how many letters of each kind's name fit.
+struct KindBarLayout {
+    x: Vec<usize>,
+    name_chars: usize,
+}
+
+/// The widest layout that fits `width`: full names with a two-column gap, then a
+/// one-column gap, then names cut down to three letters, then counts alone (a
+/// letter or two says nothing; the keys' colours are the kinds' own).
+fn kind_bar_layout(counts: &[String], per_row: usize, width: usize) -> KindBarLayout {
+    let longest = EntityKind::ALL
+        .into_iter()
+        .map(|k| short(k).chars().count())
+        .max()
+        .unwrap_or(0);
+    let try_fit = |name_chars: usize, gap: usize| -> Option<KindBarLayout> {
+        let item = |i: usize| {
+            let name = short(EntityKind::ALL[i]).chars().count().min(name_chars);
+            // key digit, space, name, space, count (without a name, ":" and count)
+            1 + usize::from(name > 0) * (name + 1) + 1 + counts[i].chars().count()
+        };
+        let mut x = Vec::with_capacity(per_row);
+        let mut at = 0;
+        for col in 0..per_row {
+            x.push(at);
+            let w = (col..counts.len())
+                .step_by(per_row)
+                .map(item)
+                .max()
+                .unwrap_or(0);
+            at += w + gap;
+        }
+        (at - gap <= width).then_some(KindBarLayout { x, name_chars })
+    };
+    try_fit(longest, 2)
+        .or_else(|| (3..=longest).rev().find_map(|n| try_fit(n, 1)))
+        .or_else(|| try_fit(0, 2))
+        .or_else(|| try_fit(0, 1))
+        .unwrap_or_else(|| KindBarLayout {
+            x: (0..per_row).map(|c| c * width / per_row).collect(),
+            name_chars: 0,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(c: [&str; 4]) -> Vec<String> {
+        c.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// Bug: at 80 columns the sidebar's kind bar read "1 People 122 Places 3": a
+    /// two-digit count ran into the next kind's key. Columns keep a gap.
+    #[test]
+    fn kind_bar_keeps_a_gap_after_a_two_digit_count() {
+        let c = counts(["12", "3", "11", "4"]);
+        let l = kind_bar_layout(&c, 2, 22);
+        // "1 People 12" is 11 wide; the second column starts after a gap.
+        assert!(l.x[1] >= 12, "{:?}", l.x);
+        assert_eq!(l.name_chars, "People".len());
+        // Wide enough: two columns of gap.
+        assert_eq!(kind_bar_layout(&c, 2, 30).x, vec![0, 13]);
+    }
+
+    #[test]
+    fn kind_bar_cuts_names_before_counts() {
+        let c = counts(["120", "35", "11", "4"]);
+        let l = kind_bar_layout(&c, 2, 18);
+        assert!((3..6).contains(&l.name_chars), "{}", l.name_chars);
+        // Too narrow for three letters: counts alone.
+        assert_eq!(kind_bar_layout(&c, 2, 12).name_chars, 0);
     }
 }
