@@ -547,3 +547,79 @@ fn an_event_noun_after_a_subject_pronoun_is_a_verb() {
         "{got:?}"
     );
 }
+
+/// English adjectives come before their noun: the word after an event noun is no
+/// adjective of it, whatever its ending ("went" ends like "different").
+#[test]
+fn an_event_noun_took_the_verb_after_it_as_an_adjective() {
+    let got = found("The trade talks went on until Friday in Geneva, the ministers said.");
+    assert!(
+        got.contains(&("trade talks".into(), EntityKind::Event)),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(t, _)| t.contains("went")), "{got:?}");
+}
+
+/// A score before a match's result says which match it was.
+#[test]
+fn a_score_before_a_win_pinned_nothing_down() {
+    let got = found(
+        "Rovers ended a poor run with a crushing 4-0 victory that sent the club top of the \
+         table. The striker scored twice and the coach praised the team after the match.",
+    );
+    assert!(
+        got.contains(&("4-0 victory".into(), EntityKind::Event)),
+        "{got:?}"
+    );
+}
+
+/// In a match report a league is the competition, an event (the guidelines'
+/// "a league or a competition is an event"), though "League" heads institutions too.
+#[test]
+fn a_league_in_a_match_report_was_an_organization() {
+    let got = found(
+        "Arsenal beat Fulham 3-1 on Saturday to stay top of the Premier League. The striker \
+         scored two goals, the coach praised his team after the match, and the club has won \
+         five league games in a row. The Premier League resumes next week.",
+    );
+    let leagues: Vec<_> = got.iter().filter(|(t, _)| t == "Premier League").collect();
+    assert_eq!(leagues.len(), 2, "{got:?}");
+    assert!(
+        leagues.iter().all(|(_, k)| *k == EntityKind::Event),
+        "{got:?}"
+    );
+}
+
+/// A club named by its town and a name is the same club without the town.
+#[test]
+fn a_club_named_without_its_town_was_an_event() {
+    let got = found(
+        "The Toronto Maple Leafs lost 4-2 to the Boston Bruins on Saturday. The Maple Leafs \
+         had won their first two games of the season.",
+    );
+    for name in ["Toronto Maple Leafs", "Maple Leafs", "Boston Bruins"] {
+        assert!(
+            got.contains(&(name.into(), EntityKind::Organization)),
+            "{name}: {got:?}"
+        );
+    }
+}
+
+/// Interference, a battle, an avalanche are happenings: event nouns of the English table.
+#[test]
+fn interference_battles_and_avalanches_were_no_events() {
+    let got = found(
+        "The senators discussed Russian interference in the election and a battle over the \
+         budget. A deadly avalanche on Mount Everest killed climbers.",
+    );
+    for span in [
+        "Russian interference in the election",
+        "battle over the budget",
+        "avalanche on Mount Everest",
+    ] {
+        assert!(
+            got.contains(&(span.into(), EntityKind::Event)),
+            "{span}: {got:?}"
+        );
+    }
+}

@@ -398,6 +398,12 @@ impl<'a> BlockText<'a> {
         }
     }
 
+    /// An adjective that qualifies the noun before it: only in a language whose
+    /// adjectives may follow their noun ("sommet européen"; not "talks went").
+    pub fn adjective_after(&self, i: usize) -> bool {
+        self.lex.adjectives_follow && self.adjective(i)
+    }
+
     fn adjective_uncached(&self, i: usize) -> bool {
         if !self.word(i) || self.toks[i].cap || self.toks[i].elision || self.is_function(i) {
             return false;

@@ -203,6 +203,10 @@ pub struct Lexicon {
     pub possessives: Vec<&'static str>,
     /// Adjectival endings by their last letter ("-al", "-ique", "-ien"...).
     pub adjective_endings: HashMap<char, Vec<&'static str>>,
+    /// Adjectives may follow the noun they qualify ("Banque centrale", "invasion
+    /// russe"), unless the profile says `word_order adjective_before_noun`: then a word
+    /// after an event's or an institution's head is no adjective of it.
+    pub adjectives_follow: bool,
     /// Accented letters a capital may have lost ("Etat" for "État"): (plain, accented).
     pub capital_accents: Vec<(char, &'static str)>,
     /// Capitalized particles inside a person's name ("Le" of "Marine Le Pen").
@@ -502,6 +506,7 @@ pub fn build(lang: Language) -> Lexicon {
         possessives: grammar.words("possessive").to_vec(),
         sport_words: grammar.set("sport").into(),
         adjective_endings,
+        adjectives_follow: !grammar.is("word_order", "adjective_before_noun"),
         capital_accents,
         name_particle_cap: grammar.set("name_particle_cap").into(),
         of_article,

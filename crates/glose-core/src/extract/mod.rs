@@ -198,6 +198,9 @@ const SPORTS_WORDS: usize = 4;
 /// The form is named in a block about a match (a `sport` word, or a results row): a
 /// country named in another paragraph of a sports article is still a country.
 const FLAG_SPORTS_BLOCK: u16 = 1 << 12;
+/// The form ends in one of the profile's `competition` words ("Premier League"): in an
+/// article about a match, a competition (an event), elsewhere often the body that runs it.
+const FLAG_COMPETITION: u16 = 1 << 13;
 
 fn flags_of(feats: &Feats) -> u16 {
     let mut flags = 0;
@@ -236,6 +239,9 @@ fn doc_features(flags: u16) -> impl Iterator<Item = F> {
     if flags & FLAG_SPORTS != 0 && flags & FLAG_SPORTS_BLOCK != 0 && flags & FLAG_LISTED_PLACE != 0
     {
         out.push(F::SportsPlace);
+    }
+    if flags & FLAG_SPORTS != 0 && flags & FLAG_COMPETITION != 0 {
+        out.push(F::SportsCompetition);
     }
     out.into_iter()
 }
@@ -484,7 +490,10 @@ fn propose_text(
         let single = c.b - c.a == 1;
         let acronym_of = c.acronym_of.map(|k| keys.intern(k));
         let key = keys.intern(c.key);
-        let sports = if sports_block { FLAG_SPORTS_BLOCK } else { 0 };
+        let mut sports = if sports_block { FLAG_SPORTS_BLOCK } else { 0 };
+        if c.b - c.a >= 2 && lex.grammar.is("competition", bt.lc(c.b - 1).as_ref()) {
+            sports |= FLAG_COMPETITION;
+        }
         keys.add_features(key, &c.feats, flags_of(&c.feats) | sports);
         if let Some(of) = acronym_of {
             keys.set_acronym(key, of);

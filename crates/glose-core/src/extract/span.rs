@@ -47,8 +47,9 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         maxk += 1;
     }
     // Multi-word places end on a name or an adjective ("Asie centrale").
-    let can_end =
-        |b: usize| b == a + 1 || bt.toks[b - 1].cap || bt.namelike(b - 1) || bt.adjective(b - 1);
+    let can_end = |b: usize| {
+        b == a + 1 || bt.toks[b - 1].cap || bt.namelike(b - 1) || bt.adjective_after(b - 1)
+    };
     while maxk > 1 && !can_end(a + maxk) {
         maxk -= 1;
     }
@@ -329,7 +330,7 @@ fn extend_institution(bt: &BlockText, a: usize, mut b: usize) -> usize {
     let mut complements = 0;
     // Adjectives right after the head (nationality words allowed: "Banque centrale européenne").
     if b == a + 1 || (b == a + 2 && head_word(bt, a) != bt.s(a)) {
-        while b < n && bt.spaced(b - 1) && bt.adjective(b) {
+        while b < n && bt.spaced(b - 1) && bt.adjective_after(b) {
             b += 1;
         }
     }
@@ -375,7 +376,11 @@ fn extend_institution(bt: &BlockText, a: usize, mut b: usize) -> usize {
         b = c;
         complements += 1;
         // Adjectives after a complement, but no nationality words ("Conseil d'Etat français").
-        while b < n && bt.spaced(b - 1) && bt.adjective(b) && !bt.is_demonym(b) && !bt.is_common(b)
+        while b < n
+            && bt.spaced(b - 1)
+            && bt.adjective_after(b)
+            && !bt.is_demonym(b)
+            && !bt.is_common(b)
         {
             b += 1;
         }

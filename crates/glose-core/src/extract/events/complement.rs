@@ -67,7 +67,7 @@ pub fn read(
     let n = bt.len();
     let mut out = Complement::default();
     let mut k = head.next;
-    while k < n && bt.spaced(k - 1) && bt.adjective(k) {
+    while k < n && bt.spaced(k - 1) && bt.adjective_after(k) {
         out.adjectives += 1;
         if !bt.is(k, &g.vague) {
             out.pinning_adj += 1;
@@ -190,7 +190,7 @@ pub fn read(
             }
             out.args.push(bt.lc(c).into_owned());
             c += 1;
-            while c < n && bt.spaced(c - 1) && bt.adjective(c) {
+            while c < n && bt.spaced(c - 1) && bt.adjective_after(c) {
                 c += 1;
             }
         } else {

@@ -138,6 +138,9 @@ fn premodifiers(
         }
         if modifier || year || is_numeric_ordinal(bt, bt.s(k)) {
             j = k;
+        } else if is_score(bt, k) {
+            // "a 3-2 win", "a crushing 6-1 victory": the score says which match.
+            j = k - 2;
         } else if let Some(c) = name_ending(j) {
             // "Helsinki summit", "U.S. election": not a name that opens the sentence
             // alone (a sentence's first word says nothing).
@@ -166,6 +169,17 @@ fn possessor(bt: &BlockText, k: usize) -> Option<usize> {
     let ending = matches!(s, "'s" | "’s" | "'" | "’")
         || (k + 1 < bt.len() && matches!(s, "'" | "’") && bt.s(k + 1) == "s");
     (ending && k > 0 && !bt.toks[k].space_before).then_some(k)
+}
+
+/// A score ending at token `k`: a number, a dash and a number written together ("6-1").
+fn is_score(bt: &BlockText, k: usize) -> bool {
+    k >= 2
+        && [k - 2, k]
+            .iter()
+            .all(|&x| bt.toks[x].kind == TokenKind::Number)
+        && matches!(bt.s(k - 1), "-" | "\u{2013}")
+        && !bt.toks[k - 1].space_before
+        && !bt.toks[k].space_before
 }
 
 /// A four-digit year ("2016").

@@ -13,6 +13,7 @@ mod expansion;
 mod org_short;
 pub mod same_event;
 mod surname;
+mod team_tail;
 
 use super::features::{Feats, FeatureSpace};
 use super::lexicon::Lexicon;
@@ -75,6 +76,7 @@ pub fn names(text: &str, names: &mut Names, groups: &mut [Group], lex: &Lexicon)
     surname::link(groups);
     event_name::link(groups);
     org_short::link(groups);
+    team_tail::link(groups, lex);
 }
 
 /// The group a form ends in, following joins.
