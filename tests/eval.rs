@@ -272,7 +272,7 @@ fn cross_validated_score_on_the_english_news_articles() {
     at_least(
         "cross-validated lenient F1",
         row(&rows, "all").lenient.2,
-        0.84,
+        0.849,
         &table,
     );
     for (k, floor) in [
