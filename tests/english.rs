@@ -623,3 +623,16 @@ fn interference_battles_and_avalanches_were_no_events() {
         );
     }
 }
+
+/// In a paragraph about a match, a town after the opponent's word is its club.
+#[test]
+fn a_club_named_after_its_town_was_a_place_after_against() {
+    let got = found(
+        "The visitors earned a 1-1 draw against Watford on Saturday, and their striker \
+         scored again in the match.",
+    );
+    assert!(
+        got.contains(&("Watford".into(), EntityKind::Organization)),
+        "{got:?}"
+    );
+}

@@ -447,6 +447,18 @@ fn propose_text(
         sports_block = words > 0 || results_row(&bt);
     }
     let mut cands = names::find(&bt, space);
+    // "a 1-1 draw against Watford", "a win over Leeds": in a paragraph about a match,
+    // a town after the opponent's word is its club.
+    if sports_block {
+        for c in cands.iter_mut() {
+            if c.a > 0
+                && c.feats.has(F::PlaceCity)
+                && lex.grammar.is("opponent", bt.lc(c.a - 1).as_ref())
+            {
+                c.feats.add(F::SportsOpponent);
+            }
+        }
+    }
     let evs = events::find(&bt, space, &cands);
     // Names in a photo credit are the picture's, not the story's.
     let credits = credits::spans(text, &credits::words(lex));
