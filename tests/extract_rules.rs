@@ -508,3 +508,21 @@ fn an_unknown_river_or_mountain_was_an_organization() {
     check("La ville se trouve sur les berges de la [[Varnetsa|place]], au pied du massif du [[Kordevan|place]].");
     check("Le volcan [[Tarmuk|place]] domine la baie de [[Sulvena|place]].");
 }
+
+/// names.rs: a sentence's first word may be the article of a listed place's name
+/// ("La Haye", "Le Caire"): the whole is the place, not "Haye" alone.
+#[test]
+fn a_place_named_with_its_article_opens_a_sentence() {
+    check("[[Le Caire|place]] a fermé ses écoles mardi.");
+    check("[[La Haye|place]] a accueilli les délégations mardi.");
+}
+
+/// The `sport` class: in an article about a match, a town named as a side is its club.
+#[test]
+fn towns_in_a_match_report_are_their_clubs() {
+    check(
+        "[[Lyon|organization]] a battu [[Lille|organization]] dimanche au stade. \
+         L'entraîneur du club a salué ses joueurs après le match, avec deux buts en \
+         seconde période. L'équipe remonte au championnat.",
+    );
+}

@@ -119,7 +119,7 @@ features! {
     CommonCapitalized => "common_capitalized", "a capitalized word or phrase the dictionary knows only as a common noun, adjective or adverb (\"Islam\", \"New Testament\")";
     CommonAbbreviation => "common_abbreviation", "an abbreviation of a common thing in the dictionary (\"DVD\", \"BC\", \"CPU\")";
     NumberTail => "number_tail", "ends with a number (a league, an edition)";
-    OrgHeadNumber => "org_head_number", "an institution word and a number: a league's division (\"Ligue 1\")";
+    OrgHeadNumber => "org_head_number", "an institution word and a number: a competition's division";
     EvBias => "ev", "an event noun";
     EvName => "ev_name", "an event pinned down by a name";
     EvDate => "ev_date", "an event pinned down by a date";

@@ -4,6 +4,7 @@
 use super::block::BlockText;
 use super::classify::classify;
 use super::features::{Feats, FeatureSpace, F};
+use super::lexicon::fold;
 use super::span::sequence;
 
 /// A name found in one block, with its features.
@@ -96,7 +97,19 @@ pub fn find(bt: &BlockText, space: &FeatureSpace) -> Vec<NameCand> {
             && bt.namelike(i + 1)
             && bt.spaced(i)
             && !bt.is_function(i + 1);
-        if bt.is_function(i) && !article_name {
+        // A sentence's first word may be the article of a place's name ("La Haye,
+        // Pays-Bas | AFP", "Le Caire a ..."): the whole is the listed place.
+        let article_place = bt.initial[i]
+            && bt.toks[i].cap
+            && !bt.toks[i].elision
+            && bt.lex.articles.contains(bt.lc(i).as_ref())
+            && bt.namelike(i + 1)
+            && bt.spaced(i)
+            && bt
+                .lex
+                .places
+                .contains_key(fold(&bt.text[bt.toks[i].start..bt.toks[i + 1].end]).as_str());
+        if bt.is_function(i) && !article_name && !article_place {
             i += 1;
             continue;
         }
