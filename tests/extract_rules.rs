@@ -505,7 +505,7 @@ fn a_compound_first_name_was_not_a_first_name() {
 /// volcan X", "la baie de X", "le massif du X") fell to the organization bias.
 #[test]
 fn an_unknown_river_or_mountain_was_an_organization() {
-    check("La ville se trouve sur les berges de la [[Varnetsa|place]], au pied du massif du [[Kordevan|place]].");
+    check("La ville se trouve dans le delta du [[Varnetsa|place]], au pied du massif du [[Kordevan|place]].");
     check("Le volcan [[Tarmuk|place]] domine la baie de [[Sulvena|place]].");
 }
 

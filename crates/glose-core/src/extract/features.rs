@@ -108,9 +108,9 @@ features! {
     Possessive => "before_possessive", "followed by a possessive ending";
     EventTail => "event_tail", "ends with an event word (\"US Open\", \"Singapore Summit\")";
     PartyWord => "party_word", "ends with a political family's word (\"Labour\", \"Scottish Conservatives\")";
-    SportsPlace => "doc:sports_place", "a listed place in an article about a match (a club named after its town)";
-    SportsOpponent => "sports_opponent", "a listed town after a word of the opponent (\"a draw against Watford\") in a paragraph about a match (a club)";
-    SportsCompetition => "doc:sports_competition", "a name ending in a competition word in an article about a match (\"Premier League\")";
+    SportsPlace => "doc:sports_place", "a listed place in a sports article (the side named after its town)";
+    SportsOpponent => "sports_opponent", "a listed town after a word of the opponent (\"a draw against Watford\") in a sports paragraph (the side)";
+    SportsCompetition => "doc:sports_competition", "a name ending in a competition word in a sports article (\"Premier League\")";
     CountryInitials => "country_initials", "the initials of a country's name (\"US\", \"U.K.\", \"UAE\")";
     ListMulti => "list_multiword", "a place of two words or more, whole in the place list";
     FirstNameAmbiguous => "first_name_ambiguous", "starts with a first name that is also a place or a common word";
