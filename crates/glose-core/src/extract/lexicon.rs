@@ -83,16 +83,12 @@ impl EventGrammar {
     }
 }
 
-/// A small word class (a few hundred words at most) with a cheap first test: the
-/// rules ask about nearly every token, most are in no class, and one bit of a
-/// 2048-bit sketch (length, first and last byte) says so without hashing the word.
-#[derive(Default, Clone)]
-pub struct WordSet {
-    set: HashSet<&'static str>,
-    sketch: [u64; 32],
-}
+/// One bit per (length, first byte, last byte) slot of 2048: a word whose bit is
+/// clear is in no set the sketch was built from, told without hashing the word.
+#[derive(Clone, Default)]
+struct Sketch([u64; 32]);
 
-impl WordSet {
+impl Sketch {
     fn slot(w: &str) -> usize {
         let b = w.as_bytes();
         let (first, last) = match b {
@@ -103,15 +99,35 @@ impl WordSet {
         (first.wrapping_mul(31) ^ last.wrapping_mul(131) ^ b.len().wrapping_mul(7919)) & 2047
     }
 
-    pub fn insert(&mut self, w: &'static str) -> bool {
+    fn add(&mut self, w: &str) {
         let k = Self::slot(w);
-        self.sketch[k / 64] |= 1 << (k % 64);
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    /// False: `w` was never added. True: it may have been.
+    fn may_hold(&self, w: &str) -> bool {
+        let k = Self::slot(w);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+/// A small word class (a few hundred words at most) with a cheap first test: the
+/// rules ask about nearly every token, most are in no class, and one bit of a
+/// 2048-bit sketch (length, first and last byte) says so without hashing the word.
+#[derive(Default, Clone)]
+pub struct WordSet {
+    set: HashSet<&'static str>,
+    sketch: Sketch,
+}
+
+impl WordSet {
+    pub fn insert(&mut self, w: &'static str) -> bool {
+        self.sketch.add(w);
         self.set.insert(w)
     }
 
     pub fn contains(&self, w: &str) -> bool {
-        let k = Self::slot(w);
-        self.sketch[k / 64] & (1 << (k % 64)) != 0 && self.set.contains(w)
+        self.sketch.may_hold(w) && self.set.contains(w)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &&'static str> {
@@ -159,6 +175,8 @@ pub struct Grammar {
     /// Word -> the classes that hold it: [`Grammar::is`] is asked of nearly every
     /// token, and most are in no class, which one lookup of the word settles.
     of_word: HashMap<&'static str, Vec<&'static str>>,
+    /// The words of `of_word`, sketched: most tokens are turned away without a hash.
+    sketch: Sketch,
 }
 
 impl Grammar {
@@ -171,7 +189,15 @@ impl Grammar {
                 of_word.entry(word).or_default().push(class);
             }
         }
-        Grammar { classes, of_word }
+        let mut sketch = Sketch::default();
+        for w in of_word.keys() {
+            sketch.add(w);
+        }
+        Grammar {
+            classes,
+            of_word,
+            sketch,
+        }
     }
 
     /// The words of a class (empty when the profile has none).
@@ -185,9 +211,11 @@ impl Grammar {
 
     /// Whether `word` (lowercase) is in the class.
     pub fn is(&self, class: &str, word: &str) -> bool {
-        self.of_word
-            .get(word)
-            .is_some_and(|classes| classes.contains(&class))
+        self.sketch.may_hold(word)
+            && self
+                .of_word
+                .get(word)
+                .is_some_and(|classes| classes.contains(&class))
     }
 }
 
