@@ -67,15 +67,6 @@ fn is_alphabetic(c: char) -> bool {
     c.is_ascii_alphabetic() || is_latin_letter(c) || (!c.is_ascii() && c.is_alphabetic())
 }
 
-/// The first apostrophe (`'` or `’`) in `w`: a byte scan, no char decoding.
-fn apostrophe(w: &str) -> Option<usize> {
-    let b = w.as_bytes();
-    (0..b.len()).find(|&k| {
-        b[k] == b'\''
-            || (b[k] == 0xE2 && b.get(k + 1) == Some(&0x80) && b.get(k + 2) == Some(&0x99))
-    })
-}
-
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x200D)
 }
@@ -171,7 +162,7 @@ pub fn tokenize_with(s: &str, clitics: &Clitics) -> Vec<Token> {
             }
             // "20e", "6e", "G20" handled as words: a number glued to letters is a word.
             if j < s.len() && is_alphabetic(next_char(s, j)) {
-                let end = scan_word(s, j);
+                let (end, _) = scan_word(s, j);
                 out.push(word_token(s, start, end, space_before));
                 i = end;
             } else {
@@ -190,7 +181,7 @@ pub fn tokenize_with(s: &str, clitics: &Clitics) -> Vec<Token> {
             out.push(word_token(s, start, end, space_before));
             i = end;
         } else if is_alphabetic(c) {
-            let end = scan_word(s, i);
+            let (end, shape) = scan_word(s, i);
             // "China's": the possessive ending is a token of its own.
             let possessive = match clitics.possessives {
                 [] => None,
@@ -213,7 +204,7 @@ pub fn tokenize_with(s: &str, clitics: &Clitics) -> Vec<Token> {
             }
             // Split a leading elision: "l'Ukraine" -> "l'" + "Ukraine".
             let w = &s[start..end];
-            if let Some(pos) = apostrophe(w) {
+            if let Some(pos) = shape.apostrophe {
                 let head = &w[..pos];
                 if is_elision(head, elisions) {
                     let apos = next_char(w, pos).len_utf8();
@@ -236,7 +227,8 @@ pub fn tokenize_with(s: &str, clitics: &Clitics) -> Vec<Token> {
                     continue;
                 }
             }
-            out.push(word_token(s, start, end, space_before));
+            // The whole word as scanned, which starts with a letter.
+            out.push(shape.token(start, end, true, space_before));
             i = end;
         } else {
             let end = i + c.len_utf8();
@@ -264,87 +256,168 @@ fn next_char(s: &str, i: usize) -> char {
     }
 }
 
-/// The end of a word starting at `i`: letters and digits, joined by single inner
-/// hyphens, apostrophes, `&` between capitals ("CD&V"), or dots in dotted acronyms.
-fn scan_word(s: &str, i: usize) -> usize {
+/// What [`word_token`] needs of a word's letters, gathered while it is scanned.
+#[derive(Default)]
+struct Shape {
+    /// The first letter's case, when there is a letter.
+    first_upper: Option<bool>,
+    letters: usize,
+    lower: bool,
+    digit: bool,
+    /// Where the first apostrophe joining two parts is, from the word's start
+    /// ([`scan_word`] only; an apostrophe is in a word only as such a joint).
+    apostrophe: Option<usize>,
+}
+
+/// ASCII byte classes for [`scan_word`]: one table load a byte instead of several
+/// range tests (a word is read byte by byte, and most of its bytes are ASCII letters).
+const ALPHA: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+/// `-`, `'`, `&`, `/`: may join two parts of a word.
+const JOIN: u8 = 8;
+const NON_ASCII: u8 = 16;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            ALPHA | LOWER
+        } else if c.is_ascii_uppercase() {
+            ALPHA
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if matches!(c, b'-' | b'\'' | b'&' | b'/') {
+            JOIN
+        } else if !c.is_ascii() {
+            NON_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+impl Shape {
+    fn add_ascii(&mut self, b: u8) {
+        let class = BYTE_CLASS[b as usize];
+        if class & ALPHA != 0 {
+            self.letters += 1;
+            self.lower |= class & LOWER != 0;
+            self.first_upper.get_or_insert(class & LOWER == 0);
+        }
+        self.digit |= class & DIGIT != 0;
+    }
+
+    fn add(&mut self, c: char) {
+        if is_alphabetic(c) {
+            self.letters += 1;
+            self.lower |= c.is_lowercase();
+            self.first_upper.get_or_insert(c.is_uppercase());
+        }
+    }
+
+    /// The word token of `start..end`, whose letters these are; `starts_ok`: it
+    /// begins with a letter or a digit.
+    fn token(&self, start: usize, end: usize, starts_ok: bool, space_before: bool) -> Token {
+        Token {
+            start,
+            end,
+            kind: TokenKind::Word,
+            cap: self.first_upper == Some(true) && starts_ok,
+            upper: self.letters >= 1 && !self.lower && (self.letters >= 2 || self.digit),
+            elision: false,
+            space_before,
+        }
+    }
+}
+
+/// The end of a word starting at `i` on a letter: letters and digits, joined by
+/// single inner hyphens, apostrophes, `&` between capitals ("CD&V"), or dots in
+/// dotted acronyms. With the [`Shape`] of `i..end`, read on the way (the word is not
+/// read twice; its first letter is the one at `i`).
+fn scan_word(s: &str, i: usize) -> (usize, Shape) {
     let bytes = s.as_bytes();
     let mut j = i;
-    let mut prev_upper = false;
+    let mut shape = Shape {
+        first_upper: Some(next_char(s, i).is_uppercase()),
+        ..Shape::default()
+    };
+    // The ASCII letters' and digits' classes, or-ed, and the letters counted, in
+    // locals: the tight loop below reads most of the text.
+    let (mut classes, mut letters) = (0u8, 0usize);
     while j < s.len() {
         // ASCII letters and digits, the bulk of French text, need no decoding.
         let b = bytes[j];
-        if b.is_ascii_alphanumeric() {
-            prev_upper = b.is_ascii_uppercase();
+        let class = BYTE_CLASS[b as usize];
+        if class & (ALPHA | DIGIT) != 0 {
+            classes |= class;
+            letters += usize::from(class & ALPHA);
             j += 1;
             continue;
         }
         // Other ASCII characters end the word unless they may join two parts.
-        if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'&' | b'/') {
+        if class & (JOIN | NON_ASCII) == 0 {
             break;
         }
         let c = next_char(s, j);
         if is_word_char(c) {
-            prev_upper = c.is_uppercase();
+            shape.add(c);
             j += c.len_utf8();
             continue;
         }
         let joins = match s[j + c.len_utf8()..].chars().next() {
             Some(n) if is_word_char(n) => {
                 // "CD&V", and photo credits such as "IMAGO/SNA" or "KEYSTONE/EPA".
+                // (What comes before a joint is a word character: the word starts
+                // on a letter, and a joint is followed by one.)
                 is_hyphen(c)
                     || is_apostrophe(c)
-                    || ((c == '&' || c == '/') && prev_upper && n.is_uppercase())
+                    || ((c == '&' || c == '/')
+                        && s[..j].chars().next_back().is_some_and(char::is_uppercase)
+                        && n.is_uppercase())
             }
             _ => false,
         };
         if !joins {
             break;
         }
+        // A joint is no letter and no digit: nothing for the shape but where the
+        // first apostrophe is (an elision ends there).
+        if is_apostrophe(c) {
+            shape.apostrophe.get_or_insert(j - i);
+        }
         j += c.len_utf8();
     }
-    j
+    shape.letters += letters;
+    shape.lower |= classes & LOWER != 0;
+    shape.digit |= classes & DIGIT != 0;
+    (j, shape)
 }
 
+/// The word token of `s[start..end]` (a word cut from a longer scan, or read by
+/// another rule: [`scan_word`] gives the shape of the words it reads itself).
 fn word_token(s: &str, start: usize, end: usize, space_before: bool) -> Token {
     let w = &s[start..end];
-    // One pass: the first letter's case, the number of letters, any lowercase, any digit.
-    let mut first_upper = None;
-    let mut letters = 0;
-    let mut lower = false;
-    let mut digit = false;
+    let mut shape = Shape::default();
     let bytes = w.as_bytes();
     let mut k = 0;
     while k < bytes.len() {
         let b = bytes[k];
         if b.is_ascii() {
-            if b.is_ascii_alphabetic() {
-                letters += 1;
-                lower |= b.is_ascii_lowercase();
-                first_upper.get_or_insert(b.is_ascii_uppercase());
-            } else if b.is_ascii_digit() {
-                digit = true;
-            }
+            shape.add_ascii(b);
             k += 1;
             continue;
         }
         let c = next_char(w, k);
-        if is_alphabetic(c) {
-            letters += 1;
-            lower |= c.is_lowercase();
-            first_upper.get_or_insert(c.is_uppercase());
-        }
+        shape.add(c);
         k += c.len_utf8();
     }
     let starts_ok = w.starts_with(|c: char| is_alphabetic(c) || c.is_ascii_digit());
-    Token {
-        start,
-        end,
-        kind: TokenKind::Word,
-        cap: first_upper == Some(true) && starts_ok,
-        upper: letters >= 1 && !lower && (letters >= 2 || digit),
-        elision: false,
-        space_before,
-    }
+    shape.token(start, end, starts_ok, space_before)
 }
 
 #[cfg(test)]
@@ -378,10 +451,42 @@ mod tests {
         }
     }
 
+    /// A word's flags read while scanning it are those [`word_token`] reads anew.
     #[test]
-    fn apostrophes_found_as_bytes() {
-        for w in ["l'a", "d’Asie", "abc", "é’", "’", "a\u{2018}b"] {
-            assert_eq!(apostrophe(w), w.find(['\'', '\u{2019}']), "{w}");
+    fn scanned_words_flagged_as_read_anew() {
+        let s = "Kassym-Jomart ex-URSS Covid-19 G20 CD&V IMAGO/SNA l'Ukraine ÉTATS-UNIS \
+                 Évry aujourd'hui O’Brien ŒUVRE œuvre ß İstanbul Ǆemal x×y";
+        let c = Clitics {
+            elisions: ELISIONS,
+            possessives: &["'s", "’s"],
+        };
+        for t in tokenize_with(s, &c) {
+            if t.kind == TokenKind::Word && !t.elision {
+                assert_eq!(
+                    t,
+                    word_token(s, t.start, t.end, t.space_before),
+                    "{}",
+                    t.text(s)
+                );
+            }
+        }
+    }
+
+    /// The apostrophe a word is scanned with is the first `'` or `’` in it.
+    #[test]
+    fn apostrophes_found_while_scanning() {
+        for w in [
+            "l'a",
+            "d’Asie",
+            "abc",
+            "aujourd'hui",
+            "qu’aujourd'hui",
+            "é’a",
+            "ab-c’d",
+        ] {
+            let (end, shape) = scan_word(w, 0);
+            assert_eq!(end, w.len(), "{w}");
+            assert_eq!(shape.apostrophe, w.find(['\'', '\u{2019}']), "{w}");
         }
     }
 
