@@ -34,6 +34,9 @@ pub struct BlockText<'a> {
     facts: Vec<std::cell::Cell<u8>>,
     /// `adjective()` answers, memoized: 0 unknown, 1 no, 2 yes (rules ask often).
     adjectives: Vec<std::cell::Cell<u8>>,
+    /// `namelike()` of each token, computed with the lowercase forms: every rule
+    /// asks it of the tokens around it, tens of times a token.
+    namelike: Vec<bool>,
 }
 
 const BORROWED: usize = usize::MAX;
@@ -106,6 +109,23 @@ fn shouted_stretches(toks: &[Token], text: &str) -> Vec<std::cell::Cell<u8>> {
     facts
 }
 
+/// [`BlockText::namelike`] of token `t` of `text`, but for the everyday words of a
+/// stretch in capitals (those [`BlockText::new`] sets apart once the facts are known).
+fn namelike(t: &Token, text: &str) -> bool {
+    if t.elision || t.kind != TokenKind::Word {
+        return false;
+    }
+    if t.cap {
+        return true;
+    }
+    // "el-Tiné", "al-Assad", "ex-URSS": a lowercase prefix glued to a capitalized name.
+    let s = t.text(text);
+    match s.as_bytes().iter().take(4).position(|&b| b == b'-') {
+        Some(p) => s[p + 1..].starts_with(char::is_uppercase),
+        None => false,
+    }
+}
+
 impl<'a> BlockText<'a> {
     pub fn new(text: &'a str, toks: Vec<Token>, lex: &'static Lexicon) -> BlockText<'a> {
         let mut initial = vec![false; toks.len()];
@@ -130,6 +150,7 @@ impl<'a> BlockText<'a> {
             .iter()
             .map(|t| lowercase(t.text(text), &mut lower_buf))
             .collect();
+        let namelike = toks.iter().map(|t| namelike(t, text)).collect();
         let title_case = {
             let long = toks
                 .iter()
@@ -147,7 +168,7 @@ impl<'a> BlockText<'a> {
         } else {
             shouted_stretches(&toks, text)
         };
-        BlockText {
+        let mut bt = BlockText {
             text,
             toks,
             initial,
@@ -157,23 +178,36 @@ impl<'a> BlockText<'a> {
             lower_buf,
             adjectives,
             facts,
+            namelike,
+        };
+        // In capitals the first letter says nothing: an everyday word in a shouted
+        // stretch is read as if in lowercase ("CHELSEA SUBSTITUTE VICTOR Moses").
+        for i in 0..bt.len() {
+            if bt.namelike[i] && bt.toks[i].cap && bt.shouted(i) && bt.everyday(i) {
+                bt.namelike[i] = false;
+            }
         }
+        bt
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.toks.len()
     }
 
+    #[inline]
     pub fn s(&self, i: usize) -> &'a str {
         self.toks[i].text(self.text)
     }
 
     /// Lowercase text of token `i` (borrowed when already lowercase).
+    #[inline]
     pub fn lc(&self, i: usize) -> Cow<'_, str> {
         Cow::Borrowed(self.lower(i))
     }
 
     /// [`BlockText::lc`] as a plain borrow.
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
         match self.lower[i] {
             (BORROWED, _) => self.s(i),
@@ -235,26 +269,15 @@ impl<'a> BlockText<'a> {
             && self.lex.grammar.is("name_abbrev", self.lc(i).as_ref())
     }
 
+    #[inline]
     pub fn word(&self, i: usize) -> bool {
         i < self.len() && self.toks[i].kind == TokenKind::Word
     }
 
     /// Capitalized word that can be part of a name ("Poutine", "CPI", "el-Tiné", "ex-URSS").
+    #[inline]
     pub fn namelike(&self, i: usize) -> bool {
-        if i >= self.len() || self.toks[i].elision || self.toks[i].kind != TokenKind::Word {
-            return false;
-        }
-        if self.toks[i].cap {
-            // In capitals the first letter says nothing: an everyday word there is
-            // read as if in lowercase ("CHELSEA SUBSTITUTE VICTOR Moses").
-            return !(self.shouted(i) && self.everyday(i));
-        }
-        // "el-Tiné", "al-Assad", "ex-URSS": a lowercase prefix glued to a capitalized name.
-        let s = self.s(i);
-        match s.as_bytes().iter().take(4).position(|&b| b == b'-') {
-            Some(p) => s[p + 1..].starts_with(char::is_uppercase),
-            None => false,
-        }
+        self.namelike.get(i).copied().unwrap_or(false)
     }
 
     /// In the first-name list ("Vladimir", also "VLADIMIR" in a dateline). Looked
@@ -349,14 +372,17 @@ impl<'a> BlockText<'a> {
             && !self.lex.places.contains_key(self.folded1(i).as_ref())
     }
 
+    #[inline]
     pub fn is_common(&self, i: usize) -> bool {
         self.facts(i) & COMMON != 0
     }
 
+    #[inline]
     pub fn is_function(&self, i: usize) -> bool {
         self.facts(i) & FUNCTION != 0
     }
 
+    #[inline]
     pub fn is_demonym(&self, i: usize) -> bool {
         self.facts(i) & DEMONYM != 0
     }
@@ -377,6 +403,7 @@ impl<'a> BlockText<'a> {
     }
 
     /// No punctuation or line break between tokens `i` and `i + 1`, only a space.
+    #[inline]
     pub fn spaced(&self, i: usize) -> bool {
         i + 1 < self.len() && self.toks[i + 1].space_before
     }

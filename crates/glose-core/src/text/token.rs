@@ -33,6 +33,7 @@ pub struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn text<'a>(&self, s: &'a str) -> &'a str {
         &s[self.start..self.end]
     }
