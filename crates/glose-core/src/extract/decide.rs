@@ -41,7 +41,12 @@ pub fn forms(names: &Names, votes: &Votes, doc: &[[f32; 4]], mut keys: Keys) -> 
 
 /// The event candidates whose log-odds say event.
 pub fn events(events: Vec<PlacedEvent>) -> Vec<PlacedEvent> {
-    events.into_iter().filter(|e| e.score[3] > 0.0).collect()
+    events.into_iter().filter(|e| is_event(&e.score)).collect()
+}
+
+/// Whether an event candidate's log-odds say event ([`events`]).
+pub fn is_event(score: &[f32; 4]) -> bool {
+    score[3] > 0.0
 }
 
 /// A name taken as an event inside an event phrase ("Grève" in "Grève à la SNCF")

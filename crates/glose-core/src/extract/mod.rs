@@ -171,6 +171,7 @@ struct Proposed {
     /// The names' own log-odds.
     votes: Votes,
     keys: Keys,
+    /// The event candidates: all of them when fitting, else those taken as events.
     events: Vec<PlacedEvent>,
     /// Each name's own features, when asked for (fitting).
     feats: Vec<Feats>,
@@ -415,6 +416,7 @@ fn propose_units(
     }
     // Held until the end: no unused room (a shrink in place for a large vector).
     out.names.parts[0].shrink_to_fit();
+    out.events.shrink_to_fit();
     out
 }
 
@@ -483,9 +485,16 @@ fn propose_text(
         if !owned(ev.start) {
             continue;
         }
+        let score = model.log_odds(&ev.feats);
+        // Extraction keeps only the events `decide::events` will keep: a large
+        // article holds many more event nouns than events, each candidate a few
+        // hundred bytes. Fitting needs them all.
+        if !keep_feats && !decide::is_event(&score) {
+            continue;
+        }
         let (start, end) = (sh.to_file(base + ev.start), sh.to_file_end(base + ev.end));
         out.events.push(PlacedEvent {
-            score: model.log_odds(&ev.feats),
+            score,
             cand: ev,
             start,
             end,
