@@ -445,7 +445,12 @@ fn person_cue_before(bt: &BlockText, a: usize) -> bool {
         if lex.person_cues.single.contains(w.as_ref()) {
             return true;
         }
-        for phrase in &lex.person_cues.multi {
+        let multi: &[Vec<&str>] = if lex.person_cues.multi_last.contains(w.as_ref()) {
+            &lex.person_cues.multi
+        } else {
+            &[]
+        };
+        for phrase in multi {
             let m = phrase.len();
             if k + 1 >= m && (0..m).all(|x| bt.lc(k + 1 - m + x) == phrase[x]) {
                 return true;

@@ -317,6 +317,10 @@ pub struct Lexicon {
 pub struct Phrases {
     pub single: WordSet,
     pub multi: Vec<Vec<&'static str>>,
+    /// The first and last words of `multi`: most words start and end none, which
+    /// one set tells before the phrases are tried one by one.
+    pub multi_first: WordSet,
+    pub multi_last: WordSet,
 }
 
 impl Lexicon {
@@ -332,15 +336,23 @@ impl Phrases {
     fn new(text: &'static str, elisions: &[&str]) -> Phrases {
         let mut single = WordSet::default();
         let mut multi = Vec::new();
+        let (mut multi_first, mut multi_last) = (WordSet::default(), WordSet::default());
         for l in entries(text) {
             let words = phrase_tokens(l, elisions);
-            if words.len() > 1 {
+            if let [first, .., last] = words[..] {
+                multi_first.insert(first);
+                multi_last.insert(last);
                 multi.push(words);
             } else {
                 single.insert(l);
             }
         }
-        Phrases { single, multi }
+        Phrases {
+            single,
+            multi,
+            multi_first,
+            multi_last,
+        }
     }
 }
 

@@ -193,7 +193,13 @@ fn capitalized_title(bt: &BlockText, i: usize) -> usize {
     if from < bt.len() && bt.toks[from].cap && cues.single.contains(bt.lc(from).as_ref()) {
         len = 1;
     }
-    for phrase in &cues.multi {
+    let multi: &[Vec<&str>] = if from < bt.len() && cues.multi_first.contains(bt.lc(from).as_ref())
+    {
+        &cues.multi
+    } else {
+        &[]
+    };
+    for phrase in multi {
         let m = phrase.len();
         if m > len
             && from + m <= bt.len()
