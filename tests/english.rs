@@ -636,3 +636,35 @@ fn a_club_named_after_its_town_was_a_place_after_against() {
         "{got:?}"
     );
 }
+
+/// Named venues and buildings are places (GUIDELINES): a facility word ending the name
+/// makes it one, even a word that heads institutions when it comes first ("Museum of").
+#[test]
+fn a_named_building_or_venue_was_an_organization() {
+    let got = found(
+        "The painting was bought in 1950 by the Harwell Museum, where it hangs beside works \
+         lent by the Dunmore Palace. Visitors arrive at Kelby Station and walk to the old \
+         Merrow Castle.",
+    );
+    for name in [
+        "Harwell Museum",
+        "Dunmore Palace",
+        "Kelby Station",
+        "Merrow Castle",
+    ] {
+        assert!(
+            got.contains(&(name.into(), EntityKind::Place)),
+            "{name}: {got:?}"
+        );
+    }
+}
+
+/// A compass point or a part before a known place is a place: "East Tennessee".
+#[test]
+fn a_compass_point_before_a_known_place_was_an_organization() {
+    let got = found("The storm crossed East Tennessee before it reached the coast on Sunday.");
+    assert!(
+        got.contains(&("East Tennessee".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+}

@@ -272,14 +272,14 @@ fn cross_validated_score_on_the_english_news_articles() {
     at_least(
         "cross-validated lenient F1",
         row(&rows, "all").lenient.2,
-        0.849,
+        0.855,
         &table,
     );
     for (k, floor) in [
         // One 5-fold split of 15 articles moves a kind by about 0.01: floors keep
         // that margin under what main measures.
         ("person", 0.875),
-        ("place", 0.875),
+        ("place", 0.905),
         ("organization", 0.77),
         ("event", 0.78),
     ] {
@@ -298,8 +298,8 @@ fn cross_validated_score_on_the_english_news_articles() {
 fn wikineural_en_val_score() {
     wikineural_val_score(
         "en",
-        0.73,
-        [("person", 0.81), ("place", 0.775), ("organization", 0.57)],
+        0.74,
+        [("person", 0.81), ("place", 0.79), ("organization", 0.58)],
     );
 }
 

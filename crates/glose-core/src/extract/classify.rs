@@ -83,6 +83,13 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if lex.place_suffixes.contains(last) && b - a >= 2 {
         f.add(F::PlaceSuffix);
     }
+    // "East Tennessee", "Upper Silesia": a compass point or a part before a known place.
+    if b - a >= 2
+        && lex.grammar.is("place_qualifier", bt.lc(a).as_ref())
+        && lex.places.contains_key(bt.folded(a + 1, b).as_str())
+    {
+        f.add(F::PlaceHead);
+    }
     // "STRASBOURG (Reuters) -": the agency of a dateline.
     // "LONDON, England (Reuters) -": the place may be in capitals or not, but the
     // dateline opens its block.
@@ -98,11 +105,15 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         f.add(F::InParens);
     }
     // "Columbia University", "Federal Reserve Board": an institution word ends the name.
-    // (Not when that word is the head already: "Soviet Union" counts it once.)
+    // (Not when that word is the head already: "Soviet Union" counts it once; nor when it
+    // ends a venue's name too: "British Museum" is a place, "Museum of X" an institution.)
     let title_case_names = lex.grammar.is("typography", "title_case_names");
     if b - a >= 2
         && (lex.org_suffixes.contains(last)
-            || (title_case_names && lex.org_heads.contains(last) && head != last))
+            || (title_case_names
+                && lex.org_heads.contains(last)
+                && head != last
+                && !lex.place_suffixes.contains(last)))
     {
         f.add(F::OrgSuffix);
     }
