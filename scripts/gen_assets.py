@@ -1011,6 +1011,48 @@ def wordnet_geography() -> list[tuple[str, str]]:
     return sorted(out.items())
 
 
+# WordNet lexicographer files whose instances are names of one kind
+WN_INSTANCE_KINDS = {18: "person", 14: "organization", 15: "place", 17: "place", 28: "none"}
+
+
+def wordnet_instances(common: set[str]) -> list[str]:
+    """Rows `name<TAB>kinds` for the proper-noun instances of WordNet 3.0 (an "@i"
+    pointer: "Hitler", "Adolf Hitler", "Galilee", "Red Cross", "Holocene"), by the
+    lexicographer file of their synset: noun.person -> person, noun.group ->
+    organization, noun.location and noun.object -> place, noun.time -> none (eras
+    and periods: capitalized, never a name).  A name of several kinds lists them
+    all ("Washington": person,place).  A single word that is also a common word
+    (either language) is left out: a capital there says nothing."""
+    if not WORDNET_NOUNS.exists():
+        die(f"{WORDNET_NOUNS} missing: apt-get install wordnet-base")
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for line in open(WORDNET_NOUNS, encoding="utf-8"):
+        if line.startswith("  "):
+            continue
+        body = line.split(" | ", 1)[0].split()
+        lexf, wc = int(body[1]), int(body[3], 16)
+        kind = WN_INSTANCE_KINDS.get(lexf)
+        if kind is None:
+            continue
+        words = [body[4 + 2 * i] for i in range(wc)]
+        i = 4 + 2 * wc
+        pc = int(body[i])
+        if not any(body[i + 1 + 4 * k] == "@i" for k in range(pc)):
+            continue
+        for w in words:
+            n = re.sub(r"\(.*\)$", "", w).replace("_", " ")
+            if len(n) < 2 or not n[:1].isupper() or not is_latin(n):
+                continue
+            parts = n.split(" ")
+            if any(t[:1].islower() and t not in WN_PARTICLES for t in parts):
+                continue
+            if len(parts) == 1 and n.lower() in common:
+                continue
+            kinds[n].add(kind)
+    order = ["person", "organization", "place", "none"]
+    return sorted(n + "\t" + ",".join(k for k in order if k in ks) for n, ks in kinds.items())
+
+
 NATURAL_TYPES = {"lake", "river", "sea", "mountain", "island", "desert"}
 SMALL_CITY_POP = 15000   # below this, a city named like a surname cannot stand alone
 FIRSTNAME_CLASH_LOCALES = 2  # a region or natural feature yields to a first name this widespread
@@ -1696,6 +1738,7 @@ def main():
                               if l.split("\t")[0] not in known_dem])
 
     common_caps_en = common_capitalized_en(fn_set, places_en + weak_en, dem_en)
+    known = wordnet_instances(set_fr | set_en)
 
     # ---- write
     print("writing ...")
@@ -1844,6 +1887,18 @@ def main():
         "versions: " + vs("wordnet-base"),
         "regenerate: " + REGEN,
     ], common_caps_en)
+
+    write_lines(OUT / "known_names.tsv", [
+        "known_names.tsv -- names of people, organizations, places and eras an English dictionary",
+        "  knows as proper-noun instances (\"Hitler\", \"Red Cross\", \"Galilee\", \"Holocene\")",
+        "columns: name<TAB>kinds   (kinds: comma-separated, of person, organization, place, none)",
+        "sources: WordNet 3.0 data.noun instances (\"@i\" pointers) of noun.person, noun.group,",
+        "  noun.location, noun.object and noun.time (Debian wordnet-base, WordNet 3.0 licence, BSD-like);",
+        "  single words that are common words (common.fr.txt, common.en.txt) left out",
+        "licence of this list: WordNet 3.0 licence (BSD-like)",
+        "versions: " + vs("wordnet-base"),
+        "regenerate: " + REGEN,
+    ], known)
 
     report = {
         "versions": ver,

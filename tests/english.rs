@@ -668,3 +668,17 @@ fn a_compass_point_before_a_known_place_was_an_organization() {
         "{got:?}"
     );
 }
+
+/// Geological eras are capitalized and were taken for organizations ("the Holocene");
+/// a person the encyclopedic list knows is a person even alone.
+#[test]
+fn eras_are_no_names_and_known_people_are_people() {
+    assert_eq!(
+        found("These rocks date from the Holocene and were found by the survey."),
+        vec![]
+    );
+    assert_eq!(
+        found("The essay draws on Kierkegaard throughout, and the critics agreed."),
+        vec![("Kierkegaard".to_string(), EntityKind::Person)]
+    );
+}

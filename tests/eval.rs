@@ -97,8 +97,8 @@ fn cross_validated_score_on_the_shared_news_articles() {
 fn wikineural_fr_val_score() {
     wikineural_val_score(
         "fr",
-        0.827,
-        [("person", 0.90), ("place", 0.885), ("organization", 0.548)],
+        0.830,
+        [("person", 0.91), ("place", 0.885), ("organization", 0.548)],
     );
 }
 
@@ -272,13 +272,13 @@ fn cross_validated_score_on_the_english_news_articles() {
     at_least(
         "cross-validated lenient F1",
         row(&rows, "all").lenient.2,
-        0.855,
+        0.86,
         &table,
     );
     for (k, floor) in [
         // One 5-fold split of 15 articles moves a kind by about 0.01: floors keep
         // that margin under what main measures.
-        ("person", 0.875),
+        ("person", 0.885),
         ("place", 0.905),
         ("organization", 0.77),
         ("event", 0.78),
@@ -298,8 +298,8 @@ fn cross_validated_score_on_the_english_news_articles() {
 fn wikineural_en_val_score() {
     wikineural_val_score(
         "en",
-        0.74,
-        [("person", 0.81), ("place", 0.79), ("organization", 0.58)],
+        0.755,
+        [("person", 0.838), ("place", 0.80), ("organization", 0.595)],
     );
 }
 

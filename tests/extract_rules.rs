@@ -526,3 +526,13 @@ fn towns_in_a_match_report_are_their_clubs() {
          seconde période. L'équipe remonte au championnat.",
     );
 }
+
+/// One unknown capitalized word was an organization whatever the sentence said; a
+/// person the encyclopedic list knows (assets/gazetteer/known_names.tsv) is a person.
+#[test]
+fn a_person_the_dictionary_knows_is_no_organization_alone() {
+    check(
+        "L'essai s'inspire de [[Kierkegaard|person]], et les critiques ont suivi.\n\n\
+         La lettre cite [[Kierkegaard|person]] longuement.",
+    );
+}

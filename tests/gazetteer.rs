@@ -210,3 +210,30 @@ fn surnames_and_the_shape_model_have_the_promised_form() {
             .unwrap_or(0);
     assert!(size < 400_000, "shape.tsv is {size} bytes");
 }
+
+#[test]
+fn known_names_have_known_kinds_and_no_common_single_word() {
+    let common: HashSet<String> = rows("common.en.txt")
+        .into_iter()
+        .chain(rows("common.fr.txt"))
+        .map(|r| r[0].clone())
+        .collect();
+    let known = rows("known_names.tsv");
+    assert!(known.len() > 5000, "{} known names", known.len());
+    for r in &known {
+        assert_eq!(r.len(), 2, "{r:?}");
+        for k in r[1].split(',') {
+            assert!(
+                ["person", "organization", "place", "none"].contains(&k),
+                "{r:?}"
+            );
+        }
+        assert!(
+            r[0].contains(' ') || !common.contains(&r[0].to_lowercase()),
+            "a common word alone: {r:?}"
+        );
+    }
+    let kinds = |n: &str| known.iter().find(|r| r[0] == n).map(|r| r[1].clone());
+    assert_eq!(kinds("Kierkegaard").as_deref(), Some("person"));
+    assert_eq!(kinds("Holocene").as_deref(), Some("none"));
+}

@@ -137,6 +137,19 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         }
         None => false,
     };
+    // "Hitler", "Holocene": names an encyclopedic dictionary knows. Only its people
+    // and eras vote: its places and groups are the place lists' and the context's to
+    // tell (they cost news articles more than they gave). A name that is also a place
+    // ("Washington") is left to the context.
+    if let Some(&k) = lex.known.get(written) {
+        use super::lexicon::known_kind as K;
+        if k & K::PERSON != 0 && k & K::PLACE == 0 {
+            f.add(F::KnownPerson);
+        }
+        if k & K::NONE != 0 {
+            f.add(F::KnownNone);
+        }
+    }
     // "XXIe siècle", "IIIe": a Roman ordinal, a number and not a name.
     if b - a == 1
         && lex.ordinal_suffixes.iter().any(|s| {

@@ -118,6 +118,8 @@ features! {
     NoPersonEvidence => "no_person_evidence", "two words or more, no first name, title or initial";
     CommonCapitalized => "common_capitalized", "a capitalized word or phrase the dictionary knows only as a common noun, adjective or adverb (\"Islam\", \"New Testament\")";
     CommonAbbreviation => "common_abbreviation", "an abbreviation of a common thing in the dictionary (\"DVD\", \"BC\", \"CPU\")";
+    KnownPerson => "known_person", "a person an encyclopedic dictionary knows, and not a place (\"Hitler\", \"Adolf Hitler\")";
+    KnownNone => "known_era", "an era or a period an encyclopedic dictionary knows (\"Holocene\")";
     NumberTail => "number_tail", "ends with a number (a league, an edition)";
     OrgHeadNumber => "org_head_number", "an institution word and a number: a competition's division";
     EvBias => "ev", "an event noun";

@@ -300,6 +300,9 @@ pub struct Lexicon {
     /// or adverbs ("Islam", "New Testament"; `false`), and abbreviations of common
     /// things ("DVD", "BC"; `true`), as written. Empty for a language without the list.
     pub common_capitalized: HashMap<&'static str, bool>,
+    /// Names an encyclopedic dictionary knows, as written ("Hitler", "Red Cross") ->
+    /// `known_kind` bits (one name may be of several kinds: "Washington").
+    pub known: HashMap<&'static str, u8>,
     /// Last words of geographic names ("Valley", "Island").
     pub place_suffixes: WordSet,
     pub months: WordSet,
@@ -604,6 +607,7 @@ pub fn build(lang: Language) -> Lexicon {
                 })
                 .collect(),
         },
+        known: known_names(asset!("gazetteer/known_names.tsv")),
         place_suffixes: entries(rules!(lang, "place_suffixes.txt")).collect(),
         months: entries(rules!(lang, "months.txt")).collect(),
         dates: entries(rules!(lang, "months.txt"))
@@ -613,6 +617,34 @@ pub fn build(lang: Language) -> Lexicon {
             .collect(),
         event_grammar: EventGrammar::new(rules!(lang, "event_grammar.tsv")),
     }
+}
+
+/// Kinds of a known name (`Lexicon::known`).
+pub mod known_kind {
+    pub const PERSON: u8 = 1;
+    pub const ORGANIZATION: u8 = 2;
+    pub const PLACE: u8 = 4;
+    /// An era or a period ("Holocene"): capitalized, and no name.
+    pub const NONE: u8 = 8;
+}
+
+/// `known_names.tsv`: `name<TAB>kinds` (comma-separated); unknown kinds are ignored.
+fn known_names(tsv: &'static str) -> HashMap<&'static str, u8> {
+    entries(tsv)
+        .filter_map(|l| {
+            let (name, kinds) = l.split_once('\t')?;
+            let bits = kinds.split(',').fold(0, |b, k| {
+                b | match k {
+                    "person" => known_kind::PERSON,
+                    "organization" => known_kind::ORGANIZATION,
+                    "place" => known_kind::PLACE,
+                    "none" => known_kind::NONE,
+                    _ => 0,
+                }
+            });
+            (bits != 0).then_some((name, bits))
+        })
+        .collect()
 }
 
 /// The `word_facts` table: every common word, function word and nationality word
