@@ -682,3 +682,32 @@ fn eras_are_no_names_and_known_people_are_people() {
         vec![("Kierkegaard".to_string(), EntityKind::Person)]
     );
 }
+
+/// A genus and its species' epithet ("Homo erectus") is a Latin binomial, no name.
+#[test]
+fn a_latin_binomial_was_an_organization() {
+    let got = found("The oldest bones were assigned to Homo erectus by the survey team.");
+    assert!(!got.iter().any(|(s, _)| s.starts_with("Homo")), "{got:?}");
+}
+
+/// One unknown word before a possessive ending inside a sentence is a person's name
+/// more often than an institution's ("By Hallorand's law").
+#[test]
+fn an_unknown_name_before_a_possessive_was_an_organization() {
+    let got =
+        found("By Hallorand's law, the pressure of each component falls as the mixture cools.");
+    assert!(
+        got.contains(&("Hallorand".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+}
+
+/// A lowercase place word right after a name makes it a place ("the Khorvat river").
+#[test]
+fn a_name_before_a_lowercase_place_word_was_an_organization() {
+    let got = found("The village lies beside the Khorvat river, below the dam.");
+    assert!(
+        got.contains(&("Khorvat".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+}

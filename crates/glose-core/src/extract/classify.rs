@@ -219,6 +219,9 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     };
     if b - a == 1 && !bt.toks[a].upper && !listed(a) {
         f.add(F::UnknownWord);
+        if f.has(F::Possessive) && !initial {
+            f.add(F::UnknownPossessive);
+        }
         // What the word looks like: a surname's letters ("Brankowski") or a town's.
         let s = lex.shape.shape(bt.lower(a));
         if s.person >= SHAPE_SURE {
@@ -226,6 +229,11 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         } else if s.place >= SHAPE_SURE {
             f.add(F::ShapePlace);
         }
+    }
+    // "Homo erectus", "Papilio phorbanta": a genus then its species' epithet, a lowercase
+    // word no dictionary knows with a Latin ending (the profile's `epithet_ending`).
+    if b - a == 1 && !bt.toks[a].upper && b < bt.len() && is_epithet(bt, b) {
+        f.add(F::Binomial);
     }
     let surname = |j: usize| lex.surnames.contains(bt.s(j)) && !bt.first_name(j);
     if b - a == 1 && !bt.toks[a].upper && surname(a) && !listed(a) {
@@ -308,6 +316,12 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
             f.add(F::AfterArticle);
         }
     }
+    // "the Tigris river", "the Sinjar plain": a lowercase place word right after the name
+    // (not a compass point: "Sinjar north of Mosul").
+    if b < bt.len() && !bt.toks[b].cap && place_cue_word(bt, b) {
+        c.feats.add(F::PlaceCueAfter);
+    }
+    let f = &mut c.feats;
     // "France Inter", "Air France": a known place inside a longer name.
     let holds_place = ntok >= 2
         && (a..b).any(|j| bt.toks[j].cap && lex.places.contains_key(bt.folded1(j).as_ref()));
@@ -535,4 +549,37 @@ fn place_cue_behind(bt: &BlockText, a: usize) -> bool {
 
 fn is_roman(s: &str) -> bool {
     s.len() <= 5 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+/// A species' epithet after its genus: a lowercase word of four letters or more, in
+/// no dictionary, ending as the profile's Latin epithets do ("erectus", "vittata").
+fn is_epithet(bt: &BlockText, j: usize) -> bool {
+    let t = &bt.toks[j];
+    if !bt.word(j) || t.cap || t.elision || !t.space_before || bt.is_common(j) {
+        return false;
+    }
+    let s = bt.s(j);
+    s.chars().count() >= 4
+        && s.chars().all(char::is_alphabetic)
+        && bt
+            .lex
+            .grammar
+            .words("epithet_ending")
+            .iter()
+            .any(|e| s.ends_with(e))
+}
+
+/// A place word (`place_cues`), or its plural ("rivers"), that is no compass point.
+fn place_cue_word(bt: &BlockText, j: usize) -> bool {
+    let lex = bt.lex;
+    let w = bt.lc(j);
+    let w = w.as_ref();
+    if !bt.word(j) || lex.grammar.is("place_qualifier", w) {
+        return false;
+    }
+    lex.place_cues.contains(w)
+        || lex.grammar.words("plural_ending").iter().any(|e| {
+            w.strip_suffix(e)
+                .is_some_and(|s| lex.place_cues.contains(s))
+        })
 }
