@@ -155,6 +155,10 @@ pub enum Command {
         /// Fitting: the weight of each pooled article's example in the loss.
         #[arg(long, value_name = "X", default_value_t = 0.5, requires = "pool")]
         pool_weight: f64,
+        /// Write each article's predictions to DIR/NAME.json (NAME: the gold file's
+        /// name without `.gold.json`), to study the errors; with --cv, the held-out ones.
+        #[arg(long, value_name = "DIR", conflicts_with = "fit")]
+        dump: Option<PathBuf>,
     },
     /// Print an article's highlights, notes and entities (default: Markdown; brat: the entities as standoff).
     Export {
@@ -298,6 +302,7 @@ pub fn run(cli: Cli) -> ExitCode {
             prior,
             pool,
             pool_weight,
+            dump,
         }) => {
             let opts = crate::eval::cv::FitOptions {
                 l2,
@@ -312,7 +317,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 &gold,
                 articles.as_deref(),
                 json,
-                cv,
+                (cv, dump.as_deref()),
                 drop_events,
                 Weights {
                     fit: fit.as_deref(),
@@ -769,7 +774,7 @@ fn run_eval(
     golds: &[PathBuf],
     articles: Option<&std::path::Path>,
     json: bool,
-    cv: Option<u16>,
+    (cv, dump): (Option<u16>, Option<&Path>),
     drop_events: bool,
     weights: Weights,
 ) -> ExitCode {
@@ -815,10 +820,11 @@ fn run_eval(
             return ExitCode::from(1);
         }
     };
-    let scorer = match cv {
-        Some(k) => eval::cv::cross_validate(&docs, usize::from(k), drop_events, &opts),
+    let (scorer, preds) = match cv {
+        Some(k) => eval::cv::cross_validate_predictions(&docs, usize::from(k), drop_events, &opts),
         None => {
             let mut s = eval::Scorer::new();
+            let mut preds = Vec::new();
             for d in &docs {
                 let found = match &model {
                     Some(m) => {
@@ -828,10 +834,19 @@ fn run_eval(
                     None => extract(&d.article),
                 };
                 s.add_with(&d.gold, &found, drop_events);
+                if dump.is_some() {
+                    preds.push(found);
+                }
             }
-            s
+            (s, preds)
         }
     };
+    if let Some(dir) = dump {
+        if let Err(e) = write_predictions(dir, &docs, &preds) {
+            say(&e);
+            return ExitCode::from(1);
+        }
+    }
     let rows = scorer.summary();
     let text = if json {
         let value = serde_json::to_string_pretty(&eval::to_json(&rows)).unwrap_or_default();
@@ -851,6 +866,32 @@ fn run_eval(
         }
         _ => ExitCode::SUCCESS,
     }
+}
+
+/// `glose eval --dump DIR`: each article's entities (held out with `--cv`), as
+/// `glose extract --format json` lists them, in DIR/NAME.json.
+fn write_predictions(
+    dir: &Path,
+    docs: &[crate::eval::corpus::Doc],
+    preds: &[Vec<crate::Entity>],
+) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {}", shown(dir), clean_io(&e)))?;
+    for (d, found) in docs.iter().zip(preds) {
+        let file = d
+            .gold_path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy();
+        let name = file.strip_suffix(".gold.json").unwrap_or(&file);
+        let path = dir.join(format!("{name}.json"));
+        let value = serde_json::json!({
+            "article": d.article.path,
+            "entities": found,
+        });
+        let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+        std::fs::write(&path, text).map_err(|e| format!("{}: {}", shown(&path), clean_io(&e)))?;
+    }
+    Ok(())
 }
 
 /// Where `glose eval`'s weights come from: fitted and written (`--fit`, with these

@@ -200,6 +200,19 @@ pub fn cross_validate(docs: &[Doc], k: usize, drop_events: bool, opts: &FitOptio
     cross_validate_loss(docs, k, drop_events, opts).0
 }
 
+/// [`cross_validate`], with each article's held-out predictions (in `docs`' order):
+/// the entities the weights fitted without that article find in it.
+pub fn cross_validate_predictions(
+    docs: &[Doc],
+    k: usize,
+    drop_events: bool,
+    opts: &FitOptions,
+) -> (Scorer, Vec<Vec<crate::Entity>>) {
+    let mut preds = vec![Vec::new(); docs.len()];
+    let (scorer, _) = run_folds(docs, k, drop_events, opts, Some(&mut preds));
+    (scorer, preds)
+}
+
 /// How well held-out candidates are classified: a smoother figure than F1 on a
 /// few articles, for choosing the regularisation.
 #[derive(Debug, Clone, Copy, Default)]
@@ -217,6 +230,16 @@ pub fn cross_validate_loss(
     k: usize,
     drop_events: bool,
     opts: &FitOptions,
+) -> (Scorer, HeldOut) {
+    run_folds(docs, k, drop_events, opts, None)
+}
+
+fn run_folds(
+    docs: &[Doc],
+    k: usize,
+    drop_events: bool,
+    opts: &FitOptions,
+    mut preds: Option<&mut Vec<Vec<crate::Entity>>>,
 ) -> (Scorer, HeldOut) {
     let mut scorer = Scorer::new();
     let k = k.clamp(2, docs.len().max(2));
@@ -262,7 +285,11 @@ pub fn cross_validate_loss(
         for (i, d) in docs.iter().enumerate() {
             if i % k == fold {
                 let p = profile(d.article.language);
-                scorer.add_with(&d.gold, &extract_with(&d.article, p, &m), drop_events);
+                let found = extract_with(&d.article, p, &m);
+                scorer.add_with(&d.gold, &found, drop_events);
+                if let Some(out) = preds.as_deref_mut() {
+                    out[i] = found;
+                }
             }
         }
     }
