@@ -70,7 +70,7 @@ fn cross_validated_score_on_the_shared_news_articles() {
     let table = glose::eval::format_table(&rows);
     eprintln!("5-fold cross-validation:\n{table}");
     let all = row(&rows, "all");
-    at_least("cross-validated lenient F1", all.lenient.2, 0.917, &table);
+    at_least("cross-validated lenient F1", all.lenient.2, 0.92, &table);
     for (k, floor) in [
         ("person", 0.95),
         ("place", 0.93),
@@ -84,7 +84,7 @@ fn cross_validated_score_on_the_shared_news_articles() {
             &table,
         );
     }
-    at_least("entity precision", all.entity.0, 0.898, &table);
+    at_least("entity precision", all.entity.0, 0.902, &table);
     let frag = all.fragmentation.unwrap();
     // The bar: more event mentions found (recall 0.75 -> 0.87) brings more
     // events a gold entity spans twice (a named event inside a described one).
@@ -298,8 +298,8 @@ fn cross_validated_score_on_the_english_news_articles() {
 fn wikineural_en_val_score() {
     wikineural_val_score(
         "en",
-        0.762,
-        [("person", 0.84), ("place", 0.805), ("organization", 0.605)],
+        0.758,
+        [("person", 0.838), ("place", 0.805), ("organization", 0.598)],
     );
 }
 
@@ -370,5 +370,50 @@ fn wikineural_val_score(lang: &str, all: f64, kinds: [(&str, f64); 3]) {
             floor,
             &table,
         );
+    }
+}
+
+/// `glose eval --dump DIR` writes each article's predictions, as `extract --format json`
+/// lists them; with `--cv` they are the held-out ones, which score as the table does.
+#[test]
+fn dump_writes_each_articles_predictions() {
+    let Some(dir) = shared_eval() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_glose");
+    let golds = gold_files(&dir.join("fr-dev2"));
+    for cv in [false, true] {
+        let out_dir = tmp.path().join(if cv { "cv" } else { "plain" });
+        let mut cmd = Command::new(bin);
+        cmd.arg("eval")
+            .arg(dir.join("fr-dev2"))
+            .arg("--dump")
+            .arg(&out_dir);
+        if cv {
+            cmd.args(["--cv", "5"]);
+        }
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut scorer = Scorer::new();
+        for g in &golds {
+            let name = g
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .replace(".gold.json", ".json");
+            let text = std::fs::read_to_string(out_dir.join(&name)).unwrap();
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert!(v["article"].as_str().unwrap().ends_with(".txt"), "{name}");
+            let ents: Vec<glose::Entity> = serde_json::from_value(v["entities"].clone()).unwrap();
+            let gold: Gold = serde_json::from_str(&std::fs::read_to_string(g).unwrap()).unwrap();
+            scorer.add(&gold, &ents);
+        }
+        // The dumped predictions score exactly as the printed table.
+        let table = glose::eval::format_table(&scorer.summary());
+        let printed = String::from_utf8_lossy(&out.stdout);
+        assert!(printed.contains(&table), "{printed}\n---\n{table}");
     }
 }

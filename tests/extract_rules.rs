@@ -536,3 +536,21 @@ fn a_person_the_dictionary_knows_is_no_organization_alone() {
          La lettre cite [[Kierkegaard|person]] longuement.",
     );
 }
+
+/// block.rs: a colon opens a clause; in a headline ("Rubrique: Mot ...") the capitalized
+/// word after it is a sentence start, so a common noun there is no name, and a name
+/// there stays one.
+#[test]
+fn a_capitalized_common_word_after_a_headline_colon_is_no_name() {
+    check("Basket: Fièvre dans les tribunes avant la finale.");
+    check("Rugby: Colère des supporters après la défaite.");
+    check("Football: [[Kylian Mbappé|person]] signe un nouveau contrat.");
+}
+
+/// event_nouns.txt: "siège" in French news is a headquarters or a seat far more often
+/// than a siege: it is no event noun.
+#[test]
+fn a_headquarters_is_no_siege() {
+    check("Le groupe, dont le siège mondial se trouve à [[Bâle|place]], emploie 5.000 personnes.");
+    check("Le siège social de l'entreprise reste à [[Lyon|place]].");
+}

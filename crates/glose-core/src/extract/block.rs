@@ -144,6 +144,11 @@ impl<'a> BlockText<'a> {
                 initial[i] = true;
                 want = false;
             }
+            // A colon opens a new clause: in a headline ("Tour de France: Duel au
+            // sommet") its capitalized word is as much a sentence start as any.
+            if t.kind == TokenKind::Punct && t.text(text) == ":" {
+                want = true;
+            }
         }
         let mut lower_buf = String::new();
         let lower = toks
