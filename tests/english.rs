@@ -711,3 +711,25 @@ fn a_name_before_a_lowercase_place_word_was_an_organization() {
         "{got:?}"
     );
 }
+
+/// A compound modifier in one word ("Soviet-style", "mid-March") is no name.
+#[test]
+fn a_compound_modifier_was_an_organization() {
+    let got =
+        found("The plant used Soviet-style reactors until mid-March, when the company shut it.");
+    assert_eq!(got, vec![]);
+}
+
+/// An acronym in the plural counts common things ("DVDs"), no organization's name.
+#[test]
+fn a_plural_acronym_was_an_organization() {
+    let got = found("The shop sold DVDs and CDs to tourists near the harbour.");
+    assert_eq!(got, vec![]);
+}
+
+/// A title or a role alone ("the Duke", "the Bishop") is no name.
+#[test]
+fn a_title_alone_was_an_organization() {
+    let got = found("The Duke arrived late, and the Bishop spoke first at the dinner.");
+    assert_eq!(got, vec![]);
+}

@@ -235,6 +235,15 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if b - a == 1 && !bt.toks[a].upper && b < bt.len() && is_epithet(bt, b) {
         f.add(F::Binomial);
     }
+    if b - a == 1 && compound_modifier(bt, a) {
+        f.add(F::CompoundModifier);
+    }
+    if b - a == 1 && plural_acronym(bt, a) {
+        f.add(F::PluralAcronym);
+    }
+    if b - a == 1 && lex.person_cues.single.contains(bt.lc(a).as_ref()) {
+        f.add(F::TitleAlone);
+    }
     let surname = |j: usize| lex.surnames.contains(bt.s(j)) && !bt.first_name(j);
     if b - a == 1 && !bt.toks[a].upper && surname(a) && !listed(a) {
         f.add(F::Surname);
@@ -582,4 +591,40 @@ fn place_cue_word(bt: &BlockText, j: usize) -> bool {
             w.strip_suffix(e)
                 .is_some_and(|s| lex.place_cues.contains(s))
         })
+}
+
+/// A compound modifier in one word: a name joined to a lowercase dictionary word
+/// ("Soviet-style", "London-based"), or a lowercase prefix before a name ("mid-March",
+/// "pre-Christian"; not a particle, "al-Assad", nor "former", "ex-URSS").
+fn compound_modifier(bt: &BlockText, a: usize) -> bool {
+    use super::lexicon::word_fact;
+    let lex = bt.lex;
+    let s = bt.s(a);
+    let (Some((first, rest)), Some((_, tail))) = (s.split_once('-'), s.rsplit_once('-')) else {
+        return false;
+    };
+    let common = |w: &str| {
+        lex.word_facts
+            .get(w)
+            .is_some_and(|f| f & word_fact::COMMON != 0)
+    };
+    let lower = |w: &str| !w.is_empty() && w.chars().all(char::is_lowercase);
+    if tail.chars().count() >= 3 && lower(tail) && common(tail) {
+        return true;
+    }
+    lower(first)
+        && rest.starts_with(char::is_uppercase)
+        && !lex.particles.contains(first)
+        && !lex.particles.contains(&s[..first.len() + 1])
+        && bt.strip_former(s).len() == s.len()
+}
+
+/// "DVDs", "MPs": capitals then the plural ending, common things counted.
+fn plural_acronym(bt: &BlockText, a: usize) -> bool {
+    let s = bt.s(a);
+    bt.lex.grammar.words("plural_ending").iter().any(|e| {
+        s.strip_suffix(e).is_some_and(|r| {
+            r.chars().count() >= 2 && r.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+    })
 }

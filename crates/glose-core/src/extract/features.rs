@@ -125,6 +125,9 @@ features! {
     Binomial => "binomial", "a capitalized word then a lowercase one no dictionary knows, with a Latin ending: a genus and its species (\"Homo erectus\")";
     UnknownPossessive => "unknown_possessive", "one unknown word inside a sentence, followed by a possessive ending (\"Raoult's law\")";
     PlaceCueAfter => "place_cue_after", "before a lowercase place word (\"the Tigris river\", \"Sinjar plain\")";
+    CompoundModifier => "compound_modifier", "one word joined by a hyphen to a lowercase word: a compound modifier (\"Soviet-style\", \"mid-March\")";
+    PluralAcronym => "plural_acronym", "an acronym with a plural ending: common things counted (\"DVDs\", \"MPs\")";
+    TitleAlone => "title_alone", "one word that is itself a title or a role (\"the Duke\", \"Bishop\")";
     EvBias => "ev", "an event noun";
     EvName => "ev_name", "an event pinned down by a name";
     EvDate => "ev_date", "an event pinned down by a date";
