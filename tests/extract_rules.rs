@@ -554,3 +554,13 @@ fn a_headquarters_is_no_siege() {
     check("Le groupe, dont le siège mondial se trouve à [[Bâle|place]], emploie 5.000 personnes.");
     check("Le siège social de l'entreprise reste à [[Lyon|place]].");
 }
+
+/// Scientific names of families were organizations ("Saturniidae"): a family's Latin
+/// ending (the profile's `taxon_suffix`) makes it no name of ours.
+#[test]
+fn latin_family_names_of_living_things_are_no_organizations() {
+    check(
+        "Ce papillon de la famille des Saturniidae vit en [[Afrique|place]].\n\n\
+         Les Asteraceae forment une grande famille de plantes.",
+    );
+}

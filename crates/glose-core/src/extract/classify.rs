@@ -244,6 +244,15 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if b - a == 1 && lex.person_cues.single.contains(bt.lc(a).as_ref()) {
         f.add(F::TitleAlone);
     }
+    // "Geometridae", "Asteraceae": a family's Latin ending (the profile's `taxon_suffix`).
+    if b - a == 1 && !bt.toks[a].upper && {
+        let low = bt.lower(a);
+        lex.taxon_suffixes
+            .iter()
+            .any(|s| low.len() > s.len() + 2 && low.ends_with(s))
+    } {
+        f.add(F::TaxonFamily);
+    }
     let surname = |j: usize| lex.surnames.contains(bt.s(j)) && !bt.first_name(j);
     if b - a == 1 && !bt.toks[a].upper && surname(a) && !listed(a) {
         f.add(F::Surname);

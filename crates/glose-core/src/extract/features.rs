@@ -122,6 +122,7 @@ features! {
     KnownNone => "known_era", "an era or a period an encyclopedic dictionary knows (\"Holocene\")";
     NumberTail => "number_tail", "ends with a number (a league, an edition)";
     OrgHeadNumber => "org_head_number", "an institution word and a number: a competition's division";
+    TaxonFamily => "taxon_family", "a Latin name of a family or another rank of living things (\"Geometridae\", \"Asteraceae\")";
     Binomial => "binomial", "a capitalized word then a lowercase one no dictionary knows, with a Latin ending: a genus and its species (\"Homo erectus\")";
     UnknownPossessive => "unknown_possessive", "one unknown word inside a sentence, followed by a possessive ending (\"Raoult's law\")";
     PlaceCueAfter => "place_cue_after", "before a lowercase place word (\"the Tigris river\", \"Sinjar plain\")";

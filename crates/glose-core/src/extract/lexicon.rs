@@ -303,6 +303,8 @@ pub struct Lexicon {
     /// Names an encyclopedic dictionary knows, as written ("Hitler", "Red Cross") ->
     /// `known_kind` bits (one name may be of several kinds: "Washington").
     pub known: HashMap<&'static str, u8>,
+    /// Latin endings of the names of families and other ranks ("idae", "aceae").
+    pub taxon_suffixes: Vec<&'static str>,
     /// Last words of geographic names ("Valley", "Island").
     pub place_suffixes: WordSet,
     pub months: WordSet,
@@ -539,6 +541,7 @@ pub fn build(lang: Language) -> Lexicon {
         })
         .filter(|i| (2..=4).contains(&i.chars().count()))
         .collect();
+    let taxon_suffixes = grammar.words("taxon_suffix").to_vec();
     Lexicon {
         prior: match lang {
             Language::Fr => asset!("lang/fr/prior.tsv"),
@@ -608,6 +611,7 @@ pub fn build(lang: Language) -> Lexicon {
                 .collect(),
         },
         known: known_names(asset!("gazetteer/known_names.tsv")),
+        taxon_suffixes,
         place_suffixes: entries(rules!(lang, "place_suffixes.txt")).collect(),
         months: entries(rules!(lang, "months.txt")).collect(),
         dates: entries(rules!(lang, "months.txt"))
