@@ -564,3 +564,10 @@ fn latin_family_names_of_living_things_are_no_organizations() {
          Les Asteraceae forment une grande famille de plantes.",
     );
 }
+
+/// classify.rs `org_cue_before`: the quote that opens a name does not hide the
+/// organization word before it ("le parti « Qalb Tounès »", "la société « X »").
+#[test]
+fn an_organization_word_before_a_quoted_name_is_its_cue() {
+    check("La société « [[Marco Ventelli|organization]] » a racheté le site.");
+}

@@ -533,6 +533,11 @@ fn org_cue_before(bt: &BlockText, a: usize) -> bool {
         if bt.lex.org_cues.contains(w.as_ref()) && !bt.toks[j].cap {
             return true;
         }
+        // The quote a name opens: "le parti « Qalb Tounès »", "la société \"Acme\"".
+        if j + 1 == a && is_open_quote(bt.s(j)) {
+            steps += 1;
+            continue;
+        }
         let skip = bt.lex.articles.contains(w.as_ref())
             || bt.lex.of.contains(w.as_ref())
             || bt.is_demonym(j)
