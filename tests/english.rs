@@ -733,3 +733,11 @@ fn a_title_alone_was_an_organization() {
     let got = found("The Duke arrived late, and the Bishop spoke first at the dinner.");
     assert_eq!(got, vec![]);
 }
+
+/// An adjective or a doctrine made from a name ("Robertsonian", "Gaullism") is no name.
+#[test]
+fn an_adjective_made_from_a_name_was_an_organization() {
+    let got =
+        found("The extra material may occur due to a Robertsonian translocation in rare cases.");
+    assert_eq!(got, vec![]);
+}

@@ -222,6 +222,17 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         if f.has(F::Possessive) && !initial {
             f.add(F::UnknownPossessive);
         }
+        // "Lagrangian", "Gaullism": made from a name, not one (the profile's endings).
+        let w = bt.lower(a);
+        if !lex.surnames.contains(bt.s(a))
+            && lex
+                .grammar
+                .words("derived_ending")
+                .iter()
+                .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        {
+            f.add(F::DerivedWord);
+        }
         // What the word looks like: a surname's letters ("Brankowski") or a town's.
         let s = lex.shape.shape(bt.lower(a));
         if s.person >= SHAPE_SURE {

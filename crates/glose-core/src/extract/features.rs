@@ -129,6 +129,7 @@ features! {
     CompoundModifier => "compound_modifier", "one word joined by a hyphen to a lowercase word: a compound modifier (\"Soviet-style\", \"mid-March\")";
     PluralAcronym => "plural_acronym", "an acronym with a plural ending: common things counted (\"DVDs\", \"MPs\")";
     TitleAlone => "title_alone", "one word that is itself a title or a role (\"the Duke\", \"Bishop\")";
+    DerivedWord => "derived_word", "one unknown word with a derivational ending: an adjective or a doctrine made from a name (\"Lagrangian\", \"Gaullism\")";
     EvBias => "ev", "an event noun";
     EvName => "ev_name", "an event pinned down by a name";
     EvDate => "ev_date", "an event pinned down by a date";
