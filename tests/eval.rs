@@ -272,13 +272,13 @@ fn cross_validated_score_on_the_english_news_articles() {
     at_least(
         "cross-validated lenient F1",
         row(&rows, "all").lenient.2,
-        0.86,
+        0.87,
         &table,
     );
     for (k, floor) in [
         // One 5-fold split of 15 articles moves a kind by about 0.01: floors keep
         // that margin under what main measures.
-        ("person", 0.885),
+        ("person", 0.90),
         ("place", 0.905),
         ("organization", 0.77),
         ("event", 0.78),

@@ -26,11 +26,14 @@ pub fn link(groups: &mut [Group]) {
     let mut joins = Vec::new();
     for (g, gr) in groups.iter().enumerate() {
         let full_person = gr.multiword() && gr.kind() == Some(EntityKind::Person);
-        // A form the article itself calls a place or an organization stays one.
+        // A form the article itself calls a place or an organization stays one. The
+        // votes are summed over the form's mentions: the margin is per mention, or the
+        // person the article names most often would be the one left unjoined.
         let person = gr.votes[EntityKind::Person as usize];
+        let margin = 2.0 * gr.count.max(1) as f32;
         let strong_other = [EntityKind::Place, EntityKind::Organization]
             .iter()
-            .any(|&k| gr.votes[k as usize] > person + 2.0);
+            .any(|&k| gr.votes[k as usize] > person + margin);
         if gr.into.is_some() || full_person || strong_other {
             continue;
         }
