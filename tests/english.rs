@@ -761,3 +761,17 @@ fn a_surname_named_often_still_joins_its_full_name() {
         "{got:?}"
     );
 }
+
+/// link/surname.rs: "playing against Roger" in a quote was an organization of its own;
+/// a first name alone joins the one full name of the article it starts.
+#[test]
+fn a_first_name_alone_in_a_quote_is_the_person_it_starts() {
+    let got = found(
+        "Defending champion Tomas Verlund saw off Pablo Ostra in four sets on Sunday.\n\n\
+         \"It is always a big challenge playing against Tomas,\" Ostra said.",
+    );
+    assert!(
+        got.contains(&("Tomas".to_string(), EntityKind::Person)),
+        "{got:?}"
+    );
+}

@@ -571,3 +571,15 @@ fn latin_family_names_of_living_things_are_no_organizations() {
 fn an_organization_word_before_a_quoted_name_is_its_cue() {
     check("La société « [[Marco Ventelli|organization]] » a racheté le site.");
 }
+
+/// link/surname.rs: a first name alone in a quote ("contre Roger") was an entity of its
+/// own (an organization); it is the one person of the article with that first name.
+#[test]
+fn a_first_name_alone_joins_the_one_full_name_it_starts() {
+    same_entity(
+        "Le champion Roger Vernet a battu Pablo Ostra en quatre sets dimanche.\n\n\
+         « C'est toujours difficile de jouer contre Roger », a déclaré le perdant.",
+        "Roger Vernet",
+        "Roger",
+    );
+}

@@ -1,26 +1,25 @@
 //! Surnames and shorter forms join the full person name ("Poutine" -> "Vladimir
-//! Poutine"). Every word-boundary ending of each full name is indexed; an ending
-//! shared by two people is ambiguous and joins neither.
+//! Poutine"), and so does a first name alone ("Roger" -> "Roger Federer": a quote
+//! calls a person by it). Every word-boundary ending and the first word of each full
+//! name are indexed; a form shared by two people is ambiguous and joins neither.
 
 use super::{join_all, Group};
+use crate::extract::features::F;
 use crate::EntityKind;
 use rustc_hash::FxHashMap as HashMap;
 
 pub fn link(groups: &mut [Group]) {
     let mut endings: HashMap<&str, Option<usize>> = HashMap::default();
+    let mut firsts: HashMap<&str, Option<usize>> = HashMap::default();
     for (f, gr) in groups.iter().enumerate() {
         if gr.kind() != Some(EntityKind::Person) || !gr.multiword() {
             continue;
         }
         for (i, _) in gr.key.match_indices(' ') {
-            endings
-                .entry(&gr.key[i + 1..])
-                .and_modify(|v| {
-                    if *v != Some(f) {
-                        *v = None
-                    }
-                })
-                .or_insert(Some(f));
+            only(&mut endings, &gr.key[i + 1..], f);
+        }
+        if let Some((first, _)) = gr.key.split_once(' ') {
+            only(&mut firsts, first, f);
         }
     }
     let mut joins = Vec::new();
@@ -39,7 +38,22 @@ pub fn link(groups: &mut [Group]) {
         }
         if let Some(Some(f)) = endings.get(gr.key.as_str()) {
             joins.push((g, *f));
+        } else if gr.feats.has(F::FirstNameAlone) && !gr.multiword() {
+            if let Some(Some(f)) = firsts.get(gr.key.as_str()) {
+                joins.push((g, *f));
+            }
         }
     }
     join_all(groups, joins, "surname of");
+}
+
+/// Indexes form `k` of person `f`; a form two people share maps to `None`.
+fn only<'a>(m: &mut HashMap<&'a str, Option<usize>>, k: &'a str, f: usize) {
+    m.entry(k)
+        .and_modify(|v| {
+            if *v != Some(f) {
+                *v = None
+            }
+        })
+        .or_insert(Some(f));
 }
