@@ -775,3 +775,10 @@ fn a_first_name_alone_in_a_quote_is_the_person_it_starts() {
         "{got:?}"
     );
 }
+
+/// Titles of nobility and rulers are titles: alone they are no name ("the Baron").
+#[test]
+fn a_title_of_nobility_alone_was_an_organization() {
+    let got = found("The Baron sold the estate, and the Sultan bought it a year later.");
+    assert_eq!(got, vec![]);
+}
