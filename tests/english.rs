@@ -782,3 +782,29 @@ fn a_title_of_nobility_alone_was_an_organization() {
     let got = found("The Baron sold the estate, and the Sultan bought it a year later.");
     assert_eq!(got, vec![]);
 }
+
+#[test]
+fn a_title_case_headline_name_run_stops_at_an_everyday_word() {
+    // A first name and a surname that is also a common word ("Kettle"): in a Title
+    // Case headline the verb and its object after it are no part of the name, and
+    // the object is no surname of a person "Marta Kettle Buys Pebble".
+    let text = "Marta Kettle Buys Pebble, Closes Old Ferry Harbor\n\n\
+        The investor Marta Kettle said on Monday that she had bought Pebble, the maker of \
+        watches, for two billion dollars. Kettle told reporters that Pebble would keep its \
+        staff in the city. Shares of Pebble rose after the deal, and Pebble said its founder \
+        would stay.";
+    let got = found(text);
+    assert!(
+        !got.iter().any(|(m, _)| m.contains("Buys")),
+        "the verb joined the name: {got:?}"
+    );
+    assert!(
+        got.contains(&("Marta Kettle".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(m, k)| m == "Pebble" && *k == EntityKind::Person),
+        "the object became the person's surname: {got:?}"
+    );
+}

@@ -272,15 +272,15 @@ fn cross_validated_score_on_the_english_news_articles() {
     at_least(
         "cross-validated lenient F1",
         row(&rows, "all").lenient.2,
-        0.87,
+        0.895,
         &table,
     );
     for (k, floor) in [
         // One 5-fold split of 15 articles moves a kind by about 0.01: floors keep
         // that margin under what main measures.
-        ("person", 0.90),
+        ("person", 0.93),
         ("place", 0.905),
-        ("organization", 0.77),
+        ("organization", 0.88),
         ("event", 0.78),
     ] {
         at_least(

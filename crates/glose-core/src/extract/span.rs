@@ -109,6 +109,19 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         if headline && b < n && plain(b) != plain(b - 1) && !bt.first_name(b - 1) {
             break;
         }
+        // The first name's surname is its one word: an everyday word after a plain
+        // surname ends the run ("Ann Bell | Sells Tower"), unless a listed name runs
+        // on through it.
+        if headline
+            && b < n
+            && b >= a + 2
+            && plain(b)
+            && plain(b - 1)
+            && bt.first_name(b - 2)
+            && !listed_through(bt, a, b)
+        {
+            break;
+        }
         if b < n && bt.spaced(b - 1) && bt.namelike(b) && !bt.is_function(b) {
             b += 1;
             continue;
@@ -404,4 +417,13 @@ fn continue_after_noun(bt: &BlockText, c: &mut usize) {
             }
         }
     }
+}
+
+/// A listed place or known name that starts at `a` and runs past token `b`.
+fn listed_through(bt: &BlockText, a: usize, b: usize) -> bool {
+    let lex = bt.lex;
+    (b + 1..=bt.len().min(a + MAX_NAME_TOKENS)).any(|c| {
+        let written = &bt.text[bt.toks[a].start..bt.toks[c - 1].end];
+        lex.places.contains_key(&bt.folded(a, c)) || lex.known.contains_key(written)
+    })
 }
