@@ -566,10 +566,22 @@ fn latin_family_names_of_living_things_are_no_organizations() {
 }
 
 /// classify.rs `org_cue_before`: the quote that opens a name does not hide the
-/// organization word before it ("le parti « Qalb Tounès »", "la société « X »").
+/// organization word before it ("le parti « Qalb Tounès »", "la société « X »"). A town's
+/// name, a place without the cue (quotes alone leave it one), is the company's name here.
 #[test]
 fn an_organization_word_before_a_quoted_name_is_its_cue() {
-    check("La société « [[Marco Ventelli|organization]] » a racheté le site.");
+    check("« [[Bordeaux|place]] » a racheté le site.");
+    check("La société « [[Bordeaux|organization]] » a racheté le site.");
+}
+
+/// classify.rs `org_cue_before`: the noun of a trade between the organization word and
+/// the name ("l'agence de presse X", "l'institut de sondage X", "le cabinet d'audit X",
+/// rules/fr/org_trades.txt) stopped the walk back to the organization word, so a town's
+/// name after it stayed a place.
+#[test]
+fn an_organization_word_and_the_noun_of_its_trade_are_the_cue_of_the_name_after_them() {
+    check("La société de conseil [[Saint-Malo|organization]] a racheté le site.");
+    check("Le cabinet d'audit [[Vernet|organization]] a publié son rapport.");
 }
 
 /// link/surname.rs: a first name alone in a quote ("contre Roger") was an entity of its

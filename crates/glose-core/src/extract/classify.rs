@@ -533,11 +533,13 @@ fn person_cue_before(bt: &BlockText, a: usize) -> bool {
     false
 }
 
-/// "le transporteur CMA CGM", "le parti centriste Les Engagés": an organization word,
-/// maybe adjectives, an article, then the name.
+/// "le transporteur CMA CGM", "le parti centriste Les Engagés", "l'agence de presse
+/// Reuters": an organization word, maybe the noun of its trade, adjectives, an article,
+/// then the name.
 fn org_cue_before(bt: &BlockText, a: usize) -> bool {
     let mut j = a;
     let mut steps = 0;
+    let mut trade_after = false;
     while j > 0 && steps < 4 {
         j -= 1;
         let w = bt.lc(j);
@@ -549,13 +551,23 @@ fn org_cue_before(bt: &BlockText, a: usize) -> bool {
             steps += 1;
             continue;
         }
-        let skip = bt.lex.articles.contains(w.as_ref())
+        // The noun of its trade after the organization word and "of": "l'agence de
+        // presse X", "l'institut de sondage X".
+        let trade = j >= 2
+            && bt.lex.org_trades.contains(w.as_ref())
+            && !bt.toks[j].cap
+            && bt.lex.of.contains(bt.lc(j - 1).as_ref());
+        let skip = trade
+            || bt.lex.articles.contains(w.as_ref())
             || bt.lex.of.contains(w.as_ref())
             || bt.is_demonym(j)
             || (bt.adjective(j) && !bt.toks[j].cap);
-        if !skip || !bt.spaced(j) {
+        // The elided "of" before the trade noun: "le cabinet d'audit X".
+        let joined = bt.spaced(j) || (trade_after && bt.toks[j].elision);
+        if !skip || !joined {
             return false;
         }
+        trade_after = trade;
         steps += 1;
     }
     false
