@@ -808,3 +808,13 @@ fn a_title_case_headline_name_run_stops_at_an_everyday_word() {
         "the object became the person's surname: {got:?}"
     );
 }
+
+/// names.rs: a title of two cues with everyday words between them ("Chief Operating
+/// Officer") stayed inside the person's span; the whole title stays outside it.
+#[test]
+fn a_title_with_words_between_two_cues_stays_outside_the_name() {
+    assert_eq!(
+        found("The company said on Monday that Chief Operating Officer Dana Vellner would leave in March."),
+        vec![("Dana Vellner".to_string(), EntityKind::Person)]
+    );
+}

@@ -212,6 +212,28 @@ fn capitalized_title(bt: &BlockText, i: usize) -> usize {
     if len == 1 && lex.grammar.is("name_title", bt.lc(from).as_ref()) {
         return 0;
     }
+    // "Chief Financial Officer", "Vice Chairman": one or two capitalized everyday words
+    // between two cues are the same title.
+    while len > 0 {
+        let mut k = from + len;
+        let mut words = 0;
+        while words < 2
+            && k < bt.len()
+            && !is_cue(k)
+            && bt.toks[k].cap
+            && bt.spaced(k - 1)
+            && bt.is_common(k)
+            && !bt.first_name(k)
+        {
+            k += 1;
+            words += 1;
+        }
+        if words > 0 && is_cue(k) && bt.toks[k].cap && bt.spaced(k - 1) {
+            len = k + 1 - from;
+        } else {
+            break;
+        }
+    }
     let next = from + len;
     let proper = |j: usize| {
         j < bt.len()
