@@ -223,14 +223,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
             f.add(F::UnknownPossessive);
         }
         // "Lagrangian", "Gaullism": made from a name, not one (the profile's endings).
-        let w = bt.lower(a);
-        if !lex.surnames.contains(bt.s(a))
-            && lex
-                .grammar
-                .words("derived_ending")
-                .iter()
-                .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
-        {
+        if !lex.surnames.contains(bt.s(a)) && ends_in(bt.lower(a), &lex.derived_endings) {
             f.add(F::DerivedWord);
         }
         // What the word looks like: a surname's letters ("Brankowski") or a town's.
@@ -256,12 +249,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         f.add(F::TitleAlone);
     }
     // "Geometridae", "Asteraceae": a family's Latin ending (the profile's `taxon_suffix`).
-    if b - a == 1 && !bt.toks[a].upper && {
-        let low = bt.lower(a);
-        lex.taxon_suffixes
-            .iter()
-            .any(|s| low.len() > s.len() + 2 && low.ends_with(s))
-    } {
+    if b - a == 1 && !bt.toks[a].upper && ends_in(bt.lower(a), &lex.taxon_suffixes) {
         f.add(F::TaxonFamily);
     }
     let surname = |j: usize| lex.surnames.contains(bt.s(j)) && !bt.first_name(j);
@@ -430,9 +418,19 @@ fn title_case_evidence(
 
 /// A plural by its ending (the profile's `plural_ending`, not a `singular_ending`).
 fn plural(lex: &super::lexicon::Lexicon, w: &str) -> bool {
-    let g = &lex.grammar;
-    g.words("plural_ending").iter().any(|e| w.ends_with(e))
-        && !g.words("singular_ending").iter().any(|e| w.ends_with(e))
+    lex.plural_endings.iter().any(|e| w.ends_with(e))
+        && !lex
+            .grammar
+            .words("singular_ending")
+            .iter()
+            .any(|e| w.ends_with(e))
+}
+
+/// Whether `w` ends in one of `endings` after a stem of three letters or more.
+fn ends_in(w: &str, endings: &[&str]) -> bool {
+    endings
+        .iter()
+        .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
 }
 
 /// How sure the name-shape model must be before one unknown word's letters count.
@@ -607,12 +605,7 @@ fn is_epithet(bt: &BlockText, j: usize) -> bool {
     let s = bt.s(j);
     s.chars().count() >= 4
         && s.chars().all(char::is_alphabetic)
-        && bt
-            .lex
-            .grammar
-            .words("epithet_ending")
-            .iter()
-            .any(|e| s.ends_with(e))
+        && bt.lex.epithet_endings.iter().any(|e| s.ends_with(e))
 }
 
 /// A place word (`place_cues`), or its plural ("rivers"), that is no compass point.
@@ -624,7 +617,7 @@ fn place_cue_word(bt: &BlockText, j: usize) -> bool {
         return false;
     }
     lex.place_cues.contains(w)
-        || lex.grammar.words("plural_ending").iter().any(|e| {
+        || lex.plural_endings.iter().any(|e| {
             w.strip_suffix(e)
                 .is_some_and(|s| lex.place_cues.contains(s))
         })
@@ -659,7 +652,7 @@ fn compound_modifier(bt: &BlockText, a: usize) -> bool {
 /// "DVDs", "MPs": capitals then the plural ending, common things counted.
 fn plural_acronym(bt: &BlockText, a: usize) -> bool {
     let s = bt.s(a);
-    bt.lex.grammar.words("plural_ending").iter().any(|e| {
+    bt.lex.plural_endings.iter().any(|e| {
         s.strip_suffix(e).is_some_and(|r| {
             r.chars().count() >= 2 && r.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
         })

@@ -307,6 +307,12 @@ pub struct Lexicon {
     pub known: HashMap<&'static str, u8>,
     /// Latin endings of the names of families and other ranks ("idae", "aceae").
     pub taxon_suffixes: Vec<&'static str>,
+    /// Endings of words made from a name ("ian", "ism"): the profile's `derived_ending`.
+    pub derived_endings: Vec<&'static str>,
+    /// Latin endings of a species' epithet: the profile's `epithet_ending`.
+    pub epithet_endings: Vec<&'static str>,
+    /// Plural endings: the profile's `plural_ending`.
+    pub plural_endings: Vec<&'static str>,
     /// Last words of geographic names ("Valley", "Island").
     pub place_suffixes: WordSet,
     pub months: WordSet,
@@ -543,7 +549,11 @@ pub fn build(lang: Language) -> Lexicon {
         })
         .filter(|i| (2..=4).contains(&i.chars().count()))
         .collect();
+    // Asked of every candidate: held here, not looked up by class name each time.
     let taxon_suffixes = grammar.words("taxon_suffix").to_vec();
+    let derived_endings = grammar.words("derived_ending").to_vec();
+    let epithet_endings = grammar.words("epithet_ending").to_vec();
+    let plural_endings = grammar.words("plural_ending").to_vec();
     Lexicon {
         prior: match lang {
             Language::Fr => asset!("lang/fr/prior.tsv"),
@@ -615,6 +625,9 @@ pub fn build(lang: Language) -> Lexicon {
         },
         known: known_names(asset!("gazetteer/known_names.tsv")),
         taxon_suffixes,
+        derived_endings,
+        epithet_endings,
+        plural_endings,
         place_suffixes: entries(rules!(lang, "place_suffixes.txt")).collect(),
         months: entries(rules!(lang, "months.txt")).collect(),
         dates: entries(rules!(lang, "months.txt"))
