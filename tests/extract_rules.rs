@@ -595,3 +595,11 @@ fn a_first_name_alone_joins_the_one_full_name_it_starts() {
         "Roger",
     );
 }
+
+/// Venues and named buildings are places, whole, with their "des"/"de la" complement
+/// (guidelines): the run used to stop at "des" and left two organizations.
+#[test]
+fn a_venue_name_with_its_complement_is_one_place() {
+    check("Le derby se jouera dimanche au [[Parc des Lilas|place]] devant quarante mille spectateurs.");
+    check("Le salon s'installe à la [[Grande Halle de la Gare|place]] pour trois jours.");
+}

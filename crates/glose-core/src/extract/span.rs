@@ -329,7 +329,7 @@ pub(super) fn head_word<'a>(bt: &BlockText<'a>, a: usize) -> &'a str {
         && bt.spaced(a)
         && bt.toks[a + 1].cap
         && bt.is_common(a)
-        && bt.lex.org_heads.contains(bt.s(a + 1))
+        && (bt.lex.org_heads.contains(bt.s(a + 1)) || bt.lex.place_heads.contains(bt.s(a + 1)))
     {
         return bt.s(a + 1);
     }
