@@ -603,3 +603,10 @@ fn a_venue_name_with_its_complement_is_one_place() {
     check("Le derby se jouera dimanche au [[Parc des Lilas|place]] devant quarante mille spectateurs.");
     check("Le salon s'installe à la [[Grande Halle de la Gare|place]] pour trois jours.");
 }
+
+/// A title of several words written with a capital ("le Premier ministre", "le
+/// Secrétaire général") is no name: its first word was an organization.
+#[test]
+fn a_capitalized_title_of_several_words_is_no_name() {
+    check("La réforme a été annoncée mardi par le Premier ministre, qui a reçu le Secrétaire général de l'[[ONU|organization]].");
+}

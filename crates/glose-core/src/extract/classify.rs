@@ -245,7 +245,9 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if b - a == 1 && plural_acronym(bt, a) {
         f.add(F::PluralAcronym);
     }
-    if b - a == 1 && lex.person_cues.single.contains(bt.lc(a).as_ref()) {
+    if b - a == 1
+        && (lex.person_cues.single.contains(bt.lc(a).as_ref()) || title_phrase_starts(bt, a))
+    {
         f.add(F::TitleAlone);
     }
     // "Geometridae", "Asteraceae": a family's Latin ending (the profile's `taxon_suffix`).
@@ -493,6 +495,22 @@ pub(super) fn context_word<'a>(bt: &'a BlockText, i: Option<usize>) -> std::borr
 
 /// The person cue right before a name, looking back over adjectives and
 /// nationality words: "le Premier ministre arménien Nikol Pachinian".
+/// "Premier ministre", "Secrétaire général": a capitalized word that opens a title of
+/// several words with the lowercase words after it.
+fn title_phrase_starts(bt: &BlockText, a: usize) -> bool {
+    let cues = &bt.lex.person_cues;
+    let w = bt.lc(a);
+    if !cues.multi_first.contains(w.as_ref()) {
+        return false;
+    }
+    cues.multi.iter().any(|phrase| {
+        let m = phrase.len();
+        a + m <= bt.len()
+            && phrase[0] == w.as_ref()
+            && (1..m).all(|x| !bt.toks[a + x].cap && bt.lc(a + x) == phrase[x])
+    })
+}
+
 fn person_cue_before(bt: &BlockText, a: usize) -> bool {
     let lex = bt.lex;
     let mut j = a;

@@ -128,7 +128,7 @@ features! {
     PlaceCueAfter => "place_cue_after", "before a lowercase place word (\"the Tigris river\", \"Sinjar plain\")";
     CompoundModifier => "compound_modifier", "one word joined by a hyphen to a lowercase word: a compound modifier (\"Soviet-style\", \"mid-March\")";
     PluralAcronym => "plural_acronym", "an acronym with a plural ending: common things counted (\"DVDs\", \"MPs\")";
-    TitleAlone => "title_alone", "one word that is itself a title or a role (\"the Duke\", \"Bishop\")";
+    TitleAlone => "title_alone", "one word that is itself a title or a role, or opens one (\"the Duke\", \"Bishop\", \"Premier minister\")";
     DerivedWord => "derived_word", "one unknown word with a derivational ending: an adjective or a doctrine made from a name (\"Lagrangian\", \"Gaullism\")";
     EvBias => "ev", "an event noun";
     EvName => "ev_name", "an event pinned down by a name";
