@@ -279,6 +279,14 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
             }
         }
     }
+    // "BFM TV", "NL Logistique": a word in capitals among the words of a name (a
+    // company's letters); not a surname written in capitals after a first name.
+    if ntok >= 2
+        && !bt.first_name(a)
+        && (a..b).any(|j| bt.toks[j].upper && bt.s(j).chars().count() >= 2 && !is_roman(bt.s(j)))
+    {
+        f.add(F::AcronymPart);
+    }
     if ntok >= 2 {
         let words = || (a..b).filter(|&j| bt.namelike(j));
         if words().all(|j| !bt.toks[j].upper && !bt.is_common(j) && !bt.is_demonym(j)) {
