@@ -70,7 +70,7 @@ fn cross_validated_score_on_the_shared_news_articles() {
     let table = glose::eval::format_table(&rows);
     eprintln!("5-fold cross-validation:\n{table}");
     let all = row(&rows, "all");
-    at_least("cross-validated lenient F1", all.lenient.2, 0.930, &table);
+    at_least("cross-validated lenient F1", all.lenient.2, 0.931, &table);
     for (k, floor) in [
         ("person", 0.95),
         ("place", 0.93),
@@ -304,7 +304,7 @@ fn wikineural_en_val_score() {
 }
 
 /// `glose eval --weights FILE` scores with a refit before it ships: the shipped file
-/// gives the shipped table, a zeroed one finds nothing, a file that is no weights
+/// gives the shipped table, one with every row zeroed finds nothing, a file that is no weights
 /// file is one clear error.
 #[test]
 fn eval_scores_with_the_weights_it_is_given() {
@@ -328,7 +328,11 @@ fn eval_scores_with_the_weights_it_is_given() {
     let tmp = tempfile::tempdir().unwrap();
     let mut w: glose::extract::WeightsFile =
         serde_json::from_str(&std::fs::read_to_string(&shipped).unwrap()).unwrap();
-    w.weights.clear();
+    // Every row zero (an empty file would mean the rules' prior: a feature the file
+    // does not name keeps it).
+    for row in w.weights.values_mut() {
+        *row = [0.0; 5];
+    }
     let zero = tmp.path().join("zero.json");
     std::fs::write(&zero, serde_json::to_string(&w).unwrap()).unwrap();
     let none = run(&["--weights".as_ref(), zero.as_os_str()]);

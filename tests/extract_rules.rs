@@ -628,3 +628,10 @@ fn a_name_with_letters_in_capitals_is_an_organization() {
     assert!(has("QT Transports"));
     assert!(!has("Jean DURAND"));
 }
+
+/// "&" joins a company's two names ("Ernst & Young" was a person and a place), and
+/// French news quotes English names with "of" after their head ("Bank of X").
+#[test]
+fn a_company_joined_by_an_ampersand_is_one_organization() {
+    check("Le cabinet [[Marsh & Kettle|organization]] conseille la [[Bank of Tarvia|organization]] depuis mai.");
+}

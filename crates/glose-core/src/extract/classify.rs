@@ -279,6 +279,10 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
             }
         }
     }
+    // "Johnson & Johnson": a company's joiner inside the name.
+    if b - a >= 3 && (a + 1..b - 1).any(|j| lex.grammar.is("name_joiner", bt.s(j))) {
+        f.add(F::NameJoiner);
+    }
     // "BFM TV", "NL Logistique": a word in capitals among the words of a name (a
     // company's letters); not a surname written in capitals after a first name.
     if ntok >= 2

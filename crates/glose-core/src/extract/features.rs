@@ -87,6 +87,7 @@ features! {
     ShapePlace => "shape_place", "one unknown word shaped like a place name (p >= 0.8)";
     Surname => "surname", "a known family name alone, not a first name";
     SurnameLast => "surname_last", "ends with a known family name that is not a first name";
+    NameJoiner => "name_joiner", "a company's joiner between its words (\"Johnson & Johnson\")";
     AcronymPart => "acronym_part", "two words or more, one in capitals (\"BFM TV\"), not after a first name";
     ProperWords => "proper_words", "two words or more, none a common word or in capitals";
     SomeCommon => "some_common", "two words or more, one of them a common word";

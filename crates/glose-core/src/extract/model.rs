@@ -43,9 +43,13 @@ impl Model {
     }
 
     /// Reads a weights file; features the space does not know are ignored (a
-    /// profile may have dropped a word), missing ones weigh nothing.
+    /// profile may have dropped a word). A feature the file does not name (added
+    /// since the last fit; the fit writes every row that is not zero) keeps its
+    /// rule's prior, as a fit without examples of it would.
     pub fn from_file(space: &FeatureSpace, file: &WeightsFile) -> Model {
-        let mut m = Model::zero(space);
+        let mut m = Model {
+            weights: prior(space),
+        };
         let index: std::collections::HashMap<&str, usize> = space
             .names
             .iter()
@@ -251,4 +255,30 @@ pub fn kind_of(log_odds: &[f32; 4]) -> Option<EntityKind> {
         .enumerate()
         .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
     (best > 0.0).then(|| EntityKind::ALL[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::profile;
+    use crate::Language;
+
+    /// A feature added since the last fit is not silenced: a weights file that does
+    /// not name it gives it the rule's prior, one that names it gives its row.
+    #[test]
+    fn a_feature_the_weights_file_does_not_name_keeps_its_prior() {
+        let space = &profile(Language::Fr).space;
+        let prior = prior(space);
+        let i = space.names.iter().position(|n| n == "name_joiner").unwrap();
+        assert!(prior[i].iter().any(|&w| w != 0.0));
+        let shipped = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../assets/weights/fr.json"
+        ));
+        let mut file: WeightsFile = serde_json::from_str(shipped).unwrap();
+        file.weights.remove("name_joiner");
+        assert_eq!(Model::from_file(space, &file).weights[i], prior[i]);
+        file.weights.insert("name_joiner".into(), [0.0; 5]);
+        assert_eq!(Model::from_file(space, &file).weights[i], [0.0; 5]);
+    }
 }

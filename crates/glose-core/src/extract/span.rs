@@ -126,6 +126,18 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
             b += 1;
             continue;
         }
+        // A company's joiner between two capitalized words: "Johnson & Johnson".
+        if b + 1 < n
+            && bt.spaced(b - 1)
+            && bt.spaced(b)
+            && lex.grammar.is("name_joiner", bt.s(b))
+            && bt.toks[b + 1].cap
+            && bt.namelike(b + 1)
+            && !bt.is_function(b + 1)
+        {
+            b += 2;
+            continue;
+        }
         // A middle initial and its period: "George W. Bush", "J. K. Rowling"; an
         // abbreviation opening a name: "St. Louis Cardinals".
         if b + 1 < n
