@@ -74,7 +74,18 @@ fn lowercase(s: &str, buf: &mut String) -> (usize, usize) {
         buf.push_str(s);
         buf[from..].make_ascii_lowercase();
     } else if s.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
-        buf.push_str(&s.to_lowercase().replace('\u{2019}', "'"));
+        if s.contains('\u{3a3}') {
+            // A capital sigma lowers by its place in the word: `str::to_lowercase`.
+            buf.push_str(&s.to_lowercase().replace('\u{2019}', "'"));
+        } else {
+            // Else letter by letter, as `str::to_lowercase` does, without a copy.
+            for c in s.chars() {
+                match c {
+                    '\u{2019}' => buf.push('\''),
+                    c => buf.extend(c.to_lowercase()),
+                }
+            }
+        }
     } else {
         return (BORROWED, BORROWED);
     }

@@ -5,7 +5,7 @@
 //! mention, not a second event.
 
 use super::link::Group;
-use super::merge::{Keys, Names, PlacedEvent, Votes, NO_KEY};
+use super::merge::{EventForms, Keys, Names, PlacedEvent, Votes, NO_KEY};
 use crate::{Entity, EntityKind, Mention};
 
 /// One group per surface form, pooling the votes of its mentions: each mention's own
@@ -40,8 +40,11 @@ pub fn forms(names: &Names, votes: &Votes, doc: &[[f32; 4]], mut keys: Keys) -> 
 }
 
 /// The event candidates whose log-odds say event.
-pub fn events(events: Vec<PlacedEvent>) -> Vec<PlacedEvent> {
-    events.into_iter().filter(|e| is_event(&e.score)).collect()
+pub fn events(events: Vec<PlacedEvent>, forms: &EventForms) -> Vec<PlacedEvent> {
+    events
+        .into_iter()
+        .filter(|e| is_event(&forms.get(e).score))
+        .collect()
 }
 
 /// Whether an event candidate's log-odds say event ([`events`]).

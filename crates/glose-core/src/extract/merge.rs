@@ -199,10 +199,77 @@ impl Keys {
     }
 }
 
+/// An event mention placed in the file (24 bytes): its form is shared with every
+/// mention written alike (see [`EventForms`]).
 pub struct PlacedEvent {
+    pub start: usize,
+    pub end: usize,
+    /// Index in [`EventForms::forms`].
+    pub form: u32,
+}
+
+/// An event candidate without its place, with its score.
+pub struct EventForm {
+    /// Its `start` and `end` are left at 0 (the mentions hold the places).
     pub cand: EventCand,
     /// Log-odds against "no entity" (only the event's counts).
     pub score: [f32; 4],
-    pub start: usize,
-    pub end: usize,
+}
+
+/// Distinct event forms: head, class, arguments, features and score. A large
+/// article repeats its event mentions, and each candidate is a few hundred bytes
+/// (its features, its strings): they are held once each.
+#[derive(Default)]
+pub struct EventForms {
+    /// A form's hash -> the forms with that hash.
+    by_hash: HashMap<u64, Vec<u32>>,
+    pub forms: Vec<EventForm>,
+}
+
+impl EventForms {
+    pub fn intern(&mut self, mut cand: EventCand, score: [f32; 4]) -> u32 {
+        use std::hash::{Hash, Hasher};
+        (cand.start, cand.end) = (0, 0);
+        let mut h = rustc_hash::FxHasher::default();
+        (
+            cand.class,
+            &cand.head,
+            &cand.args,
+            &cand.names,
+            cand.numbered,
+        )
+            .hash(&mut h);
+        (&cand.feats, score.map(f32::to_bits)).hash(&mut h);
+        let ids = self.by_hash.entry(h.finish()).or_default();
+        let same = |f: &EventForm| {
+            let c = &f.cand;
+            c.class == cand.class
+                && c.head == cand.head
+                && c.args == cand.args
+                && c.names == cand.names
+                && c.numbered == cand.numbered
+                && c.feats == cand.feats
+                && f.score.map(f32::to_bits) == score.map(f32::to_bits)
+        };
+        if let Some(&id) = ids.iter().find(|&&id| same(&self.forms[id as usize])) {
+            return id;
+        }
+        let id = self.forms.len() as u32;
+        ids.push(id);
+        self.forms.push(EventForm { cand, score });
+        id
+    }
+
+    /// Takes in another table's forms; returns each of its ids' id here.
+    pub fn absorb(&mut self, other: EventForms) -> Vec<u32> {
+        other
+            .forms
+            .into_iter()
+            .map(|f| self.intern(f.cand, f.score))
+            .collect()
+    }
+
+    pub fn get(&self, e: &PlacedEvent) -> &EventForm {
+        &self.forms[e.form as usize]
+    }
 }

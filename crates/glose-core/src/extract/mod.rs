@@ -31,7 +31,7 @@ use crate::{Article, Entity, Language};
 use block::BlockText;
 use features::{Feats, FeatureSpace, F};
 use lexicon::Lexicon;
-use merge::{Keys, Names, Placed, PlacedEvent, Votes};
+use merge::{EventForms, Keys, Names, Placed, PlacedEvent, Votes};
 pub use model::{Example, Model, WeightsFile};
 use std::sync::OnceLock;
 
@@ -113,6 +113,7 @@ fn run(article: &Article, profile: &Profile, model: &Model, why: Explain) -> Vec
         votes,
         keys,
         events,
+        mut event_forms,
         ..
     } = proposed;
     let doc = score_document(&keys, model);
@@ -121,8 +122,16 @@ fn run(article: &Article, profile: &Profile, model: &Model, why: Explain) -> Vec
     link::names(text, &mut names, &mut forms, profile.lex);
     let mut entities = link::entities(text, names, &forms, &profile.space, model, why);
     let canon = link::canonical_forms(&forms);
-    let events = decide::events(events);
-    let events = link::same_event::link(text, events, &canon, &profile.space, model, why);
+    let events = decide::events(events, &event_forms);
+    let events = link::same_event::link(
+        text,
+        events,
+        &mut event_forms,
+        &canon,
+        &profile.space,
+        model,
+        why,
+    );
     decide::overlaps(&mut entities, &events);
     entities.extend(events);
     link::number(&mut entities);
@@ -155,12 +164,12 @@ pub fn candidates(article: &Article, profile: &Profile) -> Vec<Candidate> {
             feats,
         });
     }
-    for e in p.events {
+    for e in &p.events {
         out.push(Candidate {
             start: e.start,
             end: e.end,
             event: true,
-            feats: e.cand.feats,
+            feats: p.event_forms.get(e).cand.feats,
         });
     }
     out
@@ -173,6 +182,8 @@ struct Proposed {
     keys: Keys,
     /// The event candidates: all of them when fitting, else those taken as events.
     events: Vec<PlacedEvent>,
+    /// Their forms.
+    event_forms: EventForms,
     /// Each name's own features, when asked for (fitting).
     feats: Vec<Feats>,
     /// How many of the profile's `sport` words the text holds.
@@ -254,10 +265,9 @@ fn propose(article: &Article, profile: &Profile, model: &Model, keep_feats: bool
     // A large article is cut in two runs of blocks (or segments of a long block)
     // proposed on two cores; the document stages run after, on the merged result.
     let total: usize = units.iter().map(|u| u.len).sum();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(2);
-    if total < PARALLEL_FROM || threads < 2 || units.len() < 2 {
+    // Asked only of a large article: the answer costs system calls (cgroup files),
+    // more than a short article's whole extraction on some machines.
+    if total < PARALLEL_FROM || units.len() < 2 || cores() < 2 {
         let mut p = propose_units(article, &units, profile, model, keep_feats);
         p.keys.mark_surnames(FLAG_SURNAME);
         if p.sports >= SPORTS_WORDS {
@@ -295,7 +305,11 @@ fn propose(article: &Article, profile: &Profile, model: &Model, keep_feats: bool
         n.votes = vremap[n.votes as usize];
     }
     p.names.parts[1] = second;
-    p.events.extend(b.events);
+    let fremap = p.event_forms.absorb(b.event_forms);
+    p.events.extend(b.events.into_iter().map(|mut e| {
+        e.form = fremap[e.form as usize];
+        e
+    }));
     p.feats.extend(b.feats);
     p.sports += b.sports;
     p.keys.mark_surnames(FLAG_SURNAME);
@@ -307,6 +321,16 @@ fn propose(article: &Article, profile: &Profile, model: &Model, keep_feats: bool
 
 /// Articles from this size on are proposed on two cores.
 const PARALLEL_FROM: usize = 1 << 20;
+
+/// The cores extraction may use (two at most), asked of the system once.
+fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(2)
+    })
+}
 
 /// A piece of work: a block, or one segment of a long block.
 struct Unit {
@@ -397,6 +421,7 @@ fn propose_units(
         votes: Votes::default(),
         keys: Keys::default(),
         events: Vec::new(),
+        event_forms: EventForms::default(),
         feats: Vec::new(),
         sports: 0,
     };
@@ -493,12 +518,8 @@ fn propose_text(
             continue;
         }
         let (start, end) = (sh.to_file(base + ev.start), sh.to_file_end(base + ev.end));
-        out.events.push(PlacedEvent {
-            score,
-            cand: ev,
-            start,
-            end,
-        });
+        let form = out.event_forms.intern(ev, score);
+        out.events.push(PlacedEvent { start, end, form });
     }
     let links = enumerations(&bt, &cands);
     list_features(&mut cands, &links);

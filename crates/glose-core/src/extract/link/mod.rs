@@ -94,11 +94,15 @@ pub fn root(groups: &[Group], mut g: usize) -> usize {
 
 /// Every form's root form (event arguments compare by entity, so "mandat d'arrêt de
 /// la CPI" and "... de la Cour pénale internationale" agree).
-pub fn canonical_forms(groups: &[Group]) -> HashMap<String, String> {
-    let mut canon: HashMap<String, String> = HashMap::default();
+/// A form that is its own root is left out (forms are distinct: looking it up
+/// and finding nothing leaves it as it is).
+pub fn canonical_forms(groups: &[Group]) -> HashMap<&str, &str> {
+    let mut canon: HashMap<&str, &str> = HashMap::default();
     for g in 0..groups.len() {
         let r = root(groups, g);
-        canon.insert(groups[g].key.clone(), groups[r].key.clone());
+        if r != g {
+            canon.insert(groups[g].key.as_str(), groups[r].key.as_str());
+        }
     }
     canon
 }
@@ -277,8 +281,30 @@ pub fn fullest(text: &str, mentions: &[Mention]) -> String {
             best = Some((t, tl, t_upper));
         }
     }
-    let name = best.map_or("", |(b, ..)| b).replace(['«', '»'], "");
-    crate::text::sanitize(&name.split_whitespace().collect::<Vec<_>>().join(" "))
+    // The form without its guillemets, its whitespace runs made one space (one
+    // allocation: an article has thousands of entities).
+    let best = best.map_or("", |(b, ..)| b);
+    let mut name = String::with_capacity(best.len());
+    let mut space = false;
+    for c in best.chars() {
+        if c == '«' || c == '»' {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !name.is_empty();
+            continue;
+        }
+        if space {
+            name.push(' ');
+            space = false;
+        }
+        name.push(c);
+    }
+    if name.chars().any(crate::text::is_unsafe) {
+        crate::text::sanitize(&name)
+    } else {
+        name
+    }
 }
 
 /// Sorts entities by first mention and numbers them.

@@ -9,7 +9,7 @@
 
 use super::{explain, fullest};
 use crate::extract::features::{Feats, FeatureSpace};
-use crate::extract::merge::PlacedEvent;
+use crate::extract::merge::{EventForms, PlacedEvent};
 use crate::extract::model::Model;
 use crate::extract::Explain;
 use crate::{Entity, EntityKind, Mention};
@@ -17,34 +17,39 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Groups the kept event candidates into entities. `canon` maps a name's form to its
 /// entity's root form, so arguments compare by entity.
+/// `forms`: the events' forms (their arguments are made root forms here).
 pub fn link(
     text: &str,
-    mut events: Vec<PlacedEvent>,
-    canon: &HashMap<String, String>,
+    events: Vec<PlacedEvent>,
+    forms: &mut EventForms,
+    canon: &HashMap<&str, &str>,
     space: &FeatureSpace,
     model: &Model,
     why: Explain,
 ) -> Vec<Entity> {
-    for e in &mut events {
-        for a in e.cand.args.iter_mut().chain(e.cand.names.iter_mut()) {
-            if let Some(c) = canon.get(a) {
-                *a = c.clone();
+    for f in &mut forms.forms {
+        for a in f.cand.args.iter_mut().chain(f.cand.names.iter_mut()) {
+            if let Some(c) = canon.get(a.as_str()) {
+                *a = c.to_string();
             }
         }
     }
+    let forms = &*forms;
+    let cand = |e: &PlacedEvent| &forms.get(e).cand;
     let n = events.len();
     let mut parent: Vec<usize> = (0..n).collect();
     // Buckets instead of comparing every pair: events that meet in a bucket are one.
     let mut open_heads: HashSet<&str> = events
         .iter()
-        .filter(|e| e.cand.args.is_empty() || e.cand.numbered)
-        .map(|e| e.cand.head.as_str())
+        .map(cand)
+        .filter(|c| c.args.is_empty() || c.numbered)
+        .map(|c| c.head.as_str())
         .collect();
     // The names each head's mentions hold, all together: one at most opens the head.
     let mut head_names: HashMap<&str, HashSet<&str>> = HashMap::default();
-    for e in &events {
-        let names = head_names.entry(e.cand.head.as_str()).or_default();
-        names.extend(e.cand.names.iter().map(String::as_str));
+    for c in events.iter().map(cand) {
+        let names = head_names.entry(c.head.as_str()).or_default();
+        names.extend(c.names.iter().map(String::as_str));
     }
     for (head, names) in &head_names {
         if names.len() <= 1 {
@@ -52,8 +57,7 @@ pub fn link(
         }
     }
     let mut first_in: HashMap<(u8, &str, &str), usize> = HashMap::default();
-    for (i, e) in events.iter().enumerate() {
-        let c = &e.cand;
+    for (i, c) in events.iter().map(cand).enumerate() {
         let mut keys: Vec<(u8, &str, &str)> = Vec::new();
         if open_heads.contains(c.head.as_str()) {
             keys.push((0, c.head.as_str(), ""));
@@ -85,8 +89,9 @@ pub fn link(
     // opening of the 43rd congress", "the announcement of the job cuts"): it joins the
     // event with that noun the article mentions most.
     let base = |e: &PlacedEvent| -> String {
-        let h = e.cand.head.as_str();
-        if e.cand.numbered {
+        let c = cand(e);
+        let h = c.head.as_str();
+        if c.numbered {
             h.split_once(' ').map_or(h, |x| x.1).to_string()
         } else {
             h.to_string()
@@ -96,8 +101,7 @@ pub fn link(
     for (i, e) in events.iter().enumerate() {
         by_head.entry(base(e)).or_default().push(i);
     }
-    for (i, e) in events.iter().enumerate() {
-        let c = &e.cand;
+    for (i, c) in events.iter().map(cand).enumerate() {
         let Some(arg) = c.args.first().filter(|a| !c.names.contains(a)) else {
             continue;
         };
@@ -130,7 +134,7 @@ pub fn link(
         .map(|idx| {
             let mut e = entity(text, &events, &idx);
             if why == Explain::Yes {
-                e.evidence = evidence(&events, &idx, space, model);
+                e.evidence = evidence(&events, forms, &idx, space, model);
             }
             e
         })
@@ -167,6 +171,7 @@ fn entity(text: &str, events: &[PlacedEvent], idx: &[usize]) -> Entity {
 /// Why the candidates `idx` are one event (`--explain`).
 fn evidence(
     events: &[PlacedEvent],
+    forms: &EventForms,
     idx: &[usize],
     space: &FeatureSpace,
     model: &Model,
@@ -177,13 +182,14 @@ fn evidence(
     // lines as explaining them all (repeated lines are dropped anyway).
     let mut seen: HashSet<(&str, &str, u32, &Feats)> = Default::default();
     for &i in idx {
-        let c = &events[i].cand;
-        if !seen.insert((&c.head, c.class, events[i].score[3].to_bits(), &c.feats)) {
+        let form = forms.get(&events[i]);
+        let c = &form.cand;
+        if !seen.insert((&c.head, c.class, form.score[3].to_bits(), &c.feats)) {
             continue;
         }
         let head = format!(
             "event noun \"{}\" ({}), log-odds {:+.2}",
-            c.head, c.class, events[i].score[3]
+            c.head, c.class, form.score[3]
         );
         for e in std::iter::once(head).chain(explain(&c.feats, space, model)) {
             if !evidence.contains(&e) {
@@ -195,7 +201,7 @@ fn evidence(
         evidence.push(format!(
             "{} mentions of one {} event merged (same head noun or shared argument)",
             idx.len(),
-            events[idx[0]].cand.class
+            forms.get(&events[idx[0]]).cand.class
         ));
     }
     evidence
