@@ -98,7 +98,11 @@ impl std::ops::Index<usize> for Names {
 /// document flags.
 #[derive(Default)]
 pub struct Keys {
-    ids: HashMap<String, u32>,
+    /// A form's hash -> the last form interned with that hash; `same_hash` chains
+    /// each form to the one before it with the same hash ([`NO_KEY`] ends it). The
+    /// forms are held once, in `names`.
+    ids: HashMap<u64, u32>,
+    same_hash: Vec<u32>,
     names: Vec<String>,
     feats: Vec<Feats>,
     flags: Vec<u16>,
@@ -107,16 +111,37 @@ pub struct Keys {
 }
 
 impl Keys {
+    fn hash(key: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        key.hash(&mut h);
+        h.finish()
+    }
+
+    /// The id of a form already interned.
+    fn find(&self, key: &str, hash: u64) -> Option<u32> {
+        let mut id = *self.ids.get(&hash)?;
+        while id != NO_KEY {
+            if self.names[id as usize] == key {
+                return Some(id);
+            }
+            id = self.same_hash[id as usize];
+        }
+        None
+    }
+
     pub fn intern(&mut self, key: String) -> u32 {
-        if let Some(&id) = self.ids.get(&key) {
+        let hash = Keys::hash(&key);
+        if let Some(id) = self.find(&key, hash) {
             return id;
         }
         let id = self.names.len() as u32;
-        self.names.push(key.clone());
+        self.same_hash
+            .push(self.ids.insert(hash, id).unwrap_or(NO_KEY));
+        self.names.push(key);
         self.feats.push(Feats::default());
         self.flags.push(0);
         self.acronym_of.push(NO_KEY);
-        self.ids.insert(key, id);
         id
     }
 
@@ -188,7 +213,8 @@ impl Keys {
                 continue;
             }
             for (i, _) in name.match_indices(' ') {
-                if let Some(&e) = self.ids.get(&name[i + 1..]) {
+                let end = &name[i + 1..];
+                if let Some(e) = self.find(end, Keys::hash(end)) {
                     endings.push(e);
                 }
             }

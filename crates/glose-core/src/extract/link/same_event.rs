@@ -57,8 +57,9 @@ pub fn link(
         }
     }
     let mut first_in: HashMap<(u8, &str, &str), usize> = HashMap::default();
+    let mut keys: Vec<(u8, &str, &str)> = Vec::new();
     for (i, c) in events.iter().map(cand).enumerate() {
-        let mut keys: Vec<(u8, &str, &str)> = Vec::new();
+        keys.clear();
         if open_heads.contains(c.head.as_str()) {
             keys.push((0, c.head.as_str(), ""));
         }
@@ -73,7 +74,7 @@ pub fn link(
                 keys.push((3, a.as_str(), name.as_str()));
             }
         }
-        for k in keys {
+        for &k in &keys {
             match first_in.get(&k) {
                 Some(&j) => {
                     let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
@@ -88,16 +89,16 @@ pub fn link(
     // An event whose complement is another event's noun is part of that one ("the
     // opening of the 43rd congress", "the announcement of the job cuts"): it joins the
     // event with that noun the article mentions most.
-    let base = |e: &PlacedEvent| -> String {
+    let base = |e: &PlacedEvent| -> &str {
         let c = cand(e);
         let h = c.head.as_str();
         if c.numbered {
-            h.split_once(' ').map_or(h, |x| x.1).to_string()
+            h.split_once(' ').map_or(h, |x| x.1)
         } else {
-            h.to_string()
+            h
         }
     };
-    let mut by_head: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_head: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, e) in events.iter().enumerate() {
         by_head.entry(base(e)).or_default().push(i);
     }
