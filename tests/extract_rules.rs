@@ -635,3 +635,13 @@ fn a_name_with_letters_in_capitals_is_an_organization() {
 fn a_company_joined_by_an_ampersand_is_one_organization() {
     check("Le cabinet [[Marsh & Kettle|organization]] conseille la [[Bank of Tarvia|organization]] depuis mai.");
 }
+
+/// span.rs: an elided particle after a first name ended the name ("Jeanne d'Albret" was
+/// "Jeanne" and an organization "Albret"), and so did an article before a capitalized
+/// epithet ("Alexandre le Grand": "Grand" an organization).
+#[test]
+fn a_first_name_keeps_its_elided_particle_and_its_epithet() {
+    check("La reine [[Mathilde d'Orvanne|person]] vit à [[Nantes|place]].");
+    check("Le fils d'[[Octave Berlond d'Essaval|person]] est né à [[Lyon|place]].");
+    check("La statue de [[Louis le Vaillant|person]] domine la place.");
+}

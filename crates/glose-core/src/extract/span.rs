@@ -175,15 +175,22 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
             }
             if c < n && bt.namelike(c) && !bt.is_function(c) {
                 // Particles that also start a complement ("de") join only after an
-                // institution, event or place word, or a first name ("Charles de Gaulle").
+                // institution, event or place word, or a first name ("Charles de Gaulle",
+                // "Jeanne d'Albret"; an elided one also after a first name and its
+                // surname: "Valéry Giscard d'Estaing"; an article before a capitalized
+                // epithet: "Alexandre le Grand").
                 let head = bt.s(a);
                 let joins = if g.is("particle_after_head", p.as_ref()) {
                     lex.org_heads.contains(head)
                         || lex.event_heads.contains(head)
                         || lex.place_heads.contains(head)
                         || (bt.first_name(a)
+                            && g.is("particle_after_first_name", p.as_ref())
+                            && (b == a + 1 || (b == a + 2 && bt.toks[b].elision)))
+                        || (bt.first_name(a)
                             && b == a + 1
-                            && g.is("particle_after_first_name", p.as_ref()))
+                            && g.is("epithet_article", p.as_ref())
+                            && bt.toks[c].cap)
                         || team_of_place(bt, a, b, c)
                 } else {
                     true
