@@ -645,3 +645,11 @@ fn a_first_name_keeps_its_elided_particle_and_its_epithet() {
     check("Le fils d'[[Octave Berlond d'Essaval|person]] est né à [[Lyon|place]].");
     check("La statue de [[Louis le Vaillant|person]] domine la place.");
 }
+
+/// classify.rs: one unknown word alone between quotes with no cue before it is a word
+/// cited, a nickname or a title, no name: "Brumelwerk" was an organization.
+#[test]
+fn an_unknown_word_alone_in_quotes_is_no_name() {
+    check("Le linguiste forge alors le terme \"Brumelwerk\" pour décrire ce phénomène.");
+    check("Son deuxième album, \"Vantorille\", sort en 1998 à [[Montréal|place]].");
+}

@@ -347,6 +347,23 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
             f.add(F::AfterArticle);
         }
     }
+    // « Lichtquant », "Runaway": one word no list knows, alone between quotes, with no
+    // title, organization or place word before it: a word cited, a nickname, a title.
+    let f = &mut c.feats;
+    if f.has(F::Quoted)
+        && f.has(F::UnknownWord)
+        && ![
+            F::PersonCue,
+            F::OrgCue,
+            F::PlaceCue,
+            F::PrepStrong,
+            F::PrepA,
+        ]
+        .iter()
+        .any(|&x| f.has(x))
+    {
+        f.add(F::QuotedWord);
+    }
     // "the Tigris river", "the Sinjar plain": a lowercase place word right after the name
     // (not a compass point: "Sinjar north of Mosul").
     if b < bt.len() && !bt.toks[b].cap && place_cue_word(bt, b) {
