@@ -653,3 +653,11 @@ fn an_unknown_word_alone_in_quotes_is_no_name() {
     check("Le linguiste forge alors le terme \"Brumelwerk\" pour décrire ce phénomène.");
     check("Son deuxième album, \"Vantorille\", sort en 1998 à [[Montréal|place]].");
 }
+
+/// A realm's word heads a place ("l'Empire ottoman"): the run stopped at "Empire", an
+/// organization, before its lowercase adjective.
+#[test]
+fn a_realm_with_its_adjective_is_one_place() {
+    check("Le port appartient alors à l'[[Empire valmorien|place]].");
+    check("Il épouse une princesse du [[Royaume de Hongrie|place]] en 1301.");
+}
