@@ -818,3 +818,15 @@ fn a_title_with_words_between_two_cues_stays_outside_the_name() {
         vec![("Dana Vellner".to_string(), EntityKind::Person)]
     );
 }
+
+/// An honorific that belongs to the name ("Sheikh Hasina") opens the span, so no title
+/// stood before the name and nothing said person: the name was left to a coin flip
+/// between person and organization. The honorific is the person cue.
+#[test]
+fn an_honorific_inside_a_name_was_no_person_evidence() {
+    let got = found("Protesters in Dhaka demanded that Sheikh Qasiri step down.");
+    assert!(
+        got.contains(&("Sheikh Qasiri".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+}

@@ -442,6 +442,7 @@ fn title_case_evidence(
         && !bt.first_name(a)
         && !(a..b).any(|j| bt.initial_at(j))
         && !person_cue_before(bt, a)
+        && !name_title_first(bt, a, b)
     {
         f.add(F::NoPersonEvidence);
     }
@@ -576,6 +577,12 @@ fn person_cue_before(bt: &BlockText, a: usize) -> bool {
         return false;
     }
     false
+}
+
+/// An honorific that belongs to the name and opens it ("Sheikh Hasina": the profile's
+/// `name_title`), before at least one more word: a title, though inside the span.
+fn name_title_first(bt: &BlockText, a: usize, b: usize) -> bool {
+    b - a >= 2 && bt.lex.grammar.is("name_title", bt.lc(a).as_ref())
 }
 
 /// "le transporteur CMA CGM", "le parti centriste Les Engagés", "l'agence de presse
