@@ -185,7 +185,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         }
     }
     let country_first = matches!(
-        lex.places.get(bt.folded1(a).as_ref()),
+        lex.places.get(bt.folded1(a).as_ref()).map(|p| p.kind),
         Some(PlaceType::Country | PlaceType::Region | PlaceType::Continent)
     );
     if country_first && ntok >= 2 {

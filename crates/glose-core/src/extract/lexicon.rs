@@ -17,6 +17,14 @@ pub enum PlaceType {
     Natural,
 }
 
+/// A gazetteer entry: its type and its `place_flag` bits, in one map (the flags had a
+/// map of their own, a second copy of every key: about 15 MB of the lexicon).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub kind: PlaceType,
+    pub flags: u8,
+}
+
 /// What else a gazetteer entry is (the lists' `flags` column and files).
 pub mod place_flag {
     /// Also a common word.
@@ -250,10 +258,9 @@ pub struct Lexicon {
     pub determiners: WordSet,
     pub place_preps: PlacePreps,
     pub titles: WordSet,
-    /// Folded place name -> type. Multi-word names are joined by single spaces.
-    pub places: HashMap<String, PlaceType>,
-    /// Folded place name -> `place_flag` bits (entries without flags absent).
-    pub place_flags: HashMap<String, u8>,
+    /// Folded place name -> type and `place_flag` bits. Multi-word names are joined
+    /// by single spaces.
+    pub places: HashMap<String, Place>,
     /// Lowercase first words of place names ("lac", "mer"): a place may start there.
     pub place_lower_heads: HashSet<String>,
     /// The longest place name, in tokens.
@@ -340,8 +347,7 @@ impl Lexicon {
     /// A place name whose only entries are weak or small towns: it needs its context
     /// ("Michael" is a parish, "Us" a town).
     pub fn doubtful_place(&self, key: &str) -> bool {
-        self.place_flags.get(key).copied().unwrap_or(0) & (place_flag::WEAK | place_flag::SMALL)
-            != 0
+        self.places.get(key).map_or(0, |p| p.flags) & (place_flag::WEAK | place_flag::SMALL) != 0
     }
 }
 
@@ -466,23 +472,21 @@ pub fn build(lang: Language) -> Lexicon {
             Some((c.next()?.to_lowercase(), c.next()?.to_string()))
         })
         .collect();
-    let (
-        (places, place_flags, place_max_tokens, place_prefixes),
-        (first_names, common, word_facts, surnames),
-    ) = std::thread::scope(|scope| {
-        let places = std::thread::Builder::new().spawn_scoped(scope, || build_places(&sources));
-        let words = words_set(asset!("gazetteer/firstnames.txt"));
-        // The common-word list is lowercase already (a test checks it): no copies needed.
-        let common = words_set(common_txt);
-        let facts = word_facts(&common, &function_words, &demonyms);
-        let surnames = words_set(asset!("gazetteer/surnames.txt"));
-        let _ = shape_model();
-        let places = match places {
-            Ok(handle) => handle.join().unwrap_or_default(),
-            Err(_) => build_places(&sources),
-        };
-        (places, (words, common, facts, surnames))
-    });
+    let ((places, place_max_tokens, place_prefixes), (first_names, common, word_facts, surnames)) =
+        std::thread::scope(|scope| {
+            let places = std::thread::Builder::new().spawn_scoped(scope, || build_places(&sources));
+            let words = words_set(asset!("gazetteer/firstnames.txt"));
+            // The common-word list is lowercase already (a test checks it): no copies needed.
+            let common = words_set(common_txt);
+            let facts = word_facts(&common, &function_words, &demonyms);
+            let surnames = words_set(asset!("gazetteer/surnames.txt"));
+            let _ = shape_model();
+            let places = match places {
+                Ok(handle) => handle.join().unwrap_or_default(),
+                Err(_) => build_places(&sources),
+            };
+            (places, (words, common, facts, surnames))
+        });
     let grammar = Grammar::new(match lang {
         Language::Fr => asset!("lang/fr/grammar.tsv"),
         Language::En => asset!("lang/en/grammar.tsv"),
@@ -539,7 +543,7 @@ pub fn build(lang: Language) -> Lexicon {
     let skip = grammar.words("acronym_skip");
     let country_initials = places
         .iter()
-        .filter(|(k, t)| **t == PlaceType::Country && k.contains(' '))
+        .filter(|(k, p)| p.kind == PlaceType::Country && k.contains(' '))
         .map(|(k, _)| {
             k.split([' ', '\''])
                 .filter(|w| !w.is_empty() && !skip.contains(w))
@@ -570,7 +574,6 @@ pub fn build(lang: Language) -> Lexicon {
         of_article,
         former: grammar.words("former").to_vec(),
         ordinal_suffixes: grammar.words("ordinal_suffix").to_vec(),
-        place_flags,
         place_lower_heads,
         articles: grammar.set("article").into(),
         of: grammar.set("of").into(),
@@ -702,17 +705,10 @@ fn words_set(text: &'static str) -> HashSet<&'static str> {
 #[allow(clippy::type_complexity)]
 fn build_places(
     sources: &[(&'static str, u8)],
-) -> (
-    HashMap<String, PlaceType>,
-    HashMap<String, u8>,
-    usize,
-    HashSet<String>,
-) {
+) -> (HashMap<String, Place>, usize, HashSet<String>) {
     let size: usize = sources.iter().map(|(t, _)| t.len()).sum();
     // About 30 bytes a line: room for every entry up front (no rehashing while loading).
     let mut places = HashMap::with_capacity_and_hasher(size / 24, Default::default());
-    let mut flags: HashMap<String, u8> =
-        HashMap::with_capacity_and_hasher(size / 24, Default::default());
     let mut max_tokens = 1;
     let mut prefixes: HashSet<String> = HashSet::default();
     for &(tsv, file_flags) in sources {
@@ -738,7 +734,9 @@ fn build_places(
             // namesake (a small town, a region) is.
             if f & place_flag::WEAK != 0
                 && places.contains_key(&key)
-                && flags.get(&key).is_none_or(|g| g & place_flag::WEAK == 0)
+                && places
+                    .get(&key)
+                    .is_none_or(|p: &Place| p.flags & place_flag::WEAK == 0)
             {
                 f &= !place_flag::WEAK;
             }
@@ -763,22 +761,20 @@ fn build_places(
             if small && matches!(entry, std::collections::hash_map::Entry::Occupied(_)) {
                 continue;
             }
-            if f != 0 {
-                *flags.entry(entry.key().clone()).or_insert(0) |= f;
-            }
             if let std::collections::hash_map::Entry::Vacant(v) = &entry {
                 add_prefixes(&mut prefixes, v.key());
             }
             entry
-                .and_modify(|old: &mut PlaceType| {
-                    if rank(t) < rank(*old) {
-                        *old = t
+                .and_modify(|old: &mut Place| {
+                    old.flags |= f;
+                    if rank(t) < rank(old.kind) {
+                        old.kind = t
                     }
                 })
-                .or_insert(t);
+                .or_insert(Place { kind: t, flags: f });
         }
     }
-    (places, flags, max_tokens, prefixes)
+    (places, max_tokens, prefixes)
 }
 
 /// Adds the beginnings of `key` that stop before a character that is not a letter

@@ -72,7 +72,8 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         if !can_end(b) {
             continue;
         }
-        if let Some(&t) = lex.places.get(&folded[..ends[k - 1]]) {
+        if let Some(&super::lexicon::Place { kind: t, .. }) = lex.places.get(&folded[..ends[k - 1]])
+        {
             // "US", "UK" are not the towns "Us" and "Uk": an acronym matches no
             // place that needs its context.
             if k == 1 && bt.acronym_shaped(a) && lex.doubtful_place(&folded[..ends[0]]) {
@@ -281,7 +282,7 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
                 PlaceType::Natural => F::PlaceNatural,
             });
             use super::lexicon::place_flag as pf;
-            let flags = lex.place_flags.get(c.key.as_str()).copied().unwrap_or(0);
+            let flags = lex.places.get(c.key.as_str()).map_or(0, |p| p.flags);
             for (bit, f) in [
                 (pf::WEAK, F::ListWeak),
                 (pf::SMALL, F::ListSmallTown),
