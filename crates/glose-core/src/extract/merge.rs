@@ -94,15 +94,48 @@ impl std::ops::Index<usize> for Names {
     }
 }
 
+/// An index of interned things by hash, the things held once by their owner (in a
+/// `Vec`, by id): a hash -> the last id with that hash, each id chained to the one
+/// before it with the same hash ([`NO_KEY`] ends the chain).
+#[derive(Default)]
+struct HashChains {
+    last: HashMap<u64, u32>,
+    prev: Vec<u32>,
+}
+
+impl HashChains {
+    /// The id with this hash that `same` accepts.
+    fn find(&self, hash: u64, mut same: impl FnMut(u32) -> bool) -> Option<u32> {
+        let mut id = *self.last.get(&hash)?;
+        while id != NO_KEY {
+            if same(id) {
+                return Some(id);
+            }
+            id = self.prev[id as usize];
+        }
+        None
+    }
+
+    /// Records the next id (`ids so far`) under `hash`.
+    fn push(&mut self, hash: u64) {
+        let id = self.prev.len() as u32;
+        self.prev.push(self.last.insert(hash, id).unwrap_or(NO_KEY));
+    }
+}
+
+fn fx_hash(x: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    x.hash(&mut h);
+    h.finish()
+}
+
 /// Distinct folded forms, each with the union of its mentions' features and its
 /// document flags.
 #[derive(Default)]
 pub struct Keys {
-    /// A form's hash -> the last form interned with that hash; `same_hash` chains
-    /// each form to the one before it with the same hash ([`NO_KEY`] ends it). The
-    /// forms are held once, in `names`.
-    ids: HashMap<u64, u32>,
-    same_hash: Vec<u32>,
+    /// The forms by hash; the forms are held once, in `names`.
+    ids: HashChains,
     names: Vec<String>,
     feats: Vec<Feats>,
     flags: Vec<u16>,
@@ -111,33 +144,18 @@ pub struct Keys {
 }
 
 impl Keys {
-    fn hash(key: &str) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = rustc_hash::FxHasher::default();
-        key.hash(&mut h);
-        h.finish()
-    }
-
     /// The id of a form already interned.
-    fn find(&self, key: &str, hash: u64) -> Option<u32> {
-        let mut id = *self.ids.get(&hash)?;
-        while id != NO_KEY {
-            if self.names[id as usize] == key {
-                return Some(id);
-            }
-            id = self.same_hash[id as usize];
-        }
-        None
+    fn find(&self, key: &str) -> Option<u32> {
+        self.ids
+            .find(fx_hash(key), |id| self.names[id as usize] == key)
     }
 
     pub fn intern(&mut self, key: String) -> u32 {
-        let hash = Keys::hash(&key);
-        if let Some(id) = self.find(&key, hash) {
+        if let Some(id) = self.find(&key) {
             return id;
         }
         let id = self.names.len() as u32;
-        self.same_hash
-            .push(self.ids.insert(hash, id).unwrap_or(NO_KEY));
+        self.ids.push(fx_hash(key.as_str()));
         self.names.push(key);
         self.feats.push(Feats::default());
         self.flags.push(0);
@@ -214,7 +232,7 @@ impl Keys {
             }
             for (i, _) in name.match_indices(' ') {
                 let end = &name[i + 1..];
-                if let Some(e) = self.find(end, Keys::hash(end)) {
+                if let Some(e) = self.find(end) {
                     endings.push(e);
                 }
             }
@@ -247,26 +265,24 @@ pub struct EventForm {
 /// (its features, its strings): they are held once each.
 #[derive(Default)]
 pub struct EventForms {
-    /// A form's hash -> the forms with that hash.
-    by_hash: HashMap<u64, Vec<u32>>,
+    /// The forms by hash.
+    ids: HashChains,
     pub forms: Vec<EventForm>,
 }
 
 impl EventForms {
     pub fn intern(&mut self, mut cand: EventCand, score: [f32; 4]) -> u32 {
-        use std::hash::{Hash, Hasher};
         (cand.start, cand.end) = (0, 0);
-        let mut h = rustc_hash::FxHasher::default();
-        (
-            cand.class,
-            &cand.head,
-            &cand.args,
-            &cand.names,
-            cand.numbered,
-        )
-            .hash(&mut h);
-        (&cand.feats, score.map(f32::to_bits)).hash(&mut h);
-        let ids = self.by_hash.entry(h.finish()).or_default();
+        let hash = fx_hash((
+            (
+                cand.class,
+                &cand.head,
+                &cand.args,
+                &cand.names,
+                cand.numbered,
+            ),
+            (&cand.feats, score.map(f32::to_bits)),
+        ));
         let same = |f: &EventForm| {
             let c = &f.cand;
             c.class == cand.class
@@ -277,11 +293,11 @@ impl EventForms {
                 && c.feats == cand.feats
                 && f.score.map(f32::to_bits) == score.map(f32::to_bits)
         };
-        if let Some(&id) = ids.iter().find(|&&id| same(&self.forms[id as usize])) {
+        if let Some(id) = self.ids.find(hash, |id| same(&self.forms[id as usize])) {
             return id;
         }
         let id = self.forms.len() as u32;
-        ids.push(id);
+        self.ids.push(hash);
         self.forms.push(EventForm { cand, score });
         id
     }
