@@ -830,3 +830,14 @@ fn an_honorific_inside_a_name_was_no_person_evidence() {
         "{got:?}"
     );
 }
+
+/// A title after a noun naming a work ("the film X", "the album \"X\"") is no entity
+/// (guidelines: product names and titles are not entities); its words, capitalized
+/// like names, were a person or an organization.
+#[test]
+fn a_title_after_a_work_noun_is_no_entity() {
+    let got = found(
+        "She starred in the film Marlow Brennick before the album \"Velvet Tarvia\" came out.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

@@ -661,3 +661,27 @@ fn a_realm_with_its_adjective_is_one_place() {
     check("Le port appartient alors à l'[[Empire valmorien|place]].");
     check("Il épouse une princesse du [[Royaume de Hongrie|place]] en 1301.");
 }
+
+/// --explain listed a form's own features but not its document features (the cues
+/// seen around its other mentions), which count in its score all the same: the sum
+/// in the head line did not add up.
+#[test]
+fn explain_lists_the_document_features() {
+    let text = "Le président Orvelan est arrivé mardi.\n\nOrvelan a salué la foule.\n";
+    let article = Article::from_text("fixture.txt", text.to_string());
+    let ents = glose::extract::extract_explained(&article);
+    let e = ents.iter().find(|e| e.name == "Orvelan").expect("Orvelan");
+    assert!(
+        e.evidence.iter().any(|l| l.starts_with("doc:person_cue")),
+        "{:?}",
+        e.evidence
+    );
+}
+
+/// A title after a noun naming a work ("le film X", "l'album « X »") is no entity (a
+/// product or a work's title); its capitalized words were a person or an organization.
+#[test]
+fn a_title_after_a_work_noun_is_no_entity() {
+    check("Il joue dans le film Brumelwerk avant de sortir la console Vantorix à [[Lyon|place]].");
+    check("Il fait suite au film \"Le Retour de Marlow Brennick\" tourné à [[Nantes|place]].");
+}

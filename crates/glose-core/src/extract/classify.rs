@@ -346,6 +346,11 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         if lex.determiners.contains(p1.as_ref()) {
             f.add(F::AfterArticle);
         }
+        // "le film X", "the album \"X\"": a work's title (not an entity in the
+        // guidelines), though often named like a person or a company.
+        if work_cue_before(bt, a) {
+            f.add(F::WorkCue);
+        }
     }
     // « Lichtquant », "Runaway": one word no list knows, alone between quotes, with no
     // title, organization or place word before it: a word cited, a nickname, a title.
@@ -479,6 +484,21 @@ fn holds_place_after(bt: &BlockText, from: usize, b: usize) -> bool {
         from
     };
     from < b && bt.lex.places.contains_key(bt.folded(from, b).as_str())
+}
+
+/// "le film X", "the album \"The X of Y\"": a work noun right before the name, or
+/// before the quotation the name is in (a title's words are often names).
+fn work_cue_before(bt: &BlockText, a: usize) -> bool {
+    let work = |j: usize| !bt.toks[j].cap && bt.lex.work_cues.contains(bt.lc(j).as_ref());
+    if work(a - 1) {
+        return true;
+    }
+    // The nearest quotation mark before the name, a few words back: the one opening
+    // the title it is in.
+    (a.saturating_sub(8)..a)
+        .rev()
+        .find(|&j| is_open_quote(bt.s(j)) || is_close_quote(bt.s(j)))
+        .is_some_and(|j| j >= 1 && is_open_quote(bt.s(j)) && work(j - 1))
 }
 
 fn is_open_quote(s: &str) -> bool {

@@ -287,6 +287,8 @@ pub struct Lexicon {
     pub person_cues: Phrases,
     pub org_heads: WordSet,
     pub org_cues: WordSet,
+    /// Nouns naming a work or a product: the title after one is no entity.
+    pub work_cues: WordSet,
     /// Nouns of a trade between an organization word and "of" (`org_trades.txt`).
     pub org_trades: WordSet,
     pub org_suffixes: WordSet,
@@ -599,6 +601,7 @@ pub fn build(lang: Language) -> Lexicon {
         person_cues: Phrases::new(rules!(lang, "person_cues.txt"), &elisions),
         org_heads: entries(rules!(lang, "org_heads.txt")).collect(),
         org_cues: entries(rules!(lang, "org_cues.txt")).collect(),
+        work_cues: entries(rules!(lang, "work_cues.txt")).collect(),
         org_trades: entries(rules!(lang, "org_trades.txt")).collect(),
         org_suffixes: entries(rules!(lang, "org_suffixes.txt")).collect(),
         place_cues: entries(rules!(lang, "place_cues.txt")).collect(),

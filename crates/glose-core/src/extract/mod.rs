@@ -111,12 +111,20 @@ fn run(article: &Article, profile: &Profile, model: &Model, why: Explain) -> Vec
     let Proposed {
         mut names,
         votes,
-        keys,
+        mut keys,
         events,
         mut event_forms,
         ..
     } = proposed;
     let doc = score_document(&keys, model);
+    if why == Explain::Yes {
+        // The document features count in every mention's score: --explain lists
+        // them beside the form's own.
+        for key in 0..keys.len() as u32 {
+            let feats = Feats::from_ids(doc_features(keys.flags(key)).map(|f| f as u32));
+            keys.add_features(key, &feats, 0);
+        }
+    }
     let text = &article.text;
     let mut forms = decide::forms(&names, &votes, &doc, keys);
     link::names(text, &mut names, &mut forms, profile.lex);
