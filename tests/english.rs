@@ -841,3 +841,16 @@ fn a_title_after_a_work_noun_is_no_entity() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// A name alone followed by a comma and a role ("X, the president of the club") is a
+/// person (feature person_cue_after): the apposition after it was not read.
+#[test]
+fn a_role_in_apposition_after_a_name_makes_it_a_person() {
+    let got = found(
+        "The board met on Monday.\n\nAfter the vote Kelvara, the president of the club, resigned.",
+    );
+    assert!(
+        got.contains(&("Kelvara".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+}

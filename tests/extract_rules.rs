@@ -685,3 +685,22 @@ fn a_title_after_a_work_noun_is_no_entity() {
     check("Il joue dans le film Brumelwerk avant de sortir la console Vantorix à [[Lyon|place]].");
     check("Il fait suite au film \"Le Retour de Marlow Brennick\" tourné à [[Nantes|place]].");
 }
+
+/// A name alone followed by a comma and a title or role ("X, la sœur de Y") is a
+/// person: with no title before it and no first name, the apposition after it was
+/// not read, and an unknown single word fell to the organization default.
+#[test]
+fn a_role_in_apposition_after_a_name_makes_it_a_person() {
+    check("Le roi épouse alors [[Galvarde|person]], la sœur aînée de son rival.");
+}
+
+/// person_cue_after read "le Statut de Rome, traité fondateur de la Cour" as an
+/// apposition ("traité" taken for an adjective, "fondateur" a role): "Rome" was a
+/// person in the seed. Adjectives count only after an article.
+#[test]
+fn a_participle_and_a_role_after_a_comma_are_no_apposition() {
+    let text = "Moscou n'a pas ratifié le Statut de Rome, traité fondateur de la Cour.\n";
+    let ents = extract::extract(&Article::from_text("fixture.txt", text.to_string()));
+    let rome = ents.iter().find(|e| e.name == "Rome").expect("Rome");
+    assert_eq!(rome.kind, EntityKind::Place);
+}

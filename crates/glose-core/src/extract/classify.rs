@@ -369,6 +369,9 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     {
         f.add(F::QuotedWord);
     }
+    if person_cue_after(bt, b) {
+        c.feats.add(F::PersonCueAfter);
+    }
     // "the Tigris river", "the Sinjar plain": a lowercase place word right after the name
     // (not a compass point: "Sinjar north of Mosul").
     if b < bt.len() && !bt.toks[b].cap && place_cue_word(bt, b) {
@@ -595,6 +598,36 @@ fn person_cue_before(bt: &BlockText, a: usize) -> bool {
             continue;
         }
         return false;
+    }
+    false
+}
+
+/// "X, la sœur de Y", "X, the president of Y": an apposition after a comma opening
+/// with a title or role, maybe after an article and adjectives (a person named
+/// alone, with no title before, is otherwise a coin flip).
+fn person_cue_after(bt: &BlockText, b: usize) -> bool {
+    let lex = bt.lex;
+    if b >= bt.len() || bt.s(b) != "," {
+        return false;
+    }
+    let cues = &lex.person_cues;
+    // Adjectives only after an article: "Rome, traité fondateur" is no apposition
+    // (a participle, then "fondateur", a role).
+    let mut article = false;
+    for j in b + 1..bt.len().min(b + 5) {
+        if bt.toks[j].cap {
+            return false;
+        }
+        let w = bt.lc(j);
+        let w = w.as_ref();
+        if cues.single.contains(w) || cues.multi_first.contains(w) {
+            return true;
+        }
+        if !article && (lex.determiners.contains(w) || lex.articles.contains(w)) {
+            article = true;
+        } else if !(article && bt.adjective(j)) {
+            return false;
+        }
     }
     false
 }

@@ -123,6 +123,7 @@ features! {
     KnownPerson => "known_person", "a person an encyclopedic dictionary knows, and not a place (\"Hitler\", \"Adolf Hitler\")";
     KnownNone => "known_era", "an era or a period an encyclopedic dictionary knows (\"Holocene\")";
     NumberTail => "number_tail", "ends with a number (a league, an edition)";
+    PersonCueAfter => "person_cue_after", "before a comma and a title or role (\"X, the president of\")";
     WorkCue => "work_cue", "right after a word naming a work (\"the movie X\"): a title, no entity";
     OrgHeadNumber => "org_head_number", "an institution word and a number: a competition's division";
     TaxonFamily => "taxon_family", "a Latin name of a family or another rank of living things (\"Geometridae\", \"Asteraceae\")";
