@@ -704,3 +704,20 @@ fn a_participle_and_a_role_after_a_comma_are_no_apposition() {
     let rome = ents.iter().find(|e| e.name == "Rome").expect("Rome");
     assert_eq!(rome.kind, EntityKind::Place);
 }
+
+/// mod.rs (doc_features): a listed place in a paragraph with a single `sport` word is
+/// no team when the article's other paragraphs are about other things: one "joueur"
+/// among unrelated paragraphs is not a match report (it made the country an
+/// organization through doc:sports_place).
+#[test]
+fn a_country_beside_one_sport_word_among_unrelated_paragraphs_is_a_place() {
+    check(
+        "Nouvelles du jour\n\n\
+         Le joueur a quitté le [[Portugal|place]] en 1990 pour s'installer ailleurs.\n\n\
+         Le match entre les deux clubs a été reporté par la ligue.\n\n\
+         Le conseil municipal a voté le budget de la médiathèque mardi soir.\n\n\
+         Les pluies ont inondé plusieurs routes de la vallée pendant la nuit.\n\n\
+         Les enfants ont planté des arbres dans la cour au printemps.\n\n\
+         La récolte de pommes a été meilleure que prévu cette année.",
+    );
+}

@@ -196,6 +196,24 @@ struct Proposed {
     feats: Vec<Feats>,
     /// How many of the profile's `sport` words the text holds.
     sports: usize,
+    /// How many blocks (or segments of a long block) the text holds, and how many of
+    /// them name a `sport` word.
+    blocks: usize,
+    sport_blocks: usize,
+}
+
+impl Proposed {
+    /// The document marks that need every block: the surnames of people named in
+    /// full, and whether the article is about sport.
+    fn mark_document(&mut self) {
+        self.keys.mark_surnames(FLAG_SURNAME);
+        if self.sports >= SPORTS_WORDS {
+            self.keys.mark_all(FLAG_SPORTS);
+            if self.sport_blocks * 2 >= self.blocks {
+                self.keys.mark_all(FLAG_SPORTS_THROUGHOUT);
+            }
+        }
+    }
 }
 
 /// Document flags: cues seen around any mention of a form.
@@ -221,6 +239,12 @@ const FLAG_SPORTS_BLOCK: u16 = 1 << 12;
 /// The form ends in one of the profile's `competition` words ("Premier League"): in an
 /// article about a match, a competition (an event), elsewhere often the body that runs it.
 const FLAG_COMPETITION: u16 = 1 << 13;
+/// The form is named in a block that is itself about a match: two of the profile's
+/// `sport` words or more, or a results row.
+const FLAG_MATCH_BLOCK: u16 = 1 << 14;
+/// Set on every form when half the article's blocks or more name a `sport` word: the
+/// article is about a match throughout, not a paragraph about one among others.
+const FLAG_SPORTS_THROUGHOUT: u16 = 1 << 15;
 
 fn flags_of(feats: &Feats) -> u16 {
     let mut flags = 0;
@@ -256,8 +280,12 @@ fn doc_features(flags: u16) -> impl Iterator<Item = F> {
     if flags & FLAG_SURNAME != 0 {
         out.push(F::SurnameOfPerson);
     }
-    if flags & FLAG_SPORTS != 0 && flags & FLAG_SPORTS_BLOCK != 0 && flags & FLAG_LISTED_PLACE != 0
-    {
+    // A listed place named in a paragraph about a match. One `sport` word is enough
+    // in an article about sport throughout; among unrelated paragraphs (a digest, a
+    // page of sentences) a single "club" or "joueur" does not make a country a team.
+    let match_block = flags & FLAG_MATCH_BLOCK != 0
+        || (flags & FLAG_SPORTS_BLOCK != 0 && flags & FLAG_SPORTS_THROUGHOUT != 0);
+    if flags & FLAG_SPORTS != 0 && match_block && flags & FLAG_LISTED_PLACE != 0 {
         out.push(F::SportsPlace);
     }
     if flags & FLAG_SPORTS != 0 && flags & FLAG_COMPETITION != 0 {
@@ -277,10 +305,7 @@ fn propose(article: &Article, profile: &Profile, model: &Model, keep_feats: bool
     // more than a short article's whole extraction on some machines.
     if total < PARALLEL_FROM || units.len() < 2 || cores() < 2 {
         let mut p = propose_units(article, &units, profile, model, keep_feats);
-        p.keys.mark_surnames(FLAG_SURNAME);
-        if p.sports >= SPORTS_WORDS {
-            p.keys.mark_all(FLAG_SPORTS);
-        }
+        p.mark_document();
         return p;
     }
     let mut acc = 0;
@@ -320,10 +345,9 @@ fn propose(article: &Article, profile: &Profile, model: &Model, keep_feats: bool
     }));
     p.feats.extend(b.feats);
     p.sports += b.sports;
-    p.keys.mark_surnames(FLAG_SURNAME);
-    if p.sports >= SPORTS_WORDS {
-        p.keys.mark_all(FLAG_SPORTS);
-    }
+    p.blocks += b.blocks;
+    p.sport_blocks += b.sport_blocks;
+    p.mark_document();
     p
 }
 
@@ -432,6 +456,8 @@ fn propose_units(
         event_forms: EventForms::default(),
         feats: Vec::new(),
         sports: 0,
+        blocks: 0,
+        sport_blocks: 0,
     };
     let mut shown: Option<(usize, Shown)> = None;
     for u in units {
@@ -474,12 +500,17 @@ fn propose_text(
     };
     let bt = BlockText::new(text, tokenize_with(text, &clitics), lex);
     let mut sports_block = false;
+    let mut match_block = false;
     if !lex.sport_words.is_empty() {
         let words = (0..bt.len())
             .filter(|&j| owned(bt.toks[j].start) && lex.sport_words.contains(bt.lc(j).as_ref()))
             .count();
         out.sports += words;
-        sports_block = words > 0 || results_row(&bt);
+        out.blocks += 1;
+        out.sport_blocks += usize::from(words > 0);
+        let row = results_row(&bt);
+        sports_block = words > 0 || row;
+        match_block = words >= 2 || row;
     }
     let mut cands = names::find(&bt, space);
     // "a 1-1 draw against Watford", "a win over Leeds": in a paragraph about a match,
@@ -541,6 +572,9 @@ fn propose_text(
         let acronym_of = c.acronym_of.map(|k| keys.intern(k));
         let key = keys.intern(c.key);
         let mut sports = if sports_block { FLAG_SPORTS_BLOCK } else { 0 };
+        if match_block {
+            sports |= FLAG_MATCH_BLOCK;
+        }
         if c.b - c.a >= 2 && lex.grammar.is("competition", bt.lc(c.b - 1).as_ref()) {
             sports |= FLAG_COMPETITION;
         }
