@@ -721,3 +721,12 @@ fn a_country_beside_one_sport_word_among_unrelated_paragraphs_is_a_place() {
          La récolte de pommes a été meilleure que prévu cette année.",
     );
 }
+
+/// span.rs (prefixed_place): a listed place glued by a hyphen to one of the
+/// profile's `place_prefix` words ("Haute-", "Nouvelle-") is a place, not an unknown
+/// word taken for an organization.
+#[test]
+fn a_listed_place_behind_a_place_prefix_is_a_place() {
+    check("Les colons de la [[Nouvelle-Norvège|place]] ont bâti des fermes.");
+    check("Les marchands remontaient vers la [[Haute-Bolivie|place]] avec leurs mules.");
+}

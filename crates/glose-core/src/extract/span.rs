@@ -83,6 +83,11 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
             break;
         }
     }
+    if best_place.is_none() && can_end(a + 1) {
+        if let Some(t) = prefixed_place(bt, a) {
+            best_place = Some((a + 1, t));
+        }
+    }
     // Capitalized run with particles inside.
     let mut b = a + 1;
     // In a Title Case headline of a language that capitalizes every word of a name,
@@ -306,6 +311,26 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         }
     }
     Some(c)
+}
+
+/// "Grande-Bretagne", "Haute-Égypte", "Nouvelle-Angleterre": one of the profile's
+/// `place_prefix` words (high, new, great) glued by a hyphen to a listed place that
+/// is no common word names a place of its own, a region of the one it names or
+/// another named after it.
+fn prefixed_place(bt: &BlockText, a: usize) -> Option<PlaceType> {
+    let word = &bt.text[bt.toks[a].start..bt.toks[a].end];
+    let (head, rest) = word.split_once('-')?;
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let lex = bt.lex;
+    if !lex.grammar.is("place_prefix", &head.to_lowercase()) {
+        return None;
+    }
+    let mut folded = String::new();
+    super::lexicon::fold_into(&mut folded, rest);
+    let place = lex.places.get(folded.as_str())?;
+    (place.flags & super::lexicon::place_flag::COMMON == 0).then_some(PlaceType::Region)
 }
 
 /// The tokens of the longest listed place of two words or more starting at `a`
