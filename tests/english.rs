@@ -64,6 +64,7 @@ fn english_profile_has_the_classes_the_extractor_reads() {
         "list_connector",
         "place_strong",
         "possessive",
+        "person_pronoun",
     ] {
         assert!(en.contains(class), "lang/en/grammar.tsv lacks {class}");
     }
@@ -851,6 +852,20 @@ fn a_role_in_apposition_after_a_name_makes_it_a_person() {
     );
     assert!(
         got.contains(&("Kelvara".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+}
+
+// One unknown word fell to organization even with a pronoun of a person after it in
+// its sentence: the profile's person_pronoun now fires pronoun_after (none before it).
+#[test]
+fn a_pronoun_after_a_one_word_name_makes_it_a_person() {
+    let got = found(
+        "The match in Leeds was level until the final minute, when Oduyemi curled the ball \
+         past the goalkeeper for his third goal of the season.",
+    );
+    assert!(
+        got.contains(&("Oduyemi".into(), EntityKind::Person)),
         "{got:?}"
     );
 }

@@ -234,6 +234,18 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
             f.add(F::ShapePlace);
         }
     }
+    // "Oduyemi scored his first goal": a pronoun of a person later in the sentence,
+    // none before the name (the profile's `person_pronoun`; a language without the
+    // class never fires it). Not a common word nor an acronym: "his 9th Circuit ruling"
+    // is no person's.
+    if b - a == 1
+        && !bt.toks[a].upper
+        && !bt.first_name(a)
+        && !bt.is_common(a)
+        && person_pronoun_after(bt, a, b)
+    {
+        f.add(F::PronounAfter);
+    }
     // "Homo erectus", "Papilio phorbanta": a genus then its species' epithet, a lowercase
     // word no dictionary knows with a Latin ending (the profile's `epithet_ending`).
     if b - a == 1 && !bt.toks[a].upper && b < bt.len() && is_epithet(bt, b) {
@@ -454,6 +466,27 @@ fn title_case_evidence(
     {
         f.add(F::NoPersonEvidence);
     }
+}
+
+/// How far a pronoun is looked for on each side of a name, in tokens.
+const PRONOUN_WINDOW: usize = 40;
+
+/// A pronoun of a person (the profile's `person_pronoun`) after the name in its
+/// sentence, and none between the sentence's start and the name (that one would
+/// stand for someone named before: "he joined Kestrel, his first club").
+fn person_pronoun_after(bt: &BlockText, a: usize, b: usize) -> bool {
+    let lex = bt.lex;
+    let pronoun = |j: usize| bt.word(j) && lex.grammar.is("person_pronoun", bt.lower(j));
+    let mut j = a;
+    while j > 0 && a - j < PRONOUN_WINDOW && !bt.initial[j] {
+        j -= 1;
+        if pronoun(j) {
+            return false;
+        }
+    }
+    (b..bt.len().min(b + PRONOUN_WINDOW))
+        .take_while(|&j| !bt.initial[j])
+        .any(pronoun)
 }
 
 /// A plural by its ending (the profile's `plural_ending`, not a `singular_ending`).

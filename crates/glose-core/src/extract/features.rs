@@ -134,6 +134,7 @@ features! {
     PluralAcronym => "plural_acronym", "an acronym with a plural ending: common things counted (\"DVDs\", \"MPs\")";
     TitleAlone => "title_alone", "one word that is itself a title or a role, or opens one (\"the Duke\", \"Bishop\", \"Premier minister\")";
     DerivedWord => "derived_word", "one unknown word with a derivational ending: an adjective or a doctrine made from a name (\"Lagrangian\", \"Gaullism\")";
+    PronounAfter => "pronoun_after", "one word, and later in its sentence (none before it) a pronoun of a person (\"he\", \"his\", \"her\"): the name it stands for is a person's";
     QuotedWord => "quoted_word", "one unknown word alone between quotation marks, no cue before: a word cited, a nickname or a title (\"Lichtquant\")";
     EvBias => "ev", "an event noun";
     EvName => "ev_name", "an event pinned down by a name";
