@@ -869,3 +869,29 @@ fn a_pronoun_after_a_one_word_name_makes_it_a_person() {
         "{got:?}"
     );
 }
+
+// "South West England": the compass check read one qualifier before a known place, and
+// "West England" is none; two compass words are one direction.
+#[test]
+fn two_compass_words_before_a_place_make_a_place() {
+    let got = found("The firm opened new depots across South West England last year.");
+    assert!(
+        got.contains(&("South West England".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+}
+
+// "the Kemmer and the Lisset rivers": the plural place word after the second name
+// belongs to the first one too.
+#[test]
+fn a_place_word_shared_by_two_coordinated_names_makes_both_places() {
+    let got = found("Barges still carry grain on the Kemmer and the Lisset rivers.");
+    assert!(
+        got.contains(&("Kemmer".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Lisset".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+}

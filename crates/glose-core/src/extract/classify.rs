@@ -83,10 +83,15 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if lex.place_suffixes.contains(last) && b - a >= 2 {
         f.add(F::PlaceSuffix);
     }
-    // "East Tennessee", "Upper Silesia": a compass point or a part before a known place.
-    if b - a >= 2
-        && lex.grammar.is("place_qualifier", bt.lc(a).as_ref())
-        && lex.places.contains_key(bt.folded(a + 1, b).as_str())
+    // "East Tennessee", "Upper Silesia": a compass point or a part before a known place;
+    // "South West England": two compass words, one direction.
+    let qualified = (a..b)
+        .find(|&j| !lex.grammar.is("place_qualifier", bt.lc(j).as_ref()))
+        .unwrap_or(b);
+    if qualified > a
+        && qualified < b
+        && qualified - a <= 2
+        && lex.places.contains_key(bt.folded(qualified, b).as_str())
     {
         f.add(F::PlaceHead);
     }
@@ -386,7 +391,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     }
     // "the Tigris river", "the Sinjar plain": a lowercase place word right after the name
     // (not a compass point: "Sinjar north of Mosul").
-    if b < bt.len() && !bt.toks[b].cap && place_cue_word(bt, b) {
+    if b < bt.len() && !bt.toks[b].cap && place_cue_word(bt, b) || coordinated_place_cue(bt, b) {
         c.feats.add(F::PlaceCueAfter);
     }
     let f = &mut c.feats;
@@ -746,6 +751,29 @@ fn is_epithet(bt: &BlockText, j: usize) -> bool {
     s.chars().count() >= 4
         && s.chars().all(char::is_alphabetic)
         && bt.lex.epithet_endings.iter().any(|e| s.ends_with(e))
+}
+
+/// "the Vendel and Kemmer rivers", "the Vendel and the Kemmer rivers": after the name, a
+/// list connector, maybe an article, another name, then a place word in the plural that
+/// both names share.
+fn coordinated_place_cue(bt: &BlockText, b: usize) -> bool {
+    let lex = bt.lex;
+    if !bt.word(b) || !lex.grammar.is("list_connector", bt.lower(b)) {
+        return false;
+    }
+    let mut j = b + 1;
+    if j < bt.len() && lex.articles.contains(bt.lower(j)) {
+        j += 1;
+    }
+    let name = j;
+    while j < bt.len() && j - name < 4 && bt.namelike(j) && bt.toks[j].cap {
+        j += 1;
+    }
+    j > name
+        && j < bt.len()
+        && !bt.toks[j].cap
+        && place_cue_word(bt, j)
+        && !lex.place_cues.contains(bt.lower(j))
 }
 
 /// A place word (`place_cues`), or its plural ("rivers"), that is no compass point.
