@@ -24,12 +24,10 @@ pub struct BlockText<'a> {
     /// Most longer words are capitalized (a Title Case or ALL-CAPS headline, a table
     /// row): capitals say little here.
     pub title_case: bool,
-    /// Lowercase form of each token, computed once: a range of `lower_buf`, or
-    /// `BORROWED` when the token is lowercase already (most are).
-    lower: Vec<(usize, usize)>,
-    /// The lowercase forms that differ from the text, one after the other (one
-    /// allocation per block, not one per capitalized word).
-    lower_buf: String,
+    /// Lowercase form of each token, computed once: the token's own text when it is
+    /// lowercase already (most are), else its form in the caller's buffer (see
+    /// [`BlockText::new`]). Plain borrows: the rules ask for them tens of times a token.
+    lower: Vec<&'a str>,
     /// `facts()` answers, memoized (bit flags below; 0 = not looked up yet).
     facts: Vec<std::cell::Cell<u8>>,
     /// `adjective()` answers, memoized: 0 unknown, 1 no, 2 yes (rules ask often).
@@ -38,8 +36,6 @@ pub struct BlockText<'a> {
     /// asks it of the tokens around it, tens of times a token.
     namelike: Vec<bool>,
 }
-
-const BORROWED: usize = usize::MAX;
 
 /// `a` then `b` as one string handed to `f`: joined on the stack when short (the
 /// rules try such forms for many words: no allocation each).
@@ -61,16 +57,15 @@ fn with_concat<R>(a: &str, b: &str, f: impl FnOnce(&str) -> R) -> R {
 /// apostrophes made plain) and returns its range there, else `BORROWED`.
 fn lowercase(s: &str, buf: &mut String) -> (usize, usize) {
     let from = buf.len();
-    // One pass tells ASCII and any capital apart.
-    let (mut ascii, mut upper) = (true, false);
-    for &b in s.as_bytes() {
-        ascii &= b.is_ascii();
-        upper |= b.is_ascii_uppercase();
-    }
-    if ascii {
-        if !upper {
-            return (BORROWED, BORROWED);
-        }
+    // Most tokens are lowercase ASCII: one pass to their end says so.
+    let Some(odd) = s
+        .bytes()
+        .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    else {
+        return (BORROWED, BORROWED);
+    };
+    if s.as_bytes()[odd].is_ascii() && s[odd..].is_ascii() {
+        // ASCII with a capital.
         buf.push_str(s);
         buf[from..].make_ascii_lowercase();
     } else if s.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
@@ -91,6 +86,9 @@ fn lowercase(s: &str, buf: &mut String) -> (usize, usize) {
     }
     (from, buf.len())
 }
+
+/// [`lowercase`]'s answer for a token whose own text is its lowercase form.
+const BORROWED: usize = usize::MAX;
 
 /// The initial facts of a block in ordinary case: `SHOUTED` on each word of a
 /// stretch of two or more words in capitals, one of them longer than an acronym
@@ -131,14 +129,23 @@ fn namelike(t: &Token, text: &str) -> bool {
     }
     // "el-Tiné", "al-Assad", "ex-URSS": a lowercase prefix glued to a capitalized name.
     let s = t.text(text);
-    match s.as_bytes().iter().take(4).position(|&b| b == b'-') {
+    let head = &s.as_bytes()[..s.len().min(4)];
+    match head.iter().position(|&b| b == b'-') {
         Some(p) => s[p + 1..].starts_with(char::is_uppercase),
         None => false,
     }
 }
 
 impl<'a> BlockText<'a> {
-    pub fn new(text: &'a str, toks: Vec<Token>, lex: &'static Lexicon) -> BlockText<'a> {
+    /// `lower_buf` (empty) receives the lowercase forms that differ from the text,
+    /// one after the other: one allocation per block, not one per capitalized word,
+    /// and owned by the caller so that every form is a plain borrow.
+    pub fn new(
+        text: &'a str,
+        toks: Vec<Token>,
+        lex: &'static Lexicon,
+        lower_buf: &'a mut String,
+    ) -> BlockText<'a> {
         let mut initial = vec![false; toks.len()];
         let sents = sentences_from_tokens(text, &toks);
         let mut si = 0;
@@ -161,10 +168,22 @@ impl<'a> BlockText<'a> {
                 want = true;
             }
         }
-        let mut lower_buf = String::new();
-        let lower = toks
+        // Roughly the capitalized words' share of news text.
+        lower_buf.reserve(text.len() / 8);
+        let ranges: Vec<(usize, usize)> = toks
             .iter()
-            .map(|t| lowercase(t.text(text), &mut lower_buf))
+            .map(|t| lowercase(t.text(text), lower_buf))
+            .collect();
+        // The buffer is complete: its forms can be borrowed. (A range and a borrow
+        // have one size: the collect reuses the ranges' allocation.)
+        let lower_buf: &'a String = lower_buf;
+        let lower = ranges
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| match r {
+                (BORROWED, _) => toks[i].text(text),
+                (a, b) => &lower_buf[a..b],
+            })
             .collect();
         let namelike = toks.iter().map(|t| namelike(t, text)).collect();
         let title_case = {
@@ -191,7 +210,6 @@ impl<'a> BlockText<'a> {
             lex,
             title_case,
             lower,
-            lower_buf,
             adjectives,
             facts,
             namelike,
@@ -224,11 +242,8 @@ impl<'a> BlockText<'a> {
 
     /// [`BlockText::lc`] as a plain borrow.
     #[inline]
-    pub fn lower(&self, i: usize) -> &str {
-        match self.lower[i] {
-            (BORROWED, _) => self.s(i),
-            (a, b) => &self.lower_buf[a..b],
-        }
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.lower[i]
     }
 
     pub fn is(&self, i: usize, words: &[&str]) -> bool {

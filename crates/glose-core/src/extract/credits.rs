@@ -122,19 +122,27 @@ fn find_word(s: &str, w: &str) -> Option<usize> {
     let (b, wb) = (s.as_bytes(), w.as_bytes());
     let word_char = |c: char| c.is_alphanumeric();
     let whole = w.chars().all(word_char);
-    // Most places do not even hold the word's first byte: that is checked first.
-    let first = wb.first().copied();
-    (0..b.len().saturating_sub(wb.len()) + 1)
-        .filter(|&at| first.is_none_or(|f| b.get(at).is_some_and(|c| c.eq_ignore_ascii_case(&f))))
-        .filter(|&at| s.is_char_boundary(at) && b.len() >= at + wb.len())
-        .filter(|&at| b[at..at + wb.len()].eq_ignore_ascii_case(wb))
-        .find(|&at| {
+    let last = b.len().checked_sub(wb.len())?;
+    let mut at = 0;
+    while at <= last {
+        // Most places do not even hold the word's first byte: skip to the next one that does.
+        if let Some(&f) = wb.first() {
+            at += b[at..=last]
+                .iter()
+                .position(|c| c.eq_ignore_ascii_case(&f))?;
+        }
+        if s.is_char_boundary(at) && b[at..at + wb.len()].eq_ignore_ascii_case(wb) {
             let before = s[..at].chars().next_back().is_none_or(|c| !word_char(c));
             let after = s
                 .get(at + wb.len()..)
                 .is_some_and(|r| r.chars().next().is_none_or(|c| !word_char(c)));
-            before && (after || !whole)
-        })
+            if before && (after || !whole) {
+                return Some(at);
+            }
+        }
+        at += 1;
+    }
+    None
 }
 
 /// The end of the line's last sentence before a credit: after ". ", "! ", "? ".
@@ -161,7 +169,15 @@ fn has_via(s: &str, words: &Words) -> bool {
                         .all(|(a, b)| a.to_ascii_lowercase() == b)
             })
         } else {
-            words.via.contains(&w.to_lowercase().as_str())
+            // Lowering a letter never makes fewer letters: a word longer than every
+            // `via` word is none of them, told without lowering it.
+            let longest = words
+                .via
+                .iter()
+                .map(|v| v.chars().count())
+                .max()
+                .unwrap_or(0);
+            w.chars().count() <= longest && words.via.contains(&w.to_lowercase().as_str())
         }
     })
 }

@@ -258,6 +258,8 @@ pub struct Lexicon {
     pub determiners: WordSet,
     pub place_preps: PlacePreps,
     pub titles: WordSet,
+    /// The grammar's `ministry` class ("ministère"), asked of every lowercase word.
+    pub ministry: WordSet,
     /// Folded place name -> type and `place_flag` bits. Multi-word names are joined
     /// by single spaces.
     pub places: HashMap<String, Place>,
@@ -569,6 +571,7 @@ pub fn build(lang: Language) -> Lexicon {
         elisions: elisions.clone(),
         possessives: grammar.words("possessive").to_vec(),
         sport_words: grammar.set("sport").into(),
+        ministry: grammar.set("ministry").into(),
         adjective_endings,
         adjectives_follow: !grammar.is("word_order", "adjective_before_noun"),
         capital_accents,

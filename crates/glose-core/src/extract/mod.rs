@@ -498,7 +498,8 @@ fn propose_text(
         elisions: &lex.elisions,
         possessives: &lex.possessives,
     };
-    let bt = BlockText::new(text, tokenize_with(text, &clitics), lex);
+    let mut lower_buf = String::new();
+    let bt = BlockText::new(text, tokenize_with(text, &clitics), lex, &mut lower_buf);
     let mut sports_block = false;
     let mut match_block = false;
     if !lex.sport_words.is_empty() {

@@ -271,7 +271,7 @@ pub(super) fn new_cand(bt: &BlockText, a: usize, b: usize) -> NameCand {
 /// profile's `ministry` words).
 fn lowercase_ministry(bt: &BlockText, space: &FeatureSpace, i: usize) -> Option<NameCand> {
     let lex = bt.lex;
-    if bt.toks[i].cap || !lex.grammar.is("ministry", bt.lc(i).as_ref()) {
+    if bt.toks[i].cap || !lex.ministry.contains(bt.lower(i)) {
         return None;
     }
     let mut c = i + 1;

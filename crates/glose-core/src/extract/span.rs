@@ -337,14 +337,32 @@ fn prefixed_place(bt: &BlockText, a: usize) -> Option<PlaceType> {
 /// ("New Zealand"), 0 if none.
 pub(super) fn place_from(bt: &BlockText, a: usize) -> usize {
     let max = bt.lex.place_max_tokens.min(bt.len() - a);
+    // A window is a place's only if its words are joined by spaces (or the period
+    // of a name's abbreviation): the first break bounds them all.
+    let joined = |j: usize| {
+        (bt.spaced(j - 1) && bt.toks[j].kind != crate::text::TokenKind::Punct)
+            || bt.name_abbrev_at(j - 1)
+    };
+    let max = (a + 1..a + max)
+        .find(|&j| !joined(j))
+        .map_or(max, |j| j - a);
+    if max < 2 {
+        return 0;
+    }
+    // Folding goes letter by letter: each window's folded text is a prefix of the
+    // longest one's, folded once.
+    let mut folded = String::new();
+    let mut ends = [0; 8]; // (`place_max_tokens` is at most 8)
+    let mut from = bt.toks[a].start;
+    for (k, end) in ends.iter_mut().enumerate().take(max) {
+        let to = bt.toks[a + k].end;
+        super::lexicon::fold_into(&mut folded, &bt.text[from..to]);
+        *end = folded.len();
+        from = to;
+    }
     (2..=max)
         .rev()
-        .find(|&k| {
-            (a + 1..a + k).all(|j| {
-                (bt.spaced(j - 1) && bt.toks[j].kind != crate::text::TokenKind::Punct)
-                    || bt.name_abbrev_at(j - 1)
-            }) && bt.lex.places.contains_key(bt.folded(a, a + k).as_str())
-        })
+        .find(|&k| bt.lex.places.contains_key(&folded[..ends[k - 1]]))
         .unwrap_or(0)
 }
 
