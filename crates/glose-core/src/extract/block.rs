@@ -1,7 +1,7 @@
 //! One block's tokens with the facts every rule asks about them.
 
 use super::lexicon::{fold, Lexicon};
-use crate::text::{sentences_from_tokens, Token, TokenKind};
+use crate::text::{is_upper, sentences_from_tokens, Token, TokenKind};
 use std::borrow::Cow;
 
 const KNOWN: u8 = 1;
@@ -68,7 +68,7 @@ fn lowercase(s: &str, buf: &mut String) -> (usize, usize) {
         // ASCII with a capital.
         buf.push_str(s);
         buf[from..].make_ascii_lowercase();
-    } else if s.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
+    } else if s.chars().any(|c| is_upper(c) || c == '\u{2019}') {
         if s.contains('\u{3a3}') {
             // A capital sigma lowers by its place in the word: `str::to_lowercase`.
             buf.push_str(&s.to_lowercase().replace('\u{2019}', "'"));

@@ -124,12 +124,16 @@ fn find_word(s: &str, w: &str) -> Option<usize> {
     let whole = w.chars().all(word_char);
     let last = b.len().checked_sub(wb.len())?;
     let mut at = 0;
+    // Most places do not even hold the word's first byte: the search skips to the
+    // next one that does (a letter in either case: the two differ by bit 0x20).
+    let first = wb
+        .first()
+        .map(|&f| (f.to_ascii_lowercase(), f.is_ascii_alphabetic()));
     while at <= last {
-        // Most places do not even hold the word's first byte: skip to the next one that does.
-        if let Some(&f) = wb.first() {
-            at += b[at..=last]
-                .iter()
-                .position(|c| c.eq_ignore_ascii_case(&f))?;
+        match first {
+            Some((f, true)) => at += b[at..=last].iter().position(|&c| c | 0x20 == f)?,
+            Some((f, false)) => at += b[at..=last].iter().position(|&c| c == f)?,
+            None => {}
         }
         if s.is_char_boundary(at) && b[at..at + wb.len()].eq_ignore_ascii_case(wb) {
             let before = s[..at].chars().next_back().is_none_or(|c| !word_char(c));
@@ -148,13 +152,11 @@ fn find_word(s: &str, w: &str) -> Option<usize> {
 /// The end of the line's last sentence before a credit: after ". ", "! ", "? ".
 fn last_sentence_end(line: &str) -> usize {
     let b = line.as_bytes();
-    let mut end = 0;
-    for i in 1..b.len() {
-        if b[i] == b' ' && matches!(b[i - 1], b'.' | b'!' | b'?') {
-            end = i;
-        }
-    }
-    end
+    // The last one: searched from the line's end.
+    (1..b.len())
+        .rev()
+        .find(|&i| b[i] == b' ' && matches!(b[i - 1], b'.' | b'!' | b'?'))
+        .unwrap_or(0)
 }
 
 fn has_via(s: &str, words: &Words) -> bool {

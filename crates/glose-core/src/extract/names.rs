@@ -44,8 +44,10 @@ impl NameCand {
 
 /// All name candidates of a block, in text order, not overlapping.
 pub fn find(bt: &BlockText, space: &FeatureSpace) -> Vec<NameCand> {
-    let mut out: Vec<NameCand> = Vec::new();
     let n = bt.len();
+    // About one name in ten tokens in news text: room for them up front (a
+    // candidate is a few hundred bytes, costly to move as the vector grows).
+    let mut out: Vec<NameCand> = Vec::with_capacity(n / 10 + 1);
     let mut i = 0;
     while i < n {
         // "ministère de la Défense", "ministère de la protection civile": written lowercase.

@@ -54,7 +54,8 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         maxk -= 1;
     }
     let base = bt.toks[a].start;
-    let mut folded = String::new();
+    // (Room for the window's text as written: folding seldom makes it longer.)
+    let mut folded = String::with_capacity(bt.toks[a + maxk - 1].end - base);
     let mut ends = Vec::with_capacity(maxk);
     for k in 0..maxk {
         let t = bt.toks[a + k];

@@ -39,9 +39,9 @@ pub fn sentences_from_tokens(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
         if start.is_none() {
             start = Some(t.start);
         }
-        let s = t.text(text);
-        let ends = t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…");
-        if ends && !(s == "." && is_abbreviation(text, toks, i)) {
+        // (A word's text is not even looked at: most tokens are words.)
+        let ends = t.kind == TokenKind::Punct && matches!(t.text(text), "." | "!" | "?" | "…");
+        if ends && !(t.text(text) == "." && is_abbreviation(text, toks, i)) {
             // Swallow repeated marks and closing quotes: `?!`, `...`, `.»`.
             let mut j = i + 1;
             while j < toks.len() && !toks[j].space_before && toks[j].kind == TokenKind::Punct {

@@ -5,6 +5,8 @@
 //! its own token: "l'Ukraine" is `l'` + `Ukraine`, "jusqu’à" is `jusqu’` + `à`.
 //! Offsets are byte offsets into the text given.
 
+use super::case::{is_lower, is_upper};
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -179,7 +181,7 @@ pub fn tokenize_with(s: &str, clitics: &Clitics) -> Vec<Token> {
                 });
                 i = j;
             }
-        } else if let Some(end) = c.is_uppercase().then(|| dotted_acronym(s, i)).flatten() {
+        } else if let Some(end) = is_upper(c).then(|| dotted_acronym(s, i)).flatten() {
             out.push(word_token(s, start, end, space_before));
             i = end;
         } else if is_alphabetic(c) {
@@ -317,8 +319,8 @@ impl Shape {
     fn add(&mut self, c: char) {
         if is_alphabetic(c) {
             self.letters += 1;
-            self.lower |= c.is_lowercase();
-            self.first_upper.get_or_insert(c.is_uppercase());
+            self.lower |= is_lower(c);
+            self.first_upper.get_or_insert_with(|| is_upper(c));
         }
     }
 
@@ -345,7 +347,7 @@ fn scan_word(s: &str, i: usize) -> (usize, Shape) {
     let bytes = s.as_bytes();
     let mut j = i;
     let mut shape = Shape {
-        first_upper: Some(next_char(s, i).is_uppercase()),
+        first_upper: Some(is_upper(next_char(s, i))),
         ..Shape::default()
     };
     // The ASCII letters' and digits' classes, or-ed, and the letters counted, in
