@@ -352,7 +352,7 @@ pub(super) fn place_from(bt: &BlockText, a: usize) -> usize {
     }
     // Folding goes letter by letter: each window's folded text is a prefix of the
     // longest one's, folded once.
-    let mut folded = String::new();
+    let mut folded = String::with_capacity(bt.toks[a + max - 1].end - bt.toks[a].start);
     let mut ends = [0; 8]; // (`place_max_tokens` is at most 8)
     let mut from = bt.toks[a].start;
     for (k, end) in ends.iter_mut().enumerate().take(max) {
@@ -360,6 +360,15 @@ pub(super) fn place_from(bt: &BlockText, a: usize) -> usize {
         super::lexicon::fold_into(&mut folded, &bt.text[from..to]);
         *end = folded.len();
         from = to;
+        // A longer place must begin with this first word and a space or a mark (a
+        // word token always ends before one): most words begin none.
+        if k == 0
+            && bt.word(a)
+            && !bt.toks[a].elision
+            && !bt.lex.place_prefixes.contains(folded.as_str())
+        {
+            return 0;
+        }
     }
     (2..=max)
         .rev()
