@@ -127,6 +127,10 @@ fn namelike(t: &Token, text: &str) -> bool {
     if t.cap {
         return true;
     }
+    if t.plain {
+        // No capital after a prefix either.
+        return false;
+    }
     // "el-Tiné", "al-Assad", "ex-URSS": a lowercase prefix glued to a capitalized name.
     let s = t.text(text);
     let head = &s.as_bytes()[..s.len().min(4)];
@@ -172,7 +176,10 @@ impl<'a> BlockText<'a> {
         lower_buf.reserve(text.len() / 8);
         let ranges: Vec<(usize, usize)> = toks
             .iter()
-            .map(|t| lowercase(t.text(text), lower_buf))
+            .map(|t| match t.plain {
+                true => (BORROWED, BORROWED),
+                false => lowercase(t.text(text), lower_buf),
+            })
             .collect();
         // The buffer is complete: its forms can be borrowed. (A range and a borrow
         // have one size: the collect reuses the ranges' allocation.)

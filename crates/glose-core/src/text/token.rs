@@ -32,6 +32,9 @@ pub struct Token {
     pub elision: bool,
     /// Whitespace (or nothing, at the start) right before the token.
     pub space_before: bool,
+    /// ASCII without a capital: the token is its own lowercase form (most are;
+    /// the extractor lowers every other token).
+    pub plain: bool,
 }
 
 impl Token {
@@ -178,6 +181,7 @@ pub fn tokenize_with(s: &str, clitics: &Clitics) -> Vec<Token> {
                     upper: false,
                     elision: false,
                     space_before,
+                    plain: true,
                 });
                 i = j;
             }
@@ -201,6 +205,7 @@ pub fn tokenize_with(s: &str, clitics: &Clitics) -> Vec<Token> {
                     upper: false,
                     elision: false,
                     space_before: false,
+                    plain: is_plain(&s[end - p..end]),
                 });
                 i = end;
                 space_before = false;
@@ -221,6 +226,7 @@ pub fn tokenize_with(s: &str, clitics: &Clitics) -> Vec<Token> {
                         upper: false,
                         elision: true,
                         space_before,
+                        plain: is_plain(&s[start..el_end]),
                     });
                     if el_end < end {
                         // The rest may itself start with an elision ("qu'l'..." is not French; one level is enough).
@@ -244,6 +250,8 @@ pub fn tokenize_with(s: &str, clitics: &Clitics) -> Vec<Token> {
                 upper: false,
                 elision: false,
                 space_before,
+                // (Not a letter: ASCII is enough.)
+                plain: c.is_ascii(),
             });
             i = end;
         }
@@ -271,6 +279,13 @@ struct Shape {
     /// Where the first apostrophe joining two parts is, from the word's start
     /// ([`scan_word`] only; an apostrophe is in a word only as such a joint).
     apostrophe: Option<usize>,
+    /// A capital or a character outside ASCII: not [`Token::plain`].
+    odd: bool,
+}
+
+/// [`Token::plain`] of a token's text.
+fn is_plain(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
 /// ASCII byte classes for [`scan_word`]: one table load a byte instead of several
@@ -281,6 +296,7 @@ const DIGIT: u8 = 4;
 /// `-`, `'`, `&`, `/`: may join two parts of a word.
 const JOIN: u8 = 8;
 const NON_ASCII: u8 = 16;
+const UPPER: u8 = 32;
 
 const BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -290,7 +306,7 @@ const BYTE_CLASS: [u8; 256] = {
         t[b] = if c.is_ascii_lowercase() {
             ALPHA | LOWER
         } else if c.is_ascii_uppercase() {
-            ALPHA
+            ALPHA | UPPER
         } else if c.is_ascii_digit() {
             DIGIT
         } else if matches!(c, b'-' | b'\'' | b'&' | b'/') {
@@ -314,9 +330,12 @@ impl Shape {
             self.first_upper.get_or_insert(class & LOWER == 0);
         }
         self.digit |= class & DIGIT != 0;
+        self.odd |= class & UPPER != 0;
     }
 
+    /// A character outside ASCII.
     fn add(&mut self, c: char) {
+        self.odd = true;
         if is_alphabetic(c) {
             self.letters += 1;
             self.lower |= is_lower(c);
@@ -335,6 +354,7 @@ impl Shape {
             upper: self.letters >= 1 && !self.lower && (self.letters >= 2 || self.digit),
             elision: false,
             space_before,
+            plain: !self.odd,
         }
     }
 }
@@ -389,6 +409,7 @@ fn scan_word(s: &str, i: usize) -> (usize, Shape) {
         if !joins {
             break;
         }
+        shape.odd |= !c.is_ascii();
         // A joint is no letter and no digit: nothing for the shape but where the
         // first apostrophe is (an elision ends there).
         if is_apostrophe(c) {
@@ -399,6 +420,7 @@ fn scan_word(s: &str, i: usize) -> (usize, Shape) {
     shape.letters += letters;
     shape.lower |= classes & LOWER != 0;
     shape.digit |= classes & DIGIT != 0;
+    shape.odd |= classes & UPPER != 0;
     (j, shape)
 }
 
@@ -433,6 +455,19 @@ mod tests {
         "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
         "presqu",
     ];
+
+    #[test]
+    fn a_plain_token_is_ascii_without_a_capital() {
+        let s = "L'Élysée d’Emmanuel Macron, l’ex-URSS et China's U.S. 20e G20 \
+                 Covid-19 à 7.290,80 € « aujourd'hui » CD&V IMAGO/SNA ‐ jusqu’à l'été.";
+        let c = Clitics {
+            elisions: ELISIONS,
+            possessives: &["'s", "’s"],
+        };
+        for t in tokenize_with(s, &c) {
+            assert_eq!(t.plain, is_plain(t.text(s)), "{:?}", t.text(s));
+        }
+    }
 
     fn words(s: &str) -> Vec<&str> {
         let c = Clitics {
