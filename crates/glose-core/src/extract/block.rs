@@ -1,7 +1,7 @@
 //! One block's tokens with the facts every rule asks about them.
 
 use super::lexicon::{fold, Lexicon};
-use crate::text::{is_upper, sentences_from_tokens, Token, TokenKind};
+use crate::text::{is_upper, push_lower, sentences_from_tokens, Token, TokenKind};
 use std::borrow::Cow;
 
 const KNOWN: u8 = 1;
@@ -77,7 +77,7 @@ fn lowercase(s: &str, buf: &mut String) -> (usize, usize) {
             for c in s.chars() {
                 match c {
                     '\u{2019}' => buf.push('\''),
-                    c => buf.extend(c.to_lowercase()),
+                    c => push_lower(buf, c),
                 }
             }
         }

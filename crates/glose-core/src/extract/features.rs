@@ -313,6 +313,7 @@ impl Feats {
         }
     }
 
+    #[inline]
     fn contains(&self, id: u32) -> bool {
         if id < 128 {
             self.low & (1 << id) != 0
@@ -321,6 +322,7 @@ impl Feats {
         }
     }
 
+    #[inline]
     pub fn has(&self, f: F) -> bool {
         self.contains(f as u32)
     }

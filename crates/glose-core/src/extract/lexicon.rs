@@ -97,6 +97,7 @@ impl EventGrammar {
 struct Sketch([u64; 32]);
 
 impl Sketch {
+    #[inline]
     fn slot(w: &str) -> usize {
         let b = w.as_bytes();
         let (first, last) = match b {
@@ -113,6 +114,7 @@ impl Sketch {
     }
 
     /// False: `w` was never added. True: it may have been.
+    #[inline]
     fn may_hold(&self, w: &str) -> bool {
         let k = Self::slot(w);
         self.0[k / 64] & (1 << (k % 64)) != 0
@@ -134,8 +136,16 @@ impl WordSet {
         self.set.insert(w)
     }
 
+    /// The sketch's test is inlined where the rules ask (most words stop there);
+    /// the hash lookup is not.
+    #[inline]
     pub fn contains(&self, w: &str) -> bool {
-        self.sketch.may_hold(w) && self.set.contains(w)
+        self.sketch.may_hold(w) && self.holds(w)
+    }
+
+    #[inline(never)]
+    fn holds(&self, w: &str) -> bool {
+        self.set.contains(w)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &&'static str> {
@@ -218,12 +228,16 @@ impl Grammar {
     }
 
     /// Whether `word` (lowercase) is in the class.
+    #[inline]
     pub fn is(&self, class: &str, word: &str) -> bool {
-        self.sketch.may_hold(word)
-            && self
-                .of_word
-                .get(word)
-                .is_some_and(|classes| classes.contains(&class))
+        self.sketch.may_hold(word) && self.holds(class, word)
+    }
+
+    #[inline(never)]
+    fn holds(&self, class: &str, word: &str) -> bool {
+        self.of_word
+            .get(word)
+            .is_some_and(|classes| classes.contains(&class))
     }
 }
 

@@ -7,7 +7,7 @@ mod sentence;
 pub mod tags;
 mod token;
 
-pub use case::{is_lower, is_upper};
+pub use case::{is_lower, is_upper, push_lower};
 pub use sentence::{sentences, sentences_from_tokens};
 pub use token::{tokenize, tokenize_with, Clitics, Token, TokenKind};
 

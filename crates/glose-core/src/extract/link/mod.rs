@@ -271,7 +271,10 @@ pub fn fullest(text: &str, mentions: &[Mention]) -> String {
         if best.is_some_and(|(b, ..)| b == t) {
             continue;
         }
-        let (tl, t_upper) = (t.chars().count(), t.chars().all(|c| !c.is_lowercase()));
+        let (tl, t_upper) = (
+            t.chars().count(),
+            t.chars().all(|c| !crate::text::is_lower(c)),
+        );
         let better = match best {
             None => true,
             // Prefer "Strasbourg" over "STRASBOURG", then the longer form.
