@@ -391,7 +391,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     }
     // "the Tigris river", "the Sinjar plain": a lowercase place word right after the name
     // (not a compass point: "Sinjar north of Mosul").
-    if b < bt.len() && !bt.toks[b].cap && place_cue_word(bt, b) || coordinated_place_cue(bt, b) {
+    if (b < bt.len() && !bt.toks[b].cap && place_cue_word(bt, b)) || coordinated_place_cue(bt, b) {
         c.feats.add(F::PlaceCueAfter);
     }
     let f = &mut c.feats;
@@ -661,7 +661,8 @@ fn person_cue_after(bt: &BlockText, b: usize) -> bool {
         if cues.single.contains(w) || cues.multi_first.contains(w) {
             return true;
         }
-        if !article && (lex.determiners.contains(w) || lex.articles.contains(w)) {
+        // (The profiles' articles are determiners too.)
+        if !article && lex.determiners.contains(w) {
             article = true;
         } else if !(article && bt.adjective(j)) {
             return false;

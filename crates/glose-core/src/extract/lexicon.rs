@@ -279,7 +279,7 @@ pub struct Lexicon {
     pub places: HashMap<String, Place>,
     /// Lowercase first words of place names ("lac", "mer"): a place may start there.
     pub place_lower_heads: HashSet<String>,
-    /// The longest place name, in tokens.
+    /// The longest place name, in tokens (at most [`PLACE_MAX_TOKENS`]).
     pub place_max_tokens: usize,
     /// Every beginning of a place name that stops before a space or a punctuation
     /// mark ("cote", "cote d" of "cote d'ivoire"): a window whose first word is not
@@ -606,7 +606,7 @@ pub fn build(lang: Language) -> Lexicon {
         titles: grammar.set("title").into(),
         grammar,
         places,
-        place_max_tokens: place_max_tokens.min(8),
+        place_max_tokens: place_max_tokens.min(PLACE_MAX_TOKENS),
         place_prefixes,
         first_names,
         surnames,
@@ -717,6 +717,10 @@ fn words_set(text: &'static str) -> HashSet<&'static str> {
     set.extend(entries(text));
     set
 }
+
+/// The most tokens a place name is matched over: longer list entries are never found
+/// (span.rs keeps each window's end in an array this long).
+pub const PLACE_MAX_TOKENS: usize = 8;
 
 /// Folded place name -> type, the entries' flags, the longest name in tokens, and
 /// the names' beginnings (`Lexicon::place_prefixes`).

@@ -319,8 +319,7 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
 /// is no common word names a place of its own, a region of the one it names or
 /// another named after it.
 fn prefixed_place(bt: &BlockText, a: usize) -> Option<PlaceType> {
-    let word = &bt.text[bt.toks[a].start..bt.toks[a].end];
-    let (head, rest) = word.split_once('-')?;
+    let (head, rest) = bt.s(a).split_once('-')?;
     if !rest.starts_with(char::is_uppercase) {
         return None;
     }
@@ -353,7 +352,7 @@ pub(super) fn place_from(bt: &BlockText, a: usize) -> usize {
     // Folding goes letter by letter: each window's folded text is a prefix of the
     // longest one's, folded once.
     let mut folded = String::with_capacity(bt.toks[a + max - 1].end - bt.toks[a].start);
-    let mut ends = [0; 8]; // (`place_max_tokens` is at most 8)
+    let mut ends = [0; super::lexicon::PLACE_MAX_TOKENS];
     let mut from = bt.toks[a].start;
     for (k, end) in ends.iter_mut().enumerate().take(max) {
         let to = bt.toks[a + k].end;
