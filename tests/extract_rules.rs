@@ -730,3 +730,17 @@ fn a_listed_place_behind_a_place_prefix_is_a_place() {
     check("Les colons de la [[Nouvelle-Norvège|place]] ont bâti des fermes.");
     check("Les marchands remontaient vers la [[Haute-Bolivie|place]] avec leurs mules.");
 }
+
+#[test]
+fn a_place_word_cued_no_name_after_de_and_an_article_or_a_side() {
+    check("Le moulin est sur la rive gauche de la [[Vernolle|place]], près du massif de la [[Tarvène|place]].");
+    check("Le bourg est né au confluent de l'[[Ardouse|place]], à l'ouest de [[Lyon|place]].");
+    check("Les habitants de [[Quervillac|place]] visitent le château de [[Brunoval|place]].");
+}
+
+#[test]
+fn a_lowercase_copy_of_a_longer_name_was_an_entity_of_its_own() {
+    let text = "Le concert a lieu au palais de la Morvelle, à Lyon. Le public du Palais de la Morvelle est venu.";
+    check("Le concert a lieu au [[palais de la Morvelle|place]], à [[Lyon|place]]. Le public du [[Palais de la Morvelle|place]] est venu.");
+    same_entity(text, "palais de la Morvelle", "Palais de la Morvelle");
+}

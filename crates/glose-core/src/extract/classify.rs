@@ -717,19 +717,28 @@ fn org_cue_before(bt: &BlockText, a: usize) -> bool {
     false
 }
 
-/// "la base militaire russe de Kant": a place word, adjectives, then "de".
+/// "la base militaire russe de Kant", "la rive gauche de la Nive": a place word,
+/// adjectives or a side (the profile's `place_cue_side`), then "de", maybe an article.
 fn place_cue_behind(bt: &BlockText, a: usize) -> bool {
-    if a < 2 || !bt.lex.of.contains(bt.lc(a - 1).as_ref()) {
+    let lex = bt.lex;
+    // "de la Nive", "de l'Adour": the article after "de".
+    let of = if a >= 3 && lex.articles.contains(bt.lc(a - 1).as_ref()) {
+        a - 2
+    } else {
+        a - 1
+    };
+    if of < 1 || !lex.of.contains(bt.lc(of).as_ref()) {
         return false;
     }
-    let mut j = a - 1;
+    let mut j = of;
     let mut steps = 0;
     while j > 0 && steps < 4 {
         j -= 1;
-        if bt.lex.place_cues.contains(bt.lc(j).as_ref()) {
+        let w = bt.lc(j);
+        if lex.place_cues.contains(w.as_ref()) {
             return true;
         }
-        if !(bt.adjective(j) || bt.is_demonym(j)) {
+        if !(bt.adjective(j) || bt.is_demonym(j) || lex.grammar.is("place_cue_side", w.as_ref())) {
             return false;
         }
         steps += 1;

@@ -10,6 +10,7 @@ mod acronym;
 mod apposition;
 mod event_name;
 mod expansion;
+mod lowercase_copy;
 mod org_short;
 pub mod same_event;
 mod surname;
@@ -72,6 +73,7 @@ fn join_all(groups: &mut [Group], joins: Vec<(usize, usize)>, relation: &str) {
 pub fn names(text: &str, names: &mut Names, groups: &mut [Group], lex: &Lexicon) {
     acronym::link(text, names, groups, lex);
     expansion::link(text, names, groups, lex);
+    lowercase_copy::link(text, names, groups);
     apposition::link(names, groups);
     surname::link(groups);
     event_name::link(groups);
