@@ -895,3 +895,32 @@ fn a_place_word_shared_by_two_coordinated_names_makes_both_places() {
         "{got:?}"
     );
 }
+
+// One word no list knows after a preposition of place fell to organization (the news fit's
+// default for an unknown word): the profile's unknown_place_prep fires place_prep_unknown.
+#[test]
+fn an_unknown_word_after_a_preposition_of_place_is_a_place() {
+    let got = found("The pilgrims rested at Vorkesh before the long climb to the pass.");
+    assert_eq!(got, vec![("Vorkesh".into(), EntityKind::Place)]);
+}
+
+// "Crendall's funeral": a noun only a person has after the possessive (the profile's
+// person_possession) makes the name a person's, even opening its sentence.
+#[test]
+fn a_noun_only_a_person_has_after_the_possessive_makes_a_person() {
+    let got = found("Crendall's funeral drew a large crowd to the old chapel.");
+    assert!(
+        got.contains(&("Crendall".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+}
+
+// "Varnosk married", "Telmora was born": a verb only a person is the subject of, right
+// after the name (the profile's person_verb, person_verb_gap, passive_helper, person_passive).
+#[test]
+fn a_verb_only_a_person_does_after_one_word_makes_a_person() {
+    let got = found("After the war Varnosk married a painter and moved away from the coast.");
+    assert_eq!(got, vec![("Varnosk".into(), EntityKind::Person)]);
+    let got = found("The letters show that Telmora was born in a small house by the harbour.");
+    assert_eq!(got, vec![("Telmora".into(), EntityKind::Person)]);
+}

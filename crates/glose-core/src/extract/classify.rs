@@ -369,6 +369,29 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
             f.add(F::WorkCue);
         }
     }
+    // "the book at Qumran", "settled in Varosha": one word no list knows after a
+    // preposition of the profile's `unknown_place_prep` (maybe past an article) is a
+    // place the lists miss more often than anything else.
+    if c.feats.has(F::UnknownWord) && a >= 1 {
+        let g = &lex.grammar;
+        let p = if a >= 2 && lex.articles.contains(bt.lc(a - 1).as_ref()) {
+            a - 2
+        } else {
+            a - 1
+        };
+        if bt.word(p) && g.is("unknown_place_prep", bt.lower(p)) {
+            c.feats.add(F::PlacePrepUnknown);
+        }
+    }
+    // "Kennedy's funeral", "Hamilton argued": what only a person has or does (the
+    // profile's `person_possession` and `person_verb`; a language without them never
+    // fires these).
+    if person_possession_after(bt, b) {
+        c.feats.add(F::PersonPossession);
+    }
+    if person_verb_after(bt, b) {
+        c.feats.add(F::PersonVerbAfter);
+    }
     // « Lichtquant », "Runaway": one word no list knows, alone between quotes, with no
     // title, organization or place word before it: a word cited, a nickname, a title.
     let f = &mut c.feats;
@@ -492,6 +515,40 @@ fn person_pronoun_after(bt: &BlockText, a: usize, b: usize) -> bool {
     (b..bt.len().min(b + PRONOUN_WINDOW))
         .take_while(|&j| !bt.initial[j])
         .any(pronoun)
+}
+
+/// A possessive ending after the name, then (maybe past an adjective or an ordinal) a
+/// lowercase noun of the profile's `person_possession`: "Kennedy's funeral", "Batman's
+/// first appearance".
+fn person_possession_after(bt: &BlockText, b: usize) -> bool {
+    let lex = bt.lex;
+    if b >= bt.len() || !lex.possessives.contains(&bt.lc(b).as_ref()) {
+        return false;
+    }
+    (b + 1..bt.len().min(b + 3))
+        .take_while(|&j| bt.word(j) && !bt.toks[j].cap)
+        .any(|j| lex.grammar.is("person_possession", bt.lower(j)))
+}
+
+/// Right after the name, maybe past an auxiliary or an adverb of the profile's
+/// `person_verb_gap` ("had", "later"), a verb of the profile's `person_verb`: "Hamilton
+/// argued", "Kasumi later married"; or a `passive_helper` and a `person_passive`
+/// participle: "Imelda was born".
+fn person_verb_after(bt: &BlockText, b: usize) -> bool {
+    let g = &bt.lex.grammar;
+    let verb = |j: usize| {
+        j < bt.len() && bt.word(j) && !bt.toks[j].cap && g.is("person_verb", bt.lower(j))
+    };
+    if verb(b) {
+        return true;
+    }
+    // "Imelda was born": a passive only a person is the subject of.
+    let aux = |class: &str| bt.word(b) && !bt.toks[b].cap && g.is(class, bt.lower(b));
+    let passive = b + 1 < bt.len()
+        && bt.word(b + 1)
+        && !bt.toks[b + 1].cap
+        && g.is("person_passive", bt.lower(b + 1));
+    (aux("person_verb_gap") && verb(b + 1)) || (aux("passive_helper") && passive)
 }
 
 /// A plural by its ending (the profile's `plural_ending`, not a `singular_ending`).

@@ -135,6 +135,9 @@ features! {
     TitleAlone => "title_alone", "one word that is itself a title or a role, or opens one (\"the Duke\", \"Bishop\", \"Premier minister\")";
     DerivedWord => "derived_word", "one unknown word with a derivational ending: an adjective or a doctrine made from a name (\"Lagrangian\", \"Gaullism\")";
     PronounAfter => "pronoun_after", "one word, and later in its sentence (none before it) a pronoun of a person (\"he\", \"his\", \"her\"): the name it stands for is a person's";
+    PlacePrepUnknown => "place_prep_unknown", "one unknown word right after a preposition of place (\"in\", \"at\", \"within the\"): a place the lists do not know more often than anything else";
+    PersonPossession => "person_possession", "before a possessive ending and a noun only a person has (\"X's wife\", \"X's funeral\")";
+    PersonVerbAfter => "person_verb_after", "right before a verb only a person is the subject of (\"X married\", \"X was born\")";
     QuotedWord => "quoted_word", "one unknown word alone between quotation marks, no cue before: a word cited, a nickname or a title (\"Lichtquant\")";
     EvBias => "ev", "an event noun";
     EvName => "ev_name", "an event pinned down by a name";
