@@ -924,3 +924,79 @@ fn a_verb_only_a_person_does_after_one_word_makes_a_person() {
     let got = found("The letters show that Telmora was born in a small house by the harbour.");
     assert_eq!(got, vec![("Telmora".into(), EntityKind::Person)]);
 }
+
+/// A wire headline in capitals that ends with a period was read as running names
+/// ("WAUGH HITS CENTURY" was one organization): in capitals every word looks alike, so
+/// the everyday words split it and the names take the body's reading.
+#[test]
+fn a_headline_in_capitals_ending_with_a_period_ran_words_together() {
+    let text = "RUGBY - HALE SCORES TWICE AS NEW ZEALAND BEAT FRANCE.\n\nMarcus Hale \
+                scored twice as New Zealand beat France 30-12 in Paris on Saturday.";
+    let got = found(text);
+    for word in ["SCORES", "TWICE", "BEAT", "RUGBY"] {
+        assert!(
+            !got.iter().any(|(t, _)| t.contains(word)),
+            "{word}: {got:?}"
+        );
+    }
+    let kind_of = |s: &str| got.iter().find(|(t, _)| t == s).map(|(_, k)| *k);
+    assert_eq!(kind_of("HALE"), Some(EntityKind::Person), "{got:?}");
+    assert!(kind_of("NEW ZEALAND").is_some(), "{got:?}");
+    assert_eq!(kind_of("NEW ZEALAND"), kind_of("New Zealand"), "{got:?}");
+    assert_eq!(kind_of("FRANCE"), kind_of("France"), "{got:?}");
+}
+
+/// A dateline with a date ("LONDON 2024-03-02") in a match report was taken for a
+/// club named after its town: the town a story is filed from is a place.
+#[test]
+fn a_dateline_with_a_date_was_a_club_in_a_sports_story() {
+    let text = "LONDON 2024-03-02\n\nHartley Rovers beat Dunmore 2-1 in the league on \
+                Saturday, their third win of the season, and the coach praised the players.";
+    let got = found(text);
+    assert!(
+        got.contains(&("LONDON".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+}
+
+/// A results table's rows ("Hartley 2 Dunmore 0") named places, or nothing when the
+/// side's name is also a common word: a name before a number in a row of names and
+/// numbers is a side.
+#[test]
+fn a_results_row_named_places_not_sides() {
+    let text = "Results of the league matches played on Saturday:\n\nArsenal 2 Dunmore 0\n\n\
+                Coventry 1 Hartley Rovers 3";
+    let got = found(text);
+    for side in ["Arsenal", "Dunmore", "Coventry"] {
+        assert!(
+            got.contains(&(side.into(), EntityKind::Organization)),
+            "{side}: {got:?}"
+        );
+    }
+    // A player's row opens with a first name: a golf leaderboard's names are persons.
+    let got = found("Leading scores after the second round on Friday:\n\n135 Ernie Els 67 68");
+    assert!(
+        got.contains(&("Ernie Els".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+}
+
+/// A sentence's first word, common and no name's, was glued to the name after it
+/// ("Heavyweight Saudi Arabia" was a person in one fold, "Powerful Germany" an
+/// organization).
+#[test]
+fn an_opening_common_word_was_glued_to_the_name_after_it() {
+    let got = found(
+        "Heavyweight Saudi Arabia has been pushing for a cut. Powerful Germany wants \
+         more, and Grand Rapids agreed.",
+    );
+    assert!(
+        got.contains(&("Saudi Arabia".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Germany".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|(t, _)| t == "Grand Rapids"), "{got:?}");
+}

@@ -24,6 +24,9 @@ pub struct BlockText<'a> {
     /// Most longer words are capitalized (a Title Case or ALL-CAPS headline, a table
     /// row): capitals say little here.
     pub title_case: bool,
+    /// Every longer word is in capitals (an ALL-CAPS headline, "CRICKET - WAUGH HITS
+    /// CENTURY."): a headline even when it ends with a period, in any language.
+    pub all_caps: bool,
     /// Lowercase form of each token, computed once: the token's own text when it is
     /// lowercase already (most are), else its form in the caller's buffer (see
     /// [`BlockText::new`]). Plain borrows: the rules ask for them tens of times a token.
@@ -197,13 +200,18 @@ impl<'a> BlockText<'a> {
             let long = toks
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word && t.end - t.start >= 4 && !t.elision);
-            let (mut words, mut caps) = (0, 0);
+            let (mut words, mut caps, mut upper) = (0, 0, 0);
             for t in long {
                 words += 1;
                 caps += usize::from(t.cap);
+                upper += usize::from(t.upper);
             }
-            words >= 2 && caps * 4 >= words * 3
+            (
+                words >= 2 && caps * 4 >= words * 3,
+                words >= 2 && upper == words,
+            )
         };
+        let (title_case, all_caps) = title_case;
         let adjectives = vec![std::cell::Cell::new(0); toks.len()];
         let facts = if title_case {
             vec![std::cell::Cell::new(0); toks.len()]
@@ -216,6 +224,7 @@ impl<'a> BlockText<'a> {
             initial,
             lex,
             title_case,
+            all_caps,
             lower,
             adjectives,
             facts,
@@ -225,6 +234,15 @@ impl<'a> BlockText<'a> {
         // stretch is read as if in lowercase ("CHELSEA SUBSTITUTE VICTOR Moses").
         for i in 0..bt.len() {
             if bt.namelike[i] && bt.toks[i].cap && bt.shouted(i) && bt.everyday(i) {
+                bt.namelike[i] = false;
+            }
+            // So in a block all in capitals ("WAUGH HITS CENTURY"), except a word that
+            // opens a listed place ("SRI LANKA").
+            if bt.all_caps
+                && bt.namelike[i]
+                && bt.everyday(i)
+                && !bt.lex.place_prefixes.contains(bt.folded1(i).as_ref())
+            {
                 bt.namelike[i] = false;
             }
         }

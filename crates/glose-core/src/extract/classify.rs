@@ -109,6 +109,22 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     } else if a >= 2 && bt.s(a - 1) == "(" && b < bt.len() && bt.s(b) == ")" {
         f.add(F::InParens);
     }
+    // "Hartley Rovers 2 Dunmore 1", "Hartley Rovers 3 2 1 0 6 2 7": a line of names
+    // and numbers is a results or standings table, and the name before a number is a
+    // side's (a player's when it opens with a first name: "Ernie Els 67 68").
+    if b < bt.len()
+        && bt.toks[b].kind == crate::text::TokenKind::Number
+        && !bt.first_name(a)
+        && score_row(bt)
+    {
+        f.add(F::ScoreRow);
+    }
+    // "LONDON 1996-08-31", "WASHINGTON, Aug. 30 -", "LONDON, England (Reuters) -": the
+    // town a story was filed from opens its block, in capitals, before a date or an
+    // agency; a sports page's dateline is no club.
+    if a == 0 && bt.toks[a].upper && dateline_follows(bt, b) {
+        f.add(F::DatelinePlace);
+    }
     // "Columbia University", "Federal Reserve Board": an institution word ends the name.
     // (Not when that word is the head already: "Soviet Union" counts it once; nor when it
     // ends a venue's name too: "British Museum" is a place, "Museum of X" an institution.)
@@ -605,6 +621,59 @@ fn is_open_quote(s: &str) -> bool {
 
 fn is_close_quote(s: &str) -> bool {
     matches!(s, "\"" | "\u{bb}" | "\u{201d}")
+}
+
+/// A block of capitalized words and numbers only, two numbers at least: a table's row.
+fn score_row(bt: &BlockText) -> bool {
+    let mut numbers = 0;
+    for (j, t) in bt.toks.iter().enumerate() {
+        match t.kind {
+            crate::text::TokenKind::Number => numbers += 1,
+            crate::text::TokenKind::Word if !t.cap && !bt.is_function(j) => return false,
+            _ => {}
+        }
+    }
+    numbers >= 2
+}
+
+/// What follows a dateline's town at `b`: an optional region after a comma
+/// ("LONDON, England"), then a date running to the end of the block or to a dash, or
+/// an agency in parentheses and a dash, or a dash.
+fn dateline_follows(bt: &BlockText, b: usize) -> bool {
+    let n = bt.len();
+    let mut j = b;
+    if j + 1 < n
+        && bt.s(j) == ","
+        && bt.toks[j + 1].cap
+        && !bt.lex.dates.contains(bt.lc(j + 1).as_ref())
+    {
+        j += 1;
+        while j < n && j - b <= 4 && (bt.toks[j].cap || bt.s(j) == ".") {
+            j += 1;
+        }
+    }
+    if j < n && bt.s(j) == "(" {
+        let close = (j + 1..n.min(j + 5)).find(|&k| bt.s(k) == ")");
+        return close.is_some_and(|k| k + 1 < n && is_dash(bt.s(k + 1)));
+    }
+    // (A dash alone: not in a headline in capitals, "CRICKET - WAUGH HITS CENTURY".)
+    if j < n && is_dash(bt.s(j)) {
+        return !bt.all_caps;
+    }
+    if j < n && bt.s(j) == "," {
+        j += 1;
+    }
+    let (from, mut dated) = (j, false);
+    while j < n && j - from < 8 {
+        let t = bt.toks[j];
+        if t.kind == crate::text::TokenKind::Number || bt.lex.dates.contains(bt.lc(j).as_ref()) {
+            dated = true;
+        } else if !matches!(bt.s(j), "-" | "/" | "," | ".") {
+            break;
+        }
+        j += 1;
+    }
+    dated && (j == n || is_dash(bt.s(j)) || bt.s(j) == "(")
 }
 
 fn is_dash(s: &str) -> bool {

@@ -39,6 +39,8 @@ features! {
     PlaceHead => "place_head", "starts with a geographic word";
     PlaceSuffix => "place_suffix", "ends with a geographic word";
     DatelineAgency => "dateline_agency", "the agency in a dateline";
+    ScoreRow => "score_row", "a name before a number in a line of names and numbers (a results or standings row: a team)";
+    DatelinePlace => "dateline_place", "a town in capitals opening its block before a date or an agency (a dateline)";
     InParens => "in_parens", "in parentheses after a name";
     OrgSuffix => "org_suffix", "ends with a company word";
     CommonAcronym => "common_acronym", "an acronym of a common noun";

@@ -115,6 +115,10 @@ pub fn find(bt: &BlockText, space: &FeatureSpace) -> Vec<NameCand> {
             i += 1;
             continue;
         }
+        if initial_word_before_name(bt, i) {
+            i += 1;
+            continue;
+        }
         let Some(mut c) = sequence(bt, i) else {
             i += 1;
             continue;
@@ -127,6 +131,31 @@ pub fn find(bt: &BlockText, space: &FeatureSpace) -> Vec<NameCand> {
     }
     define_acronyms(bt, &mut out);
     out
+}
+
+/// A sentence's first word, a common word and no name's, glued to the name after
+/// it: "Hier Emmanuel Macron", "Heavyweight Saudi Arabia". The name starts after it
+/// when a first name or a listed place follows and the two words are no listed place
+/// or institution ("New York", "Air France" stay whole).
+fn initial_word_before_name(bt: &BlockText, i: usize) -> bool {
+    let lex = bt.lex;
+    let j = i + 1;
+    bt.initial[i]
+        && bt.toks[i].cap
+        && !bt.toks[i].upper
+        && bt.is_common(i)
+        && !bt.first_name(i)
+        && bt.spaced(i)
+        && j < bt.len()
+        && bt.toks[j].cap
+        && bt.namelike(j)
+        && !lex.org_heads.contains(bt.lc(i).as_ref())
+        && !lex.place_prefixes.contains(bt.folded1(i).as_ref())
+        && !lex.places.contains_key(bt.folded1(i).as_ref())
+        && !lex.known.contains_key(bt.folded(i, j + 1).as_str())
+        && (bt.first_name(j)
+            || lex.places.contains_key(bt.folded1(j).as_ref())
+            || super::span::place_from(bt, j) > 0)
 }
 
 /// Places named inside a named event stay places: "Festival d'Avignon" holds "Avignon".

@@ -95,12 +95,15 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
     // capitals join nothing: a run stops where everyday words meet other words
     // ("Putin | Address Election Meddling Charges"), except a first name's surname.
     // (A headline, not a sentence full of names: it does not end with a period.)
-    let headline = bt.title_case
-        && lex.grammar.is("typography", "title_case_names")
-        && bt
-            .toks
-            .last()
-            .is_some_and(|t| &bt.text[t.start..t.end] != ".");
+    // In capitals every word looks alike in any language, and a wire headline may
+    // end with a period ("CRICKET - WAUGH HITS CENTURY AS AUSTRALIA BEAT SRI LANKA.").
+    let headline = bt.all_caps
+        || (bt.title_case
+            && lex.grammar.is("typography", "title_case_names")
+            && bt
+                .toks
+                .last()
+                .is_some_and(|t| &bt.text[t.start..t.end] != "."));
     let plain = |j: usize| {
         bt.is_common(j)
             && !bt.first_name(j)
