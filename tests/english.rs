@@ -1000,3 +1000,25 @@ fn an_opening_common_word_was_glued_to_the_name_after_it() {
     );
     assert!(got.iter().any(|(t, _)| t == "Grand Rapids"), "{got:?}");
 }
+
+// "the Varkosz dimension": one name right before a noun of the things named after their
+// discoverer (the profile's eponym_noun) fell to organization; eponym_noun makes it a person.
+#[test]
+fn a_name_before_a_noun_named_after_its_discoverer_is_a_person() {
+    let got = found("The proof rests on the Varkosz dimension of the boundary.");
+    assert_eq!(got, vec![("Varkosz".into(), EntityKind::Person)]);
+}
+
+// "Persia and Tulmenia": one unknown word paired with a listed place by a connector (the
+// profile's place_pair_connector) fell to organization; paired_with_place makes it a place.
+#[test]
+fn an_unknown_word_paired_with_a_listed_place_is_a_place() {
+    let got = found("Caravans crossed Persia and Tulmenia in the summer.");
+    assert_eq!(
+        got,
+        vec![
+            ("Persia".into(), EntityKind::Place),
+            ("Tulmenia".into(), EntityKind::Place)
+        ]
+    );
+}

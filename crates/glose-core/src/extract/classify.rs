@@ -408,6 +408,19 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if person_verb_after(bt, b) {
         c.feats.add(F::PersonVerbAfter);
     }
+    // "the Hausdorff dimension", "a Strecker synthesis": one name, not in capitals, a
+    // common word nor a listed place ("the Texas law"), right before a noun of the profile's `eponym_noun` is its discoverer.
+    if b - a == 1
+        && !bt.toks[a].upper
+        && !bt.is_common(a)
+        && !lex.places.contains_key(bt.folded1(a).as_ref())
+        && b < bt.len()
+        && bt.word(b)
+        && !bt.toks[b].cap
+        && lex.grammar.is("eponym_noun", bt.lower(b))
+    {
+        c.feats.add(F::EponymNoun);
+    }
     // « Lichtquant », "Runaway": one word no list knows, alone between quotes, with no
     // title, organization or place word before it: a word cited, a nickname, a title.
     let f = &mut c.feats;

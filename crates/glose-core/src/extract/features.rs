@@ -140,6 +140,8 @@ features! {
     PlacePrepUnknown => "place_prep_unknown", "one unknown word right after a preposition of place (\"in\", \"at\", \"within the\"): a place the lists do not know more often than anything else";
     PersonPossession => "person_possession", "before a possessive ending and a noun only a person has (\"X's wife\", \"X's funeral\")";
     PersonVerbAfter => "person_verb_after", "right before a verb only a person is the subject of (\"X married\", \"X was born\")";
+    EponymNoun => "eponym_noun", "one word right before a lowercase noun of the things named after their discoverer (\"the Hausdorff dimension\", \"Strecker synthesis\"): a person's name";
+    PairedWithPlace => "paired_with_place", "one unknown word paired by a connector with a listed place (\"Nineveh and Kalhu\")";
     QuotedWord => "quoted_word", "one unknown word alone between quotation marks, no cue before: a word cited, a nickname or a title (\"Lichtquant\")";
     EvBias => "ev", "an event noun";
     EvName => "ev_name", "an event pinned down by a name";

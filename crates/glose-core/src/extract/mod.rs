@@ -562,7 +562,7 @@ fn propose_text(
         out.events.push(PlacedEvent { start, end, form });
     }
     let links = enumerations(&bt, &cands);
-    list_features(&mut cands, &links);
+    list_features(&bt, &mut cands, &links);
     let keys = &mut out.keys;
     for (c, link) in cands.into_iter().zip(links) {
         if !owned(c.start) {
@@ -662,7 +662,7 @@ fn enumerations(bt: &BlockText, cands: &[names::NameCand]) -> Vec<Link> {
 
 /// Members of an enumeration of three or more (or a parallel pair) learn what the
 /// others are: "villages de Kiotari, Gennadi et Pefki".
-fn list_features(cands: &mut [names::NameCand], links: &[Link]) {
+fn list_features(bt: &BlockText, cands: &mut [names::NameCand], links: &[Link]) {
     let mut i = 0;
     while i < cands.len() {
         if !links[i].first {
@@ -674,6 +674,11 @@ fn list_features(cands: &mut [names::NameCand], links: &[Link]) {
             j += 1;
         }
         let parallel = links[i + 1..j].iter().any(|l| l.parallel);
+        // "Nineveh and Kalhu": one unknown word paired with a listed place by a connector
+        // of the profile's `place_pair_connector` is a place too.
+        if j - i == 2 && !parallel {
+            paired_with_place(bt, cands, i);
+        }
         if j - i >= 3 || parallel {
             let is_place = |c: &names::NameCand| {
                 [
@@ -719,6 +724,31 @@ fn list_features(cands: &mut [names::NameCand], links: &[Link]) {
             }
         }
         i = j;
+    }
+}
+
+/// A pair of names joined by a connector of the profile's `place_pair_connector`
+/// ("Nineveh and Kalhu"): an unknown word there, beside a listed place, is a place.
+fn paired_with_place(bt: &BlockText, cands: &mut [names::NameCand], i: usize) {
+    let (pb, a) = (cands[i].b, cands[i + 1].a);
+    if a != pb + 1 || !bt.word(pb) || !bt.lex.grammar.is("place_pair_connector", bt.lower(pb)) {
+        return;
+    }
+    let listed = |c: &names::NameCand| {
+        [
+            F::PlaceCountry,
+            F::PlaceRegion,
+            F::PlaceContinent,
+            F::PlaceCity,
+        ]
+        .iter()
+        .any(|&f| c.feats.has(f))
+            && !c.feats.has(F::ListWeak)
+    };
+    for (k, other) in [(i, i + 1), (i + 1, i)] {
+        if cands[k].feats.has(F::UnknownWord) && listed(&cands[other]) {
+            cands[k].feats.add(F::PairedWithPlace);
+        }
     }
 }
 
