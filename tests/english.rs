@@ -1022,3 +1022,20 @@ fn an_unknown_word_paired_with_a_listed_place_is_a_place() {
         ]
     );
 }
+
+// "Varnholm F.C.", "A.F.C. Lindmoor": a club's abbreviation written with periods read as a
+// person's initials (has_initial); the profile's team_abbreviation makes it the club's
+// org_suffix.
+#[test]
+fn a_team_abbreviation_with_periods_makes_an_organization() {
+    let got = found("He joined A.F.C. Lindmoor on a one-year deal.");
+    assert_eq!(
+        got,
+        vec![("A.F.C. Lindmoor".into(), EntityKind::Organization)]
+    );
+    let got = found("Last season he signed for Varnholm F.C. on a free transfer.");
+    assert!(
+        got.contains(&("Varnholm F.C.".into(), EntityKind::Organization)),
+        "{got:?}"
+    );
+}

@@ -138,6 +138,11 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     {
         f.add(F::OrgSuffix);
     }
+    // "Moreirense F.C.", "A.F.C. Sudbury": a club's abbreviation written with periods (the
+    // profile's `team_abbreviation`), first or last, marks the club, not a person's initials.
+    if b - a >= 2 && (team_abbreviation(bt, a) || team_abbreviation(bt, b - 1)) {
+        f.add(F::OrgSuffix);
+    }
     if b - a == 1 && lex.common_acronyms.contains(first) {
         f.add(F::CommonAcronym);
     }
@@ -578,6 +583,21 @@ fn person_verb_after(bt: &BlockText, b: usize) -> bool {
         && !bt.toks[b + 1].cap
         && g.is("person_passive", bt.lower(b + 1));
     (aux("person_verb_gap") && verb(b + 1)) || (aux("passive_helper") && passive)
+}
+
+/// Capitals each followed by a period ("F.C.", "A.F.C."), whose letters spell a word of
+/// the profile's `team_abbreviation`.
+fn team_abbreviation(bt: &BlockText, j: usize) -> bool {
+    let s = bt.s(j);
+    let mut letters = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if !c.is_uppercase() || chars.next() != Some('.') {
+            return false;
+        }
+        letters.extend(c.to_lowercase());
+    }
+    letters.len() >= 2 && bt.lex.grammar.is("team_abbreviation", &letters)
 }
 
 /// A plural by its ending (the profile's `plural_ending`, not a `singular_ending`).
