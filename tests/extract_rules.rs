@@ -744,3 +744,9 @@ fn a_lowercase_copy_of_a_longer_name_was_an_entity_of_its_own() {
     check("Le concert a lieu au [[palais de la Morvelle|place]], à [[Lyon|place]]. Le public du [[Palais de la Morvelle|place]] est venu.");
     same_entity(text, "palais de la Morvelle", "Palais de la Morvelle");
 }
+
+#[test]
+fn a_latin_binomial_was_an_organization_in_french() {
+    check("\"Trovandia pelluscens\" est une espèce de papillon décrite à [[Lyon|place]].");
+    check("L'espèce Molvaxis guttulata vit dans les forêts du [[Gabon|place]].");
+}

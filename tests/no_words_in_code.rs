@@ -107,6 +107,8 @@ fn french_words() -> BTreeSet<String> {
         "infinitive",
         "infinitive_not",
         "gerund_ending",
+        "epithet_ending",
+        "taxon_suffix",
     ];
     entries(&root().join("assets/lang/fr/grammar.tsv"))
         .iter()

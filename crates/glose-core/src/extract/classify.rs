@@ -274,7 +274,13 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     }
     // "Homo erectus", "Papilio phorbanta": a genus then its species' epithet, a lowercase
     // word no dictionary knows with a Latin ending (the profile's `epithet_ending`).
-    if b - a == 1 && !bt.toks[a].upper && b < bt.len() && is_epithet(bt, b) {
+    // No genus is a particle: "Al wataniya" is a name.
+    if b - a == 1
+        && !bt.toks[a].upper
+        && b < bt.len()
+        && !lex.particles.contains(bt.lc(a).as_ref())
+        && is_epithet(bt, b)
+    {
         f.add(F::Binomial);
     }
     if b - a == 1 && compound_modifier(bt, a) {
