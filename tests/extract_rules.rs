@@ -750,3 +750,8 @@ fn a_latin_binomial_was_an_organization_in_french() {
     check("\"Trovandia pelluscens\" est une espèce de papillon décrite à [[Lyon|place]].");
     check("L'espèce Molvaxis guttulata vit dans les forêts du [[Gabon|place]].");
 }
+
+#[test]
+fn a_rank_a_cleric_or_a_trade_before_a_name_did_not_cue_a_person() {
+    check("Le sultan [[Orvadès|person]] a reçu le bassiste [[Tramblo|person]] et le comte [[Vaurignac|person]].");
+}
