@@ -755,3 +755,9 @@ fn a_latin_binomial_was_an_organization_in_french() {
 fn a_rank_a_cleric_or_a_trade_before_a_name_did_not_cue_a_person() {
     check("Le sultan [[Orvadès|person]] a reçu le bassiste [[Tramblo|person]] et le comte [[Vaurignac|person]].");
 }
+
+#[test]
+fn a_repeated_preposition_with_its_article_did_not_join_an_enumeration() {
+    check("Le bourg est né au confluent de l'[[Ardouse|place]] et de la [[Brévanne|place]].");
+    check("Il vit entre les provinces du [[Quermal|place]] et du [[Tovrinde|place]].");
+}

@@ -630,16 +630,19 @@ fn enumerations(bt: &BlockText, cands: &[names::NameCand]) -> Vec<Link> {
     let mut links = vec![Link::default(); cands.len()];
     for k in 1..cands.len() {
         let (pb, a) = (cands[k - 1].b, cands[k].a);
-        if pb >= a || a - pb > 2 {
+        if pb >= a || a - pb > 3 {
             continue;
         }
-        let mut words = [""; 2];
+        let mut words = [""; 3];
         for (w, j) in words.iter_mut().zip(pb..a) {
             *w = bt.lower(j);
         }
         let gap = &words[..a - pb];
-        let parallel =
-            gap.len() == 2 && connectors.contains(&gap[0]) && parallel_preps.contains(&gap[1]);
+        // "d'Antakya et de Kahramanmaras", "de l'Adour et de la Nive": a connector and
+        // the preposition again, maybe with its article.
+        let parallel = (gap.len() == 2 || (gap.len() == 3 && bt.lex.articles.contains(gap[2])))
+            && connectors.contains(&gap[0])
+            && parallel_preps.contains(&gap[1]);
         links[k].apposition = gap.len() == 2 && gap[0] == "," && bt.lex.articles.contains(gap[1]);
         let joined = parallel
             || match gap {
@@ -702,10 +705,12 @@ fn list_features(bt: &BlockText, cands: &mut [names::NameCand], links: &[Link]) 
                 .into_iter()
                 .filter(|&f| cands[i].feats.has(f))
                 .collect();
-            for k in i..j {
+            for c in &mut cands[i..j] {
                 for &f in &cues {
-                    cands[k].feats.add(f);
+                    c.feats.add(f);
                 }
+            }
+            for k in i..j {
                 let others = || (i..j).filter(move |&m| m != k);
                 let place = others().any(|m| is_place(&cands[m]));
                 let person = others().any(|m| is_person(&cands[m]));
