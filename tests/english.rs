@@ -973,6 +973,13 @@ fn a_results_row_named_places_not_sides() {
             "{side}: {got:?}"
         );
     }
+    // A one-word side named like a first name ("Boston") is still a side.
+    let got =
+        found("Standings after Thursday's games:\n\nBoston 67 68 .496 8\n\nDunmore 60 70 .462 12");
+    assert!(
+        got.contains(&("Boston".into(), EntityKind::Organization)),
+        "{got:?}"
+    );
     // A player's row opens with a first name: a golf leaderboard's names are persons.
     let got = found("Leading scores after the second round on Friday:\n\n135 Ernie Els 67 68");
     assert!(
@@ -1038,4 +1045,22 @@ fn a_team_abbreviation_with_periods_makes_an_organization() {
         got.contains(&("Varnholm F.C.".into(), EntityKind::Organization)),
         "{got:?}"
     );
+}
+
+/// In a block in capitals, an everyday word that merely begins some listed place's
+/// name ("LEAGUE" as in League City) stayed a name: "EASTERN DIVISION" and "AMERICAN
+/// LEAGUE" were organizations. Only a listed place that really starts there keeps it.
+#[test]
+fn an_everyday_word_in_capitals_that_begins_some_place_name_was_a_name() {
+    let got = found(
+        "Standings after the games played on Thursday in the league.\n\nAMERICAN LEAGUE\n\n\
+         EASTERN DIVISION\n\nNEW YORK CITY BEAT BOSTON.",
+    );
+    for word in ["LEAGUE", "DIVISION", "BEAT"] {
+        assert!(
+            !got.iter().any(|(t, _)| t.contains(word)),
+            "{word}: {got:?}"
+        );
+    }
+    assert!(got.iter().any(|(t, _)| t == "NEW YORK CITY"), "{got:?}");
 }

@@ -241,7 +241,7 @@ impl<'a> BlockText<'a> {
             if bt.all_caps
                 && bt.namelike[i]
                 && bt.everyday(i)
-                && !bt.lex.place_prefixes.contains(bt.folded1(i).as_ref())
+                && super::span::place_from(&bt, i) == 0
             {
                 bt.namelike[i] = false;
             }

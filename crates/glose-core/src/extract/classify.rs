@@ -109,21 +109,24 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     } else if a >= 2 && bt.s(a - 1) == "(" && b < bt.len() && bt.s(b) == ")" {
         f.add(F::InParens);
     }
-    // "Hartley Rovers 2 Dunmore 1", "Hartley Rovers 3 2 1 0 6 2 7": a line of names
-    // and numbers is a results or standings table, and the name before a number is a
-    // side's (a player's when it opens with a first name: "Ernie Els 67 68").
-    if b < bt.len()
-        && bt.toks[b].kind == crate::text::TokenKind::Number
-        && !bt.first_name(a)
-        && score_row(bt)
-    {
-        f.add(F::ScoreRow);
-    }
     // "LONDON 1996-08-31", "WASHINGTON, Aug. 30 -", "LONDON, England (Reuters) -": the
     // town a story was filed from opens its block, in capitals, before a date or an
     // agency; a sports page's dateline is no club.
-    if a == 0 && bt.toks[a].upper && dateline_follows(bt, b) {
+    let dateline = a == 0 && bt.toks[a].upper && dateline_follows(bt, b);
+    if dateline {
         f.add(F::DatelinePlace);
+    }
+    // "Hartley Rovers 2 Dunmore 1", "Hartley Rovers 3 2 1 0 6 2 7": a line of names
+    // and numbers is a results or standings table, and the name before a number is a
+    // side's (a player's when it opens with a first name: "Ernie Els 67 68"; a date is
+    // no score).
+    if !dateline
+        && b < bt.len()
+        && bt.toks[b].kind == crate::text::TokenKind::Number
+        && !(b - a >= 2 && bt.first_name(a))
+        && score_row(bt)
+    {
+        f.add(F::ScoreRow);
     }
     // "Columbia University", "Federal Reserve Board": an institution word ends the name.
     // (Not when that word is the head already: "Soviet Union" counts it once; nor when it
