@@ -504,8 +504,16 @@ impl<'a> BlockText<'a> {
         else {
             return false;
         };
-        s.chars().count() > 3 && endings.iter().any(|e| s.ends_with(e))
+        s.chars().count() > 3 && endings.iter().any(|e| ends_with(s, e))
     }
+}
+
+/// `s.ends_with(e)`, compared byte by byte in place: endings are a few bytes, and
+/// the library's comparison is a call each (tens of thousands a large article).
+#[inline]
+fn ends_with(s: &str, e: &str) -> bool {
+    let (s, e) = (s.as_bytes(), e.as_bytes());
+    s.len() >= e.len() && s[s.len() - e.len()..].iter().zip(e).all(|(x, y)| x == y)
 }
 
 /// "Jean-Éric", "Hans-Peter", "Marie-Claire": a hyphenated word whose every part is a

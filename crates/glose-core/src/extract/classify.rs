@@ -131,7 +131,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     // "Columbia University", "Federal Reserve Board": an institution word ends the name.
     // (Not when that word is the head already: "Soviet Union" counts it once; nor when it
     // ends a venue's name too: "British Museum" is a place, "Museum of X" an institution.)
-    let title_case_names = lex.grammar.is("typography", "title_case_names");
+    let title_case_names = lex.title_case_names;
     if b - a >= 2
         && (lex.org_suffixes.contains(last)
             || (title_case_names

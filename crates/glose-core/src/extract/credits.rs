@@ -68,11 +68,12 @@ fn in_line(line: &str, words: &Words) -> Option<Range<usize>> {
     if tail_start > 0 {
         let dash = trimmed.starts_with(['-', '\u{2013}', '\u{2014}']);
         let body = trimmed.trim_start_matches(['-', '\u{2013}', '\u{2014}', ' ']);
-        // Asked in this order: most lines have no dash, and a slash is cheaper to
-        // find than a `via` word.
-        if (dash || body.contains('/') || has_via(body, words))
-            && !body.is_empty()
+        // Asked in this order: a line's last sentence is nearly always prose, which
+        // `names_only` turns away at its first lowercase word; then most lines have
+        // no dash, and a slash is cheaper to find than a `via` word.
+        if !body.is_empty()
             && names_only(body, words)
+            && (dash || body.contains('/') || has_via(body, words))
         {
             return Some(t0..line.len());
         }
@@ -131,8 +132,8 @@ fn find_word(s: &str, w: &str) -> Option<usize> {
         .map(|&f| (f.to_ascii_lowercase(), f.is_ascii_alphabetic()));
     while at <= last {
         match first {
-            Some((f, true)) => at += b[at..=last].iter().position(|&c| c | 0x20 == f)?,
-            Some((f, false)) => at += b[at..=last].iter().position(|&c| c == f)?,
+            Some((f, true)) => at += memchr::memchr2(f, f & !0x20, &b[at..=last])?,
+            Some((f, false)) => at += memchr::memchr(f, &b[at..=last])?,
             None => {}
         }
         if s.is_char_boundary(at) && b[at..at + wb.len()].eq_ignore_ascii_case(wb) {

@@ -257,6 +257,9 @@ pub struct Lexicon {
     /// russe"), unless the profile says `word_order adjective_before_noun`: then a word
     /// after an event's or an institution's head is no adjective of it.
     pub adjectives_follow: bool,
+    /// The profile says `typography title_case_names`: a language that capitalizes
+    /// every word of a name (asked of every candidate: answered once here).
+    pub title_case_names: bool,
     /// Accented letters a capital may have lost ("Etat" for "État"): (plain, accented).
     pub capital_accents: Vec<(char, &'static str)>,
     /// Capitalized particles inside a person's name ("Le" of "Marine Le Pen").
@@ -588,6 +591,7 @@ pub fn build(lang: Language) -> Lexicon {
         ministry: grammar.set("ministry").into(),
         adjective_endings,
         adjectives_follow: !grammar.is("word_order", "adjective_before_noun"),
+        title_case_names: grammar.is("typography", "title_case_names"),
         capital_accents,
         name_particle_cap: grammar.set("name_particle_cap").into(),
         of_article,

@@ -187,7 +187,7 @@ fn nested_places(bt: &BlockText, space: &FeatureSpace, c: &NameCand) -> Vec<Name
 /// none.
 fn capitalized_title(bt: &BlockText, i: usize) -> usize {
     let lex = bt.lex;
-    if !lex.grammar.is("typography", "title_case_names") {
+    if !lex.title_case_names {
         return 0;
     }
     // Before the title: a nationality word or a place ("New Zealand Prime Minister"),

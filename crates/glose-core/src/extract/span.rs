@@ -99,7 +99,7 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
     // end with a period ("CRICKET - WAUGH HITS CENTURY AS AUSTRALIA BEAT SRI LANKA.").
     let headline = bt.all_caps
         || (bt.title_case
-            && lex.grammar.is("typography", "title_case_names")
+            && lex.title_case_names
             && bt
                 .toks
                 .last()

@@ -316,6 +316,40 @@ pub fn fullest(text: &str, mentions: &[Mention]) -> String {
 pub fn number(entities: &mut [Entity]) {
     entities.sort_by_key(|e| e.first_offset());
     for (i, e) in entities.iter_mut().enumerate() {
-        e.id = format!("e{}", i + 1);
+        e.id = entity_id(i + 1);
+    }
+}
+
+/// "e" and `n` in decimal, as `format!("e{n}")` writes it, without the formatting
+/// machinery (an article has thousands of entities; `format!` was most of numbering).
+fn entity_id(mut n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - k);
+    id.push('e');
+    for &d in &digits[k..] {
+        id.push(char::from(d));
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::entity_id;
+
+    /// Entity ids are written as `format!` writes them.
+    #[test]
+    fn entity_ids_as_format_writes_them() {
+        for n in (0..2000).chain([9_999, 10_000, 123_456_789, usize::MAX]) {
+            assert_eq!(entity_id(n), format!("e{n}"));
+        }
     }
 }
