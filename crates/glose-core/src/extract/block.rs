@@ -1,6 +1,6 @@
 //! One block's tokens with the facts every rule asks about them.
 
-use super::lexicon::{fold, Lexicon};
+use super::lexicon::{fold, Lexicon, Place};
 use crate::text::{is_upper, push_lower, sentences_from_tokens, Token, TokenKind};
 use std::borrow::Cow;
 
@@ -38,6 +38,11 @@ pub struct BlockText<'a> {
     /// `namelike()` of each token, computed with the lowercase forms: every rule
     /// asks it of the tokens around it, tens of times a token.
     namelike: Vec<bool>,
+    /// A buffer a rule may take for a string it builds and drops (a window of
+    /// words folded), and give back: one allocation a block, not one a name.
+    pub scratch: std::cell::Cell<String>,
+    /// `place1()` answers, memoized (`None`: not looked up yet).
+    places: Vec<std::cell::Cell<Option<Option<Place>>>>,
 }
 
 /// `a` then `b` as one string handed to `f`: joined on the stack when short (the
@@ -89,6 +94,9 @@ fn lowercase(s: &str, buf: &mut String) -> (usize, usize) {
     }
     (from, buf.len())
 }
+
+/// The room [`BlockText::scratch`] starts with, in bytes.
+const SCRATCH: usize = 128;
 
 /// [`lowercase`]'s answer for a token whose own text is its lowercase form.
 const BORROWED: usize = usize::MAX;
@@ -213,6 +221,7 @@ impl<'a> BlockText<'a> {
         };
         let (title_case, all_caps) = title_case;
         let adjectives = vec![std::cell::Cell::new(0); toks.len()];
+        let places = vec![std::cell::Cell::new(None); toks.len()];
         let facts = if title_case {
             vec![std::cell::Cell::new(0); toks.len()]
         } else {
@@ -229,6 +238,9 @@ impl<'a> BlockText<'a> {
             adjectives,
             facts,
             namelike,
+            // Room for any window of words a rule folds but the longest.
+            scratch: std::cell::Cell::new(String::with_capacity(SCRATCH)),
+            places,
         };
         // In capitals the first letter says nothing: an everyday word in a shouted
         // stretch is read as if in lowercase ("CHELSEA SUBSTITUTE VICTOR Moses").
@@ -423,9 +435,7 @@ impl<'a> BlockText<'a> {
     /// A common word that is no first name and no place: what capitals cannot make
     /// a name of ("POLICE", "SUBSTITUTE"; not "LONDON", "VICTOR").
     fn everyday(&self, i: usize) -> bool {
-        self.is_common(i)
-            && !self.first_name(i)
-            && !self.lex.places.contains_key(self.folded1(i).as_ref())
+        self.is_common(i) && !self.first_name(i) && self.place1(i).is_none()
     }
 
     #[inline]
@@ -456,6 +466,17 @@ impl<'a> BlockText<'a> {
         } else {
             Cow::Owned(fold(s))
         }
+    }
+
+    /// The gazetteer entry of token `i` alone, folded ([`BlockText::folded1`]), looked
+    /// up once: the rules ask it of the same words again and again.
+    pub fn place1(&self, i: usize) -> Option<Place> {
+        if let Some(known) = self.places[i].get() {
+            return known;
+        }
+        let place = self.lex.places.get(self.folded1(i).as_ref()).copied();
+        self.places[i].set(Some(place));
+        place
     }
 
     /// No punctuation or line break between tokens `i` and `i + 1`, only a space.

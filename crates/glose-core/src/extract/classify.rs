@@ -214,7 +214,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         }
     }
     let country_first = matches!(
-        lex.places.get(bt.folded1(a).as_ref()).map(|p| p.kind),
+        bt.place1(a).map(|p| p.kind),
         Some(PlaceType::Country | PlaceType::Region | PlaceType::Continent)
     );
     if country_first && ntok >= 2 {
@@ -241,10 +241,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     }
     // What the lists do not know: the context and the rest of the article decide.
     let listed = |j: usize| {
-        bt.is_common(j)
-            || bt.is_demonym(j)
-            || bt.first_name(j)
-            || lex.places.contains_key(bt.folded1(j).as_ref())
+        bt.is_common(j) || bt.is_demonym(j) || bt.first_name(j) || bt.place1(j).is_some()
     };
     if b - a == 1 && !bt.toks[a].upper && !listed(a) {
         f.add(F::UnknownWord);
@@ -462,8 +459,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     }
     let f = &mut c.feats;
     // "France Inter", "Air France": a known place inside a longer name.
-    let holds_place = ntok >= 2
-        && (a..b).any(|j| bt.toks[j].cap && lex.places.contains_key(bt.folded1(j).as_ref()));
+    let holds_place = ntok >= 2 && (a..b).any(|j| bt.toks[j].cap && bt.place1(j).is_some());
     if holds_place {
         f.add(F::HoldsPlace);
     }
@@ -510,9 +506,10 @@ fn title_case_evidence(
     // "Houston Astros", "Boston Red Sox": a team named by its town and a plural. Not
     // "Michael Shanks": a first name that is only a doubtful place (a parish, a
     // hamlet) starts a person's name.
-    let town = bt.folded1(a);
-    let named_town = lex.places.contains_key(town.as_ref())
-        && !(lex.doubtful_place(town.as_ref()) && bt.first_name(a));
+    use super::lexicon::place_flag::{SMALL, WEAK};
+    let named_town = bt
+        .place1(a)
+        .is_some_and(|p| !(p.flags & (WEAK | SMALL) != 0 && bt.first_name(a)));
     if ntok >= 2
         && (named_town || super::span::place_from(bt, a) > 0)
         && !lex.places.contains_key(key)
@@ -524,9 +521,7 @@ fn title_case_evidence(
     }
     // "Houston", "Summer", "Christian": a first name that is also something else
     // says little alone.
-    if bt.first_name(a)
-        && (bt.is_common(a) || bt.is_demonym(a) || lex.places.contains_key(bt.folded1(a).as_ref()))
-    {
+    if bt.first_name(a) && (bt.is_common(a) || bt.is_demonym(a) || bt.place1(a).is_some()) {
         f.add(F::FirstNameAmbiguous);
     }
     if ntok >= 2

@@ -168,7 +168,7 @@ fn nested_places(bt: &BlockText, space: &FeatureSpace, c: &NameCand) -> Vec<Name
         let before = bt.lc(j - 1);
         let linked = bt.lex.of.contains(before.as_ref())
             || bt.lex.place_preps.town.contains(before.as_ref());
-        if bt.namelike(j) && linked && bt.lex.places.contains_key(bt.folded1(j).as_ref()) {
+        if bt.namelike(j) && linked && bt.place1(j).is_some() {
             // The name pass's own reading of the word (its place list type and flags).
             let mut p = sequence(bt, j)
                 .filter(|p| p.b == j + 1)
@@ -198,7 +198,7 @@ fn capitalized_title(bt: &BlockText, i: usize) -> usize {
         let place = super::span::place_from(bt, i);
         if place > 0 {
             i + place
-        } else if bt.toks[i].cap && lex.places.contains_key(bt.folded1(i).as_ref()) {
+        } else if bt.toks[i].cap && bt.place1(i).is_some() {
             i + 1
         } else {
             i

@@ -54,20 +54,26 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         maxk -= 1;
     }
     let base = bt.toks[a].start;
+    // The block's scratch buffer, not a new string each time (one window a name).
+    let mut folded = bt.scratch.take();
+    folded.clear();
     // (Room for the window's text as written: folding seldom makes it longer.)
-    let mut folded = String::with_capacity(bt.toks[a + maxk - 1].end - base);
-    let mut ends = Vec::with_capacity(maxk);
-    for k in 0..maxk {
+    folded.reserve(bt.toks[a + maxk - 1].end - base);
+    // (`maxk` is at most `place_max_tokens`, capped by PLACE_MAX_TOKENS.)
+    let mut ends = [0; super::lexicon::PLACE_MAX_TOKENS];
+    let mut filled = 0;
+    for (k, end) in ends.iter_mut().enumerate().take(maxk) {
         let t = bt.toks[a + k];
         let from = if k == 0 { base } else { bt.toks[a + k - 1].end };
         super::lexicon::fold_into(&mut folded, &bt.text[from..t.end]);
-        ends.push(folded.len());
+        *end = folded.len();
+        filled += 1;
         // A longer place must begin with this first word and a space or a mark.
         if k == 0 && !lex.place_prefixes.contains(folded.as_str()) {
             break;
         }
     }
-    let maxk = ends.len();
+    let maxk = filled;
     for k in (1..=maxk).rev() {
         let b = a + k;
         if !can_end(b) {
@@ -84,6 +90,7 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
             break;
         }
     }
+    bt.scratch.set(folded);
     if best_place.is_none() && can_end(a + 1) {
         if let Some(t) = prefixed_place(bt, a) {
             best_place = Some((a + 1, t));
@@ -108,7 +115,7 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         bt.is_common(j)
             && !bt.first_name(j)
             && !lex.surnames.contains(bt.s(j))
-            && !lex.places.contains_key(bt.folded1(j).as_ref())
+            && bt.place1(j).is_none()
     };
     loop {
         // No real name runs past a dozen words; a capitalized run longer than that

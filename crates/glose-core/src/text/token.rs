@@ -373,55 +373,70 @@ fn scan_word(s: &str, i: usize) -> (usize, Shape) {
     // The ASCII letters' and digits' classes, or-ed, and the letters counted, in
     // locals: the tight loop below reads most of the text.
     let (mut classes, mut letters) = (0u8, 0usize);
-    while j < s.len() {
-        // ASCII letters and digits, the bulk of French text, need no decoding.
-        let b = bytes[j];
-        let class = BYTE_CLASS[b as usize];
-        if class & (ALPHA | DIGIT) != 0 {
+    loop {
+        // ASCII letters and digits, the bulk of French text, need no decoding: a
+        // loop of their own, whose state stays in registers (sharing one loop with
+        // the rare cases below spilled it to the stack at every byte).
+        while j < bytes.len() {
+            let class = BYTE_CLASS[bytes[j] as usize];
+            if class & (ALPHA | DIGIT) == 0 {
+                break;
+            }
             classes |= class;
             letters += usize::from(class & ALPHA);
             j += 1;
-            continue;
+        }
+        if j >= bytes.len() {
+            break;
         }
         // Other ASCII characters end the word unless they may join two parts.
-        if class & (JOIN | NON_ASCII) == 0 {
+        if BYTE_CLASS[bytes[j] as usize] & (JOIN | NON_ASCII) == 0 {
             break;
         }
-        let c = next_char(s, j);
-        if is_word_char(c) {
-            shape.add(c);
-            j += c.len_utf8();
-            continue;
+        match other_part(s, i, j, &mut shape) {
+            Some(next) => j = next,
+            None => break,
         }
-        let joins = match s[j + c.len_utf8()..].chars().next() {
-            Some(n) if is_word_char(n) => {
-                // "CD&V", and photo credits such as "IMAGO/SNA" or "KEYSTONE/EPA".
-                // (What comes before a joint is a word character: the word starts
-                // on a letter, and a joint is followed by one.)
-                is_hyphen(c)
-                    || is_apostrophe(c)
-                    || ((c == '&' || c == '/')
-                        && s[..j].chars().next_back().is_some_and(char::is_uppercase)
-                        && n.is_uppercase())
-            }
-            _ => false,
-        };
-        if !joins {
-            break;
-        }
-        shape.odd |= !c.is_ascii();
-        // A joint is no letter and no digit: nothing for the shape but where the
-        // first apostrophe is (an elision ends there).
-        if is_apostrophe(c) {
-            shape.apostrophe.get_or_insert(j - i);
-        }
-        j += c.len_utf8();
     }
     shape.letters += letters;
     shape.lower |= classes & LOWER != 0;
     shape.digit |= classes & DIGIT != 0;
     shape.odd |= classes & UPPER != 0;
     (j, shape)
+}
+
+/// [`scan_word`] at `j`, on a character outside ASCII or a possible joint: where the
+/// word goes on after it (the shape told), or `None` when the word ends before it.
+#[inline(never)]
+fn other_part(s: &str, i: usize, j: usize, shape: &mut Shape) -> Option<usize> {
+    let c = next_char(s, j);
+    if is_word_char(c) {
+        shape.add(c);
+        return Some(j + c.len_utf8());
+    }
+    let joins = match s[j + c.len_utf8()..].chars().next() {
+        Some(n) if is_word_char(n) => {
+            // "CD&V", and photo credits such as "IMAGO/SNA" or "KEYSTONE/EPA".
+            // (What comes before a joint is a word character: the word starts
+            // on a letter, and a joint is followed by one.)
+            is_hyphen(c)
+                || is_apostrophe(c)
+                || ((c == '&' || c == '/')
+                    && s[..j].chars().next_back().is_some_and(char::is_uppercase)
+                    && n.is_uppercase())
+        }
+        _ => false,
+    };
+    if !joins {
+        return None;
+    }
+    shape.odd |= !c.is_ascii();
+    // A joint is no letter and no digit: nothing for the shape but where the
+    // first apostrophe is (an elision ends there).
+    if is_apostrophe(c) {
+        shape.apostrophe.get_or_insert(j - i);
+    }
+    Some(j + c.len_utf8())
 }
 
 /// The word token of `s[start..end]` (a word cut from a longer scan, or read by
