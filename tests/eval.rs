@@ -70,7 +70,7 @@ fn cross_validated_score_on_the_shared_news_articles() {
     let table = glose::eval::format_table(&rows);
     eprintln!("5-fold cross-validation:\n{table}");
     let all = row(&rows, "all");
-    at_least("cross-validated lenient F1", all.lenient.2, 0.931, &table);
+    at_least("cross-validated lenient F1", all.lenient.2, 0.932, &table);
     for (k, floor) in [
         ("person", 0.95),
         ("place", 0.93),
@@ -84,7 +84,7 @@ fn cross_validated_score_on_the_shared_news_articles() {
             &table,
         );
     }
-    at_least("entity precision", all.entity.0, 0.919, &table);
+    at_least("entity precision", all.entity.0, 0.921, &table);
     let frag = all.fragmentation.unwrap();
     // The bar: more event mentions found (recall 0.75 -> 0.87) brings more
     // events a gold entity spans twice (a named event inside a described one).
@@ -97,8 +97,8 @@ fn cross_validated_score_on_the_shared_news_articles() {
 fn wikineural_fr_val_score() {
     wikineural_val_score(
         "fr",
-        0.840,
-        [("person", 0.91), ("place", 0.885), ("organization", 0.58)],
+        0.850,
+        [("person", 0.915), ("place", 0.895), ("organization", 0.60)],
     );
 }
 
@@ -298,8 +298,8 @@ fn cross_validated_score_on_the_english_news_articles() {
 fn wikineural_en_val_score() {
     wikineural_val_score(
         "en",
-        0.770,
-        [("person", 0.845), ("place", 0.805), ("organization", 0.62)],
+        0.780,
+        [("person", 0.855), ("place", 0.815), ("organization", 0.63)],
     );
 }
 
