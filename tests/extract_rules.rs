@@ -761,3 +761,12 @@ fn a_repeated_preposition_with_its_article_did_not_join_an_enumeration() {
     check("Le bourg est né au confluent de l'[[Ardouse|place]] et de la [[Brévanne|place]].");
     check("Il vit entre les provinces du [[Quermal|place]] et du [[Tovrinde|place]].");
 }
+
+/// Names keep the words of the language they were made in: an English company or
+/// geographic word ends a name in French text too, and a first name before such a
+/// word names what was named after someone, not a person.
+#[test]
+fn borrowed_suffixes_and_namesakes() {
+    check("Elle signe chez [[Marion Records|organization]] en 1999, puis chez [[Victor Entertainment|organization]].");
+    check("Ils ont pique-niqué à [[Albert Park|place]] avant de longer [[Jordan River|place]].");
+}

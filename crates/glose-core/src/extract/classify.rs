@@ -236,6 +236,11 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if ntok >= 2 && bt.first_name(b - 1) {
         f.add(F::FirstNameLast);
     }
+    // "Albert Park", "Victor Entertainment": a first name, then the word that says what
+    // was named after that person; a person's name never ends with such a word.
+    if ntok == 2 && bt.first_name(a) && (f.has(F::OrgSuffix) || f.has(F::PlaceSuffix)) {
+        f.add(F::Namesake);
+    }
     if (a + 1..b).any(|j| lex.particles.contains(bt.lc(j).as_ref())) {
         f.add(F::HasParticle);
     }

@@ -46,6 +46,7 @@ features! {
     CommonAcronym => "common_acronym", "an acronym of a common noun";
     Acronym => "acronym", "an all-caps acronym";
     FirstNameFirst => "first_name_first", "starts with a first name";
+    Namesake => "namesake", "a first name and a company or geographic word (named after someone: a park, a label), not a person";
     FirstNameAlone => "first_name_alone", "a first name alone";
     FirstNameLast => "first_name_last", "ends with a first name";
     CountryFirst => "country_first", "starts with a country or region name";

@@ -411,7 +411,7 @@ fn phrase_tokens(phrase: &'static str, elisions: &[&str]) -> Vec<&'static str> {
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('@'))
 }
 
 /// The lexicon for a language, built on first use.
@@ -452,6 +452,45 @@ macro_rules! rules {
             )),
         }
     };
+}
+
+/// The rule files another language's table may borrow with `@include LANG/FILE`.
+fn rule_file(lang: &str, file: &str) -> Option<&'static str> {
+    let lang = match lang {
+        "fr" => Language::Fr,
+        "en" => Language::En,
+        _ => return None,
+    };
+    Some(match file {
+        "org_suffixes.txt" => rules!(lang, "org_suffixes.txt"),
+        "org_heads.txt" => rules!(lang, "org_heads.txt"),
+        "place_suffixes.txt" => rules!(lang, "place_suffixes.txt"),
+        "place_heads.txt" => rules!(lang, "place_heads.txt"),
+        _ => return None,
+    })
+}
+
+/// A table's entries and, apart, the entries of the tables it borrows: names keep
+/// the words of the language they were made in ("Sun Microsystems", "Central Park"
+/// in a French text), so a table may `@include en/org_suffixes.txt`.
+fn entries_borrowing(text: &'static str) -> (Vec<&'static str>, Vec<&'static str>) {
+    let own = entries(text).collect();
+    let borrowed = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("@include "))
+        .filter_map(|path| {
+            let (lang, file) = path.trim().split_once('/')?;
+            rule_file(lang, file)
+        })
+        .flat_map(entries)
+        .collect();
+    (own, borrowed)
+}
+
+/// A table with the tables it borrows.
+fn borrowing(text: &'static str) -> WordSet {
+    let (own, borrowed) = entries_borrowing(text);
+    own.into_iter().chain(borrowed).collect()
 }
 
 /// Builds a lexicon from the embedded assets (uncached: see [`lexicon`]).
@@ -513,6 +552,14 @@ pub fn build(lang: Language) -> Lexicon {
         Language::En => asset!("lang/en/grammar.tsv"),
     });
     let elisions: Vec<&'static str> = grammar.words("elision").to_vec();
+    let place_suffixes = borrowing(rules!(lang, "place_suffixes.txt"));
+    // A borrowed word that ends this language's place names too ("City", "House")
+    // does not make an organization here.
+    let (own, borrowed) = entries_borrowing(rules!(lang, "org_suffixes.txt"));
+    let org_suffixes: WordSet = own
+        .into_iter()
+        .chain(borrowed.into_iter().filter(|w| !place_suffixes.contains(w)))
+        .collect();
     let mut event_nouns = HashMap::default();
     let mut event_phrases = Vec::new();
     for l in entries(rules!(lang, "event_nouns.txt")) {
@@ -620,13 +667,13 @@ pub fn build(lang: Language) -> Lexicon {
         function_words,
         word_facts,
         person_cues: Phrases::new(rules!(lang, "person_cues.txt"), &elisions),
-        org_heads: entries(rules!(lang, "org_heads.txt")).collect(),
+        org_heads: borrowing(rules!(lang, "org_heads.txt")),
         org_cues: entries(rules!(lang, "org_cues.txt")).collect(),
         work_cues: entries(rules!(lang, "work_cues.txt")).collect(),
         org_trades: entries(rules!(lang, "org_trades.txt")).collect(),
-        org_suffixes: entries(rules!(lang, "org_suffixes.txt")).collect(),
+        org_suffixes,
         place_cues: entries(rules!(lang, "place_cues.txt")).collect(),
-        place_heads: entries(rules!(lang, "place_heads.txt")).collect(),
+        place_heads: borrowing(rules!(lang, "place_heads.txt")),
         event_nouns,
         event_phrase_starts: event_phrases.iter().map(|(p, _)| p[0]).collect(),
         event_words,
@@ -655,7 +702,7 @@ pub fn build(lang: Language) -> Lexicon {
         derived_endings,
         epithet_endings,
         plural_endings,
-        place_suffixes: entries(rules!(lang, "place_suffixes.txt")).collect(),
+        place_suffixes,
         months: entries(rules!(lang, "months.txt")).collect(),
         dates: entries(rules!(lang, "months.txt"))
             .chain(entries(rules!(lang, "days.txt")))
