@@ -1064,3 +1064,114 @@ fn an_everyday_word_in_capitals_that_begins_some_place_name_was_a_name() {
     }
     assert!(got.iter().any(|(t, _)| t == "NEW YORK CITY"), "{got:?}");
 }
+
+/// An occupation before a name, across adjectives and a nationality word ("the Greek
+/// electronic composer X"), and a family word then "of" ("the son of X"), make a person;
+/// an unknown word paired by "and" with such a person is one too ("her sisters X and Y").
+#[test]
+fn occupations_and_family_words_before_a_name_make_a_person() {
+    let got = found(
+        "The score was written by the Greek electronic composer Varenkis. Later she \
+         quarrelled with her sisters Odalie and Brenwyn over the estate. He was the son \
+         of Tavish, a wealthy merchant.",
+    );
+    for name in ["Varenkis", "Odalie", "Brenwyn", "Tavish"] {
+        assert!(
+            got.contains(&(name.into(), EntityKind::Person)),
+            "{name}: {got:?}"
+        );
+    }
+}
+
+/// "proved by X": the agent of what only a person does is a person.
+#[test]
+fn the_agent_of_a_person_s_deed_is_a_person() {
+    let got = found("The lemma was proved by Halvorsen in 1931 and published two years later.");
+    assert!(
+        got.contains(&("Halvorsen".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+}
+
+/// "played for Wrexham", "joined Burnley": a town after a player's words is its club; a
+/// country there is the country's side, named like the country.
+#[test]
+fn a_town_a_player_plays_for_is_its_club() {
+    let got = found(
+        "The midfielder played for Wrexham before he joined Burnley in 2004, and he \
+         later played for Wales.",
+    );
+    for club in ["Wrexham", "Burnley"] {
+        assert!(
+            got.contains(&(club.into(), EntityKind::Organization)),
+            "{club}: {got:?}"
+        );
+    }
+    assert!(
+        got.contains(&("Wales".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+}
+
+/// "runs batted in (RBI)": an acronym after the lowercase words it abbreviates stands for
+/// a common noun phrase, no organization.
+#[test]
+fn an_acronym_of_lowercase_words_is_no_name() {
+    let got = found("He led the league in runs batted in (RBI) and hits that season.");
+    assert!(!got.iter().any(|(t, _)| t == "RBI"), "{got:?}");
+}
+
+/// "the road enters Vardenby", "Kelbrook, Lancashire": the object of a verb of places, and
+/// a name before a comma and a listed region, are places.
+#[test]
+fn a_verb_of_places_and_a_region_after_a_comma_make_a_place() {
+    let got = found(
+        "The road then enters Vardenby and crosses the river. The mill at Kelbrook, \
+         Lancashire, closed in 1960, and Kelbrook, Lancashire, lost its station.",
+    );
+    for place in ["Vardenby", "Kelbrook"] {
+        assert!(
+            got.contains(&(place.into(), EntityKind::Place)),
+            "{place}: {got:?}"
+        );
+    }
+}
+
+/// "Shamshi-Adad III": a name and a Roman numeral is a ruler's; "West Texas" ends in -s
+/// and is no team.
+#[test]
+fn a_regnal_number_makes_a_ruler_and_a_place_in_s_is_no_team() {
+    let got = found(
+        "The revolt was crushed under Tukhal-Adun III, who ruled for nine years. Dry \
+         winds blow from West Texas in spring.",
+    );
+    assert!(
+        got.contains(&("Tukhal-Adun III".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("West Texas".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+}
+
+/// "Walsall manager", "the manager of Walsall", "a contract with Walsall": a club's noun
+/// or a contract makes a town its club.
+#[test]
+fn a_club_s_noun_makes_a_town_its_club() {
+    let got = found("The Tranbury manager resigned on Friday after a heavy defeat at home.");
+    assert!(
+        got.contains(&("Tranbury".into(), EntityKind::Organization)),
+        "{got:?}"
+    );
+}
+
+/// "Kennedy was re-elected": a passive only a person is the subject of makes a person.
+#[test]
+fn a_person_s_passive_makes_a_person() {
+    let got = found("In 1958, Ormandy was re-elected to a second term by a wide margin.");
+    assert!(
+        got.contains(&("Ormandy".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+}

@@ -149,6 +149,11 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if b - a == 1 && lex.common_acronyms.contains(first) {
         f.add(F::CommonAcronym);
     }
+    // "green fluorescent protein (GFP)": an acronym in parentheses after the lowercase
+    // words whose initials it spells stands for a common noun phrase.
+    if b - a == 1 && bt.toks[a].upper && lowercase_expansion(bt, a, b) {
+        f.add(F::AcronymOfCommon);
+    }
     if b - a == 1 && bt.toks[a].upper && lex.country_initials.contains(&first.replace('.', "")) {
         f.add(F::CountryInitials);
     }
@@ -257,11 +262,13 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         if !lex.surnames.contains(bt.s(a)) && ends_in(bt.lower(a), &lex.derived_endings) {
             f.add(F::DerivedWord);
         }
-        // What the word looks like: a surname's letters ("Brankowski") or a town's.
+        // What the word looks like: a surname's letters ("Brankowski") or a town's; not
+        // a word the dictionary knows as a common thing ("Christianity").
         let s = lex.shape.shape(bt.lower(a));
-        if s.person >= SHAPE_SURE {
+        let common = f.has(F::CommonCapitalized) || f.has(F::CommonAbbreviation);
+        if !common && s.person >= SHAPE_SURE {
             f.add(F::ShapePerson);
-        } else if s.place >= SHAPE_SURE {
+        } else if !common && s.place >= SHAPE_SURE {
             f.add(F::ShapePlace);
         }
     }
@@ -481,6 +488,56 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if (initial && b - a == 1 && bt.is_common(a)) || (bt.title_case && all_common) {
         f.add(F::InitialCommon);
     }
+    // "Elizabeth II", "Shamshi-Adad III": a name and a Roman numeral is a ruler's,
+    // not when the word before the numeral is a common one ("World War II", "Apple II")
+    // or the name an institution's or an event's.
+    if ntok >= 1
+        && b - a >= 2
+        && is_roman(last)
+        && bt.toks[b - 1].upper
+        && bt.namelike(b - 2)
+        && !bt.is_common(b - 2)
+        && !bt.toks[b - 2].upper
+        && ![
+            F::OrgHead,
+            F::OrgSuffix,
+            F::EventHead,
+            F::EventHeadPhrase,
+            F::EventTail,
+        ]
+        .iter()
+        .any(|&x| f.has(x))
+    {
+        f.add(F::RegnalNumber);
+    }
+    // "composed by X", "proved by X": the agent of what only a person does.
+    if a >= 2
+        && bt.word(a - 1)
+        && g_is(bt, "agent_by", a - 1)
+        && !bt.toks[a - 2].cap
+        && g_is(bt, "person_agent", a - 2)
+    {
+        f.add(F::PersonAgent);
+    }
+    // "played for Wrexham", "joined Burnley", "on loan to Ajax": a player's club, named
+    // after its town (a country there is a national side, named like the country).
+    if !f.has(F::PlaceCountry)
+        && !f.has(F::PlaceContinent)
+        && !f.has(F::PlaceRegion)
+        && (team_cue_before(bt, a) || club_noun_after(bt, b))
+    {
+        f.add(F::ClubCue);
+    }
+    // "the road enters Vardenby", "the army besieged Tamorra": the object of a verb of
+    // the profile's `place_verb` is a place.
+    if a >= 1 && !bt.toks[a - 1].cap && g_is(bt, "place_verb", a - 1) {
+        f.add(F::PlaceVerb);
+    }
+    // "Kelbrook, Lancashire": a name, a comma, then a listed country or region (not
+    // its possessive) is a town and where it lies.
+    if comma_region_after(bt, b) {
+        f.add(F::CommaRegion);
+    }
     // The words right before and after.
     let prev = if a == 0 { None } else { Some(a - 1) };
     if let Some(id) = space.prev(&context_word(bt, prev)) {
@@ -515,12 +572,18 @@ fn title_case_evidence(
     let named_town = bt
         .place1(a)
         .is_some_and(|p| !(p.flags & (WEAK | SMALL) != 0 && bt.first_name(a)));
+    // (Not "West Texas", "Qilian Mountains": a place or a place word that ends in -s.)
+    let last_place = lex.place_suffixes.contains(last)
+        || bt
+            .place1(b - 1)
+            .is_some_and(|p| p.flags & (WEAK | SMALL) == 0);
     if ntok >= 2
         && (named_town || super::span::place_from(bt, a) > 0)
         && !lex.places.contains_key(key)
         && last.len() >= 4
         && plural(lex, last)
         && !bt.toks[b - 1].upper
+        && !last_place
     {
         f.add(F::PlacePlural);
     }
@@ -787,6 +850,14 @@ fn person_cue_before(bt: &BlockText, a: usize) -> bool {
         if lex.person_cues.single.contains(w.as_ref()) {
             return true;
         }
+        // "the son of X", "a pupil of X": a family or school word, then "of".
+        if k >= 1
+            && lex.of.contains(w.as_ref())
+            && !bt.toks[k - 1].cap
+            && lex.grammar.is("person_of", bt.lc(k - 1).as_ref())
+        {
+            return true;
+        }
         let multi: &[Vec<&str>] = if lex.person_cues.multi_last.contains(w.as_ref()) {
             &lex.person_cues.multi
         } else {
@@ -1003,4 +1074,109 @@ fn plural_acronym(bt: &BlockText, a: usize) -> bool {
             r.chars().count() >= 2 && r.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
         })
     })
+}
+
+fn g_is(bt: &BlockText, class: &str, j: usize) -> bool {
+    bt.word(j) && bt.lex.grammar.is(class, bt.lc(j).as_ref())
+}
+
+/// A player's words right before the name: "played for", "his debut for" (the
+/// profile's `team_for` then its `team_for_link`), "joined" (`team_join`), "on loan
+/// to", "transferred from" (`team_move` then a `team_to` word).
+fn team_cue_before(bt: &BlockText, a: usize) -> bool {
+    if a == 0 || bt.toks[a - 1].cap {
+        return false;
+    }
+    if g_is(bt, "team_join", a - 1) {
+        return true;
+    }
+    // "the manager of Walsall": a club's noun, then "of".
+    if a >= 2
+        && bt.lex.of.contains(bt.lc(a - 1).as_ref())
+        && !bt.toks[a - 2].cap
+        && g_is(bt, "team_noun", a - 2)
+    {
+        return true;
+    }
+    if a < 2 || bt.toks[a - 2].cap {
+        return false;
+    }
+    let link = bt.lc(a - 1);
+    (bt.lex.grammar.is("team_for_link", link.as_ref()) && g_is(bt, "team_for", a - 2))
+        || (g_is(bt, "team_to", a - 1) && g_is(bt, "team_move", a - 2))
+}
+
+/// A club's noun right after the name, maybe past a possessive ending ("Walsall
+/// manager", "Liverpool's reserves": the profile's `team_noun`).
+fn club_noun_after(bt: &BlockText, b: usize) -> bool {
+    let j = if b < bt.len() && bt.lex.possessives.contains(&bt.lc(b).as_ref()) {
+        b + 1
+    } else {
+        b
+    };
+    j < bt.len() && !bt.toks[j].cap && g_is(bt, "team_noun", j)
+}
+
+/// The lowercase words right before "(" at `a - 1` whose initials spell the acronym at
+/// `a` ("runs batted in (RBI)"), maybe past words of the profile's `acronym_skip`, and
+/// none an institution's word.
+fn lowercase_expansion(bt: &BlockText, a: usize, b: usize) -> bool {
+    if a < 3 || bt.s(a - 1) != "(" || b >= bt.len() || bt.s(b) != ")" {
+        return false;
+    }
+    let letters: Vec<char> = bt
+        .s(a)
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if letters.len() < 2 {
+        return false;
+    }
+    let mut j = a - 1;
+    let mut n = letters.len();
+    while n > 0 && j > 0 {
+        j -= 1;
+        if !bt.word(j) || bt.toks[j].cap {
+            return false;
+        }
+        let w = bt.lc(j);
+        // "bureau national interprofessionnel du cognac (BNIC)": an institution's word
+        // makes it an institution's name, written in lowercase.
+        let mut title = w.chars();
+        let capitalized: String = title
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(title)
+            .collect();
+        if bt.lex.org_heads.contains(capitalized.as_str()) || bt.lex.org_cues.contains(w.as_ref()) {
+            return false;
+        }
+        let initial = w.chars().next();
+        if initial == Some(letters[n - 1]) {
+            n -= 1;
+        } else if !bt.lex.grammar.is("acronym_skip", w.as_ref()) {
+            return false;
+        }
+    }
+    n == 0
+}
+
+/// The profile's `region_comma` at `b` (a language without it never fires this), then a
+/// listed country or region (or a place of several words) not followed by a possessive
+/// ending.
+fn comma_region_after(bt: &BlockText, b: usize) -> bool {
+    if b + 1 >= bt.len() || !bt.lex.grammar.is("region_comma", bt.s(b)) || !bt.toks[b + 1].cap {
+        return false;
+    }
+    let j = b + 1;
+    let len = match super::span::place_from(bt, j) {
+        0 => match bt.place1(j).map(|p| p.kind) {
+            Some(PlaceType::Country | PlaceType::Region) => 1,
+            _ => 0,
+        },
+        n => n,
+    };
+    len > 0 && !(j + len < bt.len() && bt.lex.possessives.contains(&bt.lc(j + len).as_ref()))
 }

@@ -144,6 +144,11 @@ features! {
     EponymNoun => "eponym_noun", "one word right before a lowercase noun of the things named after their discoverer (\"the Hausdorff dimension\", \"Strecker synthesis\"): a person's name";
     PairedWithPlace => "paired_with_place", "one unknown word paired by a connector with a listed place (\"Nineveh and Kalhu\")";
     QuotedWord => "quoted_word", "one unknown word alone between quotation marks, no cue before: a word cited, a nickname or a title (\"Lichtquant\")";
+    PersonAgent => "person_agent", "after \"by\" and a participle only a person does (\"composed by X\", \"proved by X\"): the agent is a person";
+    ClubCue => "team_cue", "a town or an unknown word after a player's words (\"played for X\", \"joined X\", \"loaned to X\") or near a team's noun (\"X manager\", \"X's reserves\", \"the manager of X\"): the side named after its town";
+    PlaceVerb => "place_verb", "right after a verb whose object is a place (\"entered X\", \"besieged X\")";
+    CommaRegion => "comma_region", "before a comma and a listed country or region (\"Kelbrook, Lancashire\"): a town and where it lies";
+    RegnalNumber => "regnal_number", "a name and a Roman numeral (\"Elizabeth II\", \"Shamshi-Adad III\"): a ruler's";
     EvBias => "ev", "an event noun";
     EvName => "ev_name", "an event pinned down by a name";
     EvDate => "ev_date", "an event pinned down by a date";

@@ -681,6 +681,7 @@ fn list_features(bt: &BlockText, cands: &mut [names::NameCand], links: &[Link]) 
         // of the profile's `place_pair_connector` is a place too.
         if j - i == 2 && !parallel {
             paired_with_place(bt, cands, i);
+            paired_with_person(bt, cands, i);
         }
         if j - i >= 3 || parallel {
             let is_place = |c: &names::NameCand| {
@@ -753,6 +754,31 @@ fn paired_with_place(bt: &BlockText, cands: &mut [names::NameCand], i: usize) {
     for (k, other) in [(i, i + 1), (i + 1, i)] {
         if cands[k].feats.has(F::UnknownWord) && listed(&cands[other]) {
             cands[k].feats.add(F::PairedWithPlace);
+        }
+    }
+}
+
+/// A pair of names joined by a connector of the profile's `place_pair_connector`
+/// ("Odalie and Brenwyn"): an unknown word there, beside a person (a first name, a
+/// title before it: "her sisters Odalie and Brenwyn"), is listed with a person.
+fn paired_with_person(bt: &BlockText, cands: &mut [names::NameCand], i: usize) {
+    let (pb, a) = (cands[i].b, cands[i + 1].a);
+    if a != pb + 1 || !bt.word(pb) || !bt.lex.grammar.is("place_pair_connector", bt.lower(pb)) {
+        return;
+    }
+    let person = |c: &names::NameCand| {
+        (c.feats.has(F::FirstNameFirst) && !c.feats.has(F::FirstNameAmbiguous))
+            || c.feats.has(F::PersonCue)
+            || c.feats.has(F::KnownPerson)
+    };
+    // An unknown word, or words none of which a list knows ("Dorothy Lucey and Rolonda
+    // Watts").
+    let unknown = |c: &names::NameCand| {
+        c.feats.has(F::UnknownWord) || (c.feats.has(F::ProperWords) && !c.listed_place())
+    };
+    for (k, other) in [(i, i + 1), (i + 1, i)] {
+        if unknown(&cands[k]) && person(&cands[other]) {
+            cands[k].feats.add(F::ListPerson);
         }
     }
 }

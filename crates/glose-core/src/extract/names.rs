@@ -25,7 +25,7 @@ pub struct NameCand {
 
 impl NameCand {
     /// Named by a place list (any type).
-    fn listed_place(&self) -> bool {
+    pub(super) fn listed_place(&self) -> bool {
         [
             F::PlaceCountry,
             F::PlaceRegion,
