@@ -770,3 +770,59 @@ fn borrowed_suffixes_and_namesakes() {
     check("Elle signe chez [[Marion Records|organization]] en 1999, puis chez [[Victor Entertainment|organization]].");
     check("Ils ont pique-niqué à [[Albert Park|place]] avant de longer [[Jordan River|place]].");
 }
+
+/// classify.rs (person_cue_before): a title or role, then one lowercase word the
+/// adjective endings miss ("persan", "flamand"), then the name: the cue still reaches it.
+#[test]
+fn a_role_then_an_adjective_the_endings_miss_still_cues_a_person() {
+    check("On lit le récit de l'historien persan [[Tabarvin|person]] sur le siège.");
+    check("Le musée expose une toile du peintre flamand [[Vermoelen|person]].");
+}
+
+/// classify.rs (person_noun_of): a noun of kinship, of close ties or of what only a
+/// person has (the profile's `kin_noun`, `person_possession`), then "de": a person.
+#[test]
+fn a_kin_noun_or_a_life_noun_before_de_names_a_person() {
+    check(
+        "La régence revient au fils de [[Clodomir|person]], puis au neveu d'[[Anselvin|person]].",
+    );
+    check("On visite la tombe de [[Zénobert|person]] près du village.");
+    check("Il confie la lettre à son ami [[Gastrevin|person]].");
+}
+
+/// classify.rs (agent_of_work): a participle of making a work and "par": its author.
+#[test]
+fn the_author_after_a_participle_of_making_and_par_is_a_person() {
+    check("Le roman, écrit par [[Vaurignol|person]], paraît à [[Lyon|place]].");
+}
+
+/// classify.rs (place_adjective_after): "occidental", "supérieur" after one name.
+#[test]
+fn an_adjective_of_a_region_part_after_one_name_makes_a_place() {
+    check("Les bacs traversaient l'[[Escarvel|place]] occidental avant la tempête.");
+}
+
+/// classify.rs (first_name_to): a first name alone after "à" is no town.
+#[test]
+fn a_first_name_alone_after_a_is_a_person() {
+    check("Ce but permet à [[Alexandre|person]] de garder son titre.");
+}
+
+/// classify.rs (person_verb_after, French `person_passive`): "X est inhumé", "X meurt".
+#[test]
+fn a_verb_only_a_person_does_after_one_name_makes_a_person() {
+    check("[[Osmelind|person]] est inhumée à [[Winchester|place]] en 1090.");
+}
+
+/// mod.rs (enumerations): "et enfin", "ou encore" still join the last member.
+#[test]
+fn an_adverb_after_the_connector_keeps_the_enumeration() {
+    check("La course passe par [[Vierzon|place]], [[Quervillac|place]] et enfin [[Tours|place]].");
+}
+
+/// mod.rs (comma_parallel): a comma and the same preposition again ("au X, au Y") pair
+/// two names as an enumeration does: a listed place tells what the other is.
+#[test]
+fn a_comma_and_the_same_preposition_again_pair_two_names() {
+    check("L'oiseau niche au [[Kerala|place]], au [[Tarvanor|place]] et dans les îles.");
+}

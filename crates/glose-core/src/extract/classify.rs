@@ -464,6 +464,38 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if person_cue_after(bt, b) {
         c.feats.add(F::PersonCueAfter);
     }
+    // "le fils de Clodomir", "la mort d'Anselme", "the widow of X": a noun of kinship or of
+    // close ties (the profile's `kin_noun`) or of what only a person has (its
+    // `person_possession`) and "of" right before the name.
+    if person_noun_of(bt, a) {
+        c.feats.add(F::PersonNounOf);
+    }
+    // "écrit par Anselme", "peint par Zénobert": a participle of the profile's
+    // `agent_participle` and the preposition of the agent (`agent_prep`) right before the name.
+    if a >= 2
+        && bt.word(a - 1)
+        && lex.grammar.is("agent_prep", bt.lower(a - 1))
+        && bt.word(a - 2)
+        && !bt.toks[a - 2].cap
+        && lex.grammar.is("agent_participle", bt.lower(a - 2))
+    {
+        c.feats.add(F::AgentOfWork);
+    }
+    // "l'Ardenne occidentale", "le Nil supérieur": an adjective of the profile's
+    // `place_adjective_after` right after one name makes it a region's or a river's.
+    if b - a == 1
+        && b < bt.len()
+        && bt.word(b)
+        && !bt.toks[b].cap
+        && lex.grammar.is("place_adjective_after", bt.lower(b))
+    {
+        c.feats.add(F::PlaceAdjectiveAfter);
+    }
+    // "permet à Julien de", "dit à Clothilde": a first name alone that is no listed
+    // place after the preposition of towns is someone spoken to or of.
+    if c.feats.has(F::FirstNameAlone) && c.feats.has(F::PrepA) && bt.place1(a).is_none() {
+        c.feats.add(F::FirstNameTo);
+    }
     // "the Tigris river", "the Sinjar plain": a lowercase place word right after the name
     // (not a compass point: "Sinjar north of Mosul").
     if (b < bt.len() && !bt.toks[b].cap && place_cue_word(bt, b)) || coordinated_place_cue(bt, b) {
@@ -874,9 +906,40 @@ fn person_cue_before(bt: &BlockText, a: usize) -> bool {
             skipped += 1;
             continue;
         }
-        return false;
+        // "l'historien persan X", "le peintre flamand X": one lowercase word the
+        // adjective endings miss, right after a title or role and right before the name.
+        return k + 1 == a
+            && k >= 1
+            && bt.word(k)
+            && !bt.toks[k].cap
+            && !bt.toks[k].elision
+            && !bt.is_function(k)
+            && bt.word(k - 1)
+            && lex.person_cues.single.contains(bt.lc(k - 1).as_ref());
     }
     false
+}
+
+/// "le fils de Clodomir", "le frère cadet d'Anselme", "la mort de Zénon": a noun of the
+/// profile's `kin_noun` or `person_possession`, maybe one lowercase word after it, then
+/// "of" without an article right before the name.
+fn person_noun_of(bt: &BlockText, a: usize) -> bool {
+    let lex = bt.lex;
+    if a < 2 || !bt.word(a - 1) {
+        return false;
+    }
+    let of = bt.lower(a - 1);
+    if !lex.of.contains(of) || lex.determiners.contains(of) {
+        return false;
+    }
+    let kin = |j: usize| {
+        bt.word(j)
+            && !bt.toks[j].cap
+            && (lex.grammar.is("kin_noun", bt.lower(j))
+                || lex.grammar.is("person_possession", bt.lower(j)))
+    };
+    kin(a - 2)
+        || (a >= 3 && kin(a - 3) && bt.word(a - 2) && !bt.toks[a - 2].cap && !bt.is_function(a - 2))
 }
 
 /// "X, la sœur de Y", "X, the president of Y": an apposition after a comma opening

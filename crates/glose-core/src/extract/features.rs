@@ -168,6 +168,10 @@ features! {
     EvCommonOnly => "ev_common_only", "an event pinned down by common nouns only (no name, no date): a trend or a policy more often than a happening";
     EventNounWord => "event_noun_word", "one capitalized word that is an event noun";
     EvTop => "ev_top", "the summit noun after the top preposition: mostly \"at the top of\"";
+    PersonNounOf => "person_noun_of", "after a noun of kinship, of close ties or of what only a person has, and \"of\" (\"the son of X\", \"the widow of X\", \"the tomb of X\"): a person";
+    AgentOfWork => "agent_of_work", "after a participle of making a work or of a person's deed and \"by\" (\"written by X\", \"painted by X\"): its author, a person";
+    PlaceAdjectiveAfter => "place_adjective_after", "one name before a lowercase adjective of a part of a region or a river (west, upper) written after it: a place";
+    FirstNameTo => "first_name_to", "a first name alone, no listed place, after the preposition of towns: a person spoken to or of, not a town";
 }
 
 /// Ids of every feature a language can fire: the static ones, then context words

@@ -627,6 +627,7 @@ struct Link {
 fn enumerations(bt: &BlockText, cands: &[names::NameCand]) -> Vec<Link> {
     let g = &bt.lex.grammar;
     let (connectors, parallel_preps) = (g.words("list_connector"), g.words("parallel_prep"));
+    let adverbs = g.words("list_adverb");
     let mut links = vec![Link::default(); cands.len()];
     for k in 1..cands.len() {
         let (pb, a) = (cands[k - 1].b, cands[k].a);
@@ -640,15 +641,18 @@ fn enumerations(bt: &BlockText, cands: &[names::NameCand]) -> Vec<Link> {
         let gap = &words[..a - pb];
         // "d'Antakya et de Kahramanmaras", "de l'Adour et de la Nive": a connector and
         // the preposition again, maybe with its article.
-        let parallel = (gap.len() == 2 || (gap.len() == 3 && bt.lex.articles.contains(gap[2])))
+        let parallel = ((gap.len() == 2 || (gap.len() == 3 && bt.lex.articles.contains(gap[2])))
             && connectors.contains(&gap[0])
-            && parallel_preps.contains(&gap[1]);
+            && parallel_preps.contains(&gap[1]))
+            || comma_parallel(bt, cands[k - 1].a, gap, parallel_preps);
         links[k].apposition = gap.len() == 2 && gap[0] == "," && bt.lex.articles.contains(gap[1]);
         let joined = parallel
             || match gap {
                 [","] => true,
                 [w] => connectors.contains(w),
                 [",", w] => connectors.contains(w),
+                // "Lyon, Tours et enfin Nantes": an adverb after the connector.
+                [w, x] | [",", w, x] => connectors.contains(w) && adverbs.contains(x),
                 _ => false,
             };
         if joined {
@@ -661,6 +665,12 @@ fn enumerations(bt: &BlockText, cands: &[names::NameCand]) -> Vec<Link> {
         }
     }
     links
+}
+
+/// "au Kerala, au Tamil Nadu", "à Lyon, à Tours": a comma and the preposition the name
+/// before it also follows (one of the profile's `parallel_prep`).
+fn comma_parallel(bt: &BlockText, prev_a: usize, gap: &[&str], preps: &[&str]) -> bool {
+    matches!(gap, [",", p] if preps.contains(p) && prev_a >= 1 && bt.lower(prev_a - 1) == *p)
 }
 
 /// Members of an enumeration of three or more (or a parallel pair) learn what the
@@ -690,13 +700,23 @@ fn list_features(bt: &BlockText, cands: &mut [names::NameCand], links: &[Link]) 
                     F::PlaceRegion,
                     F::PlaceContinent,
                     F::PlaceCity,
+                    F::PlaceNatural,
                     F::PlaceCue,
+                    F::PlaceAdjectiveAfter,
                 ]
                 .iter()
                 .any(|&f| c.feats.has(f))
             };
-            let is_person =
-                |c: &names::NameCand| c.feats.has(F::FirstNameFirst) || c.feats.has(F::PersonCue);
+            let is_person = |c: &names::NameCand| {
+                [
+                    F::FirstNameFirst,
+                    F::PersonCue,
+                    F::KnownPerson,
+                    F::PersonNounOf,
+                ]
+                .iter()
+                .any(|&f| c.feats.has(f))
+            };
             let is_org = |c: &names::NameCand| {
                 c.feats.has(F::OrgHead) || c.feats.has(F::OrgCue) || c.feats.has(F::OrgSuffix)
             };
