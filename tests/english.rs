@@ -1175,3 +1175,31 @@ fn a_person_s_passive_makes_a_person() {
         "{got:?}"
     );
 }
+
+/// A wire headline and dateline in capitals on lines of their own, with no blank line
+/// after them ("CRICKET - ... WIN BY NINE WICKETS ." then "LAHORE 2024-03-02" then the
+/// story), were read as the first words of the story's paragraph: the headline's everyday
+/// words became names ("CRICKET", a town too) and the dateline's town a side. A line in
+/// capitals is a block of its own, and in capitals a town named like an everyday word is
+/// no name either.
+#[test]
+fn a_line_in_capitals_ran_into_the_paragraph_below() {
+    let text = "CRICKET - KALDOVIA WIN BY NINE WICKETS .\nMERIDA 2024-03-02\nKaldovia beat \
+                Ostrava by nine wickets in the second match on Friday , with Tomas Hale \
+                scoring 104 not out as Kaldovia reached their target .";
+    let got = found(text);
+    for word in ["CRICKET", "WICKETS"] {
+        assert!(
+            !got.iter().any(|(t, _)| t.contains(word)),
+            "{word}: {got:?}"
+        );
+    }
+    assert!(
+        got.contains(&("MERIDA".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Tomas Hale".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+}

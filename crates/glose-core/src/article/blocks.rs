@@ -35,6 +35,9 @@ enum LineKind {
     Atx(u8, Range<usize>),
     Quote(Range<usize>),
     Item(Range<usize>),
+    /// A line in capitals ("SOCCER - LEEDS HOLD NEWCASTLE .", "LONDON 1996-08-30"):
+    /// a wire headline or dateline, not a wrapped line of the paragraph around it.
+    Shout(Range<usize>),
     Plain(Range<usize>),
 }
 
@@ -60,10 +63,24 @@ fn line_kind(text: &str, line: Line) -> (LineKind, usize, usize) {
     } else if matches!(b[s], b'-' | b'*' | b'+') && matches!(b.get(s + 1), Some(b' ' | b'\t')) {
         let (cs, ce) = trim(text, s + 1, e);
         LineKind::Item(cs..ce)
+    } else if shouted(&text[s..e]) {
+        LineKind::Shout(s..e)
     } else {
         LineKind::Plain(s..e)
     };
     (kind, s, e)
+}
+
+/// Two capitals or more and no lowercase letter.
+fn shouted(line: &str) -> bool {
+    let mut caps = 0;
+    for c in line.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        caps += usize::from(c.is_uppercase());
+    }
+    caps >= 2
 }
 
 /// `---`, `* * *`, `___`, `===`: three or more of one marker and nothing else.
@@ -106,6 +123,8 @@ fn atx(text: &str, s: usize, e: usize) -> Option<(u8, Range<usize>)> {
 pub fn group(text: &str, lines: &[Line]) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
     let mut cur: Option<Group> = None;
+    // The current group is a line in capitals: the next line starts a new one.
+    let mut sealed = false;
     let new = |mark, s: usize, e: usize, seg: Range<usize>| Group {
         mark,
         range: s..e,
@@ -149,15 +168,25 @@ pub fn group(text: &str, lines: &[Line]) -> Vec<Group> {
                     cur = Some(new(Mark::Quote, s, e, content));
                 }
             },
+            LineKind::Shout(content) => {
+                out.extend(cur.take());
+                cur = Some(new(Mark::Plain, s, e, content));
+                sealed = true;
+                continue;
+            }
             LineKind::Plain(content) => match &mut cur {
                 // A wrapped line continues the paragraph, list item or quote.
-                Some(g) => {
+                Some(g) if !sealed => {
                     g.segs.push(content);
                     g.range.end = e;
                 }
-                None => cur = Some(new(Mark::Plain, s, e, content)),
+                _ => {
+                    out.extend(cur.take());
+                    cur = Some(new(Mark::Plain, s, e, content));
+                }
             },
         }
+        sealed = false;
     }
     out.extend(cur);
     out

@@ -1,6 +1,6 @@
 //! One block's tokens with the facts every rule asks about them.
 
-use super::lexicon::{fold, Lexicon, Place};
+use super::lexicon::{fold, place_flag, Lexicon, Place};
 use crate::text::{is_upper, push_lower, sentences_from_tokens, Token, TokenKind};
 use std::borrow::Cow;
 
@@ -244,19 +244,30 @@ impl<'a> BlockText<'a> {
         };
         // In capitals the first letter says nothing: an everyday word in a shouted
         // stretch is read as if in lowercase ("CHELSEA SUBSTITUTE VICTOR Moses").
+        // So in a block all in capitals ("WAUGH HITS CENTURY"), even a town named like
+        // an everyday word and no one ("CRICKET"; "HALE" may be the body's Mr Hale),
+        // except the words of a listed place of several ("SRI LANKA", "NEW YORK CITY").
+        let mut in_place = 0;
         for i in 0..bt.len() {
             if bt.namelike[i] && bt.toks[i].cap && bt.shouted(i) && bt.everyday(i) {
                 bt.namelike[i] = false;
             }
-            // So in a block all in capitals ("WAUGH HITS CENTURY"), except a word that
-            // opens a listed place ("SRI LANKA").
+            if bt.all_caps && in_place == 0 {
+                in_place = super::span::place_from(&bt, i);
+            }
             if bt.all_caps
+                && in_place == 0
                 && bt.namelike[i]
-                && bt.everyday(i)
-                && super::span::place_from(&bt, i) == 0
+                && bt.is_common(i)
+                && !bt.first_name(i)
+                && bt.place1(i).is_none_or(|p| {
+                    p.flags & (place_flag::COMMON | place_flag::WEAK) != 0
+                        && p.flags & (place_flag::SURNAME | place_flag::FIRST_NAME) == 0
+                })
             {
                 bt.namelike[i] = false;
             }
+            in_place = in_place.saturating_sub(1);
         }
         bt
     }
