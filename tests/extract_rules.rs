@@ -282,6 +282,19 @@ fn link_a_surname_joins_the_full_name_unless_two_people_share_it() {
     different_entities(text, "Mathilde Verhaegen", "Paul Verhaegen");
 }
 
+/// link/variant.rs: an article that misspelt a full name once ("Mathlide Verhaegen")
+/// showed two people, and the surname alone joined neither; two listed first names a
+/// letter apart ("Louis", "Louise") are still two people.
+#[test]
+fn a_misspelt_full_name_was_a_second_person() {
+    let text = "Mathilde Verhaegen a été élue mardi. Mathlide Verhaegen a remercié ses \
+                électeurs. Selon Verhaegen, le vote est clair.";
+    same_entity(text, "Mathilde Verhaegen", "Mathlide Verhaegen");
+    same_entity(text, "Mathilde Verhaegen", "Verhaegen");
+    let text = "Louis Verhaegen et Louise Verhaegen ont voté mardi.";
+    different_entities(text, "Louis Verhaegen", "Louise Verhaegen");
+}
+
 /// link/org_short.rs: an organization's short form joins the one full name it starts.
 #[test]
 fn link_an_organization_short_form_joins_its_full_name() {

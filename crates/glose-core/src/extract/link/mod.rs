@@ -3,7 +3,8 @@
 //! name, an acronym into its expansion, a name in apposition into the name before it,
 //! an acronym into the name its parenthesis follows (even when the name pass cut that
 //! name short), an organization's short form into its full name, a short form of a
-//! named event into the event; event mentions about the same thing are one event.
+//! named event into the event, a misspelt full name into the person it misspells;
+//! event mentions about the same thing are one event.
 //! Aliases take their root's kind.
 
 mod acronym;
@@ -15,6 +16,7 @@ mod org_short;
 pub mod same_event;
 mod surname;
 mod team_tail;
+mod variant;
 
 use super::features::{Feats, FeatureSpace};
 use super::lexicon::Lexicon;
@@ -75,6 +77,7 @@ pub fn names(text: &str, names: &mut Names, groups: &mut [Group], lex: &Lexicon)
     expansion::link(text, names, groups, lex);
     lowercase_copy::link(text, names, groups);
     apposition::link(names, groups);
+    variant::link(text, names, groups, lex);
     surname::link(groups);
     event_name::link(groups);
     org_short::link(groups);

@@ -3,7 +3,7 @@
 //! calls a person by it). Every word-boundary ending and the first word of each full
 //! name are indexed; a form shared by two people is ambiguous and joins neither.
 
-use super::{join_all, Group};
+use super::{join_all, root, Group};
 use crate::extract::features::F;
 use crate::EntityKind;
 use rustc_hash::FxHashMap as HashMap;
@@ -11,10 +11,18 @@ use rustc_hash::FxHashMap as HashMap;
 pub fn link(groups: &mut [Group]) {
     let mut endings: HashMap<&str, Option<usize>> = HashMap::default();
     let mut firsts: HashMap<&str, Option<usize>> = HashMap::default();
-    for (f, gr) in groups.iter().enumerate() {
+    for (g, gr) in groups.iter().enumerate() {
         if gr.kind() != Some(EntityKind::Person) || !gr.multiword() {
             continue;
         }
+        // A misspelt full name stands for the person it joined ("Darmanin" ends both
+        // "Gérald Darmanin" and its slip "Gérlad Darmanin": one person).
+        let r = root(groups, g);
+        let f = if groups[r].kind() == Some(EntityKind::Person) {
+            r
+        } else {
+            g
+        };
         for (i, _) in gr.key.match_indices(' ') {
             only(&mut endings, &gr.key[i + 1..], f);
         }
