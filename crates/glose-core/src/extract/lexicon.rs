@@ -535,7 +535,9 @@ pub fn build(lang: Language) -> Lexicon {
     let ((places, place_max_tokens, place_prefixes), (first_names, common, word_facts, surnames)) =
         std::thread::scope(|scope| {
             let places = std::thread::Builder::new().spawn_scoped(scope, || build_places(&sources));
-            let words = words_set(asset!("gazetteer/firstnames.txt"));
+            // Two files, two licences (MIT + MPL-2.0; GNU FDL 1.2): one list.
+            let mut words = words_set(asset!("gazetteer/firstnames.txt"));
+            words.extend(entries(asset!("gazetteer/firstnames_gfdl.txt")));
             // The common-word list is lowercase already (a test checks it): no copies needed.
             let common = words_set(common_txt);
             let facts = word_facts(&common, &function_words, &demonyms);
