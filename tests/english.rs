@@ -1066,8 +1066,9 @@ fn an_everyday_word_in_capitals_that_begins_some_place_name_was_a_name() {
 }
 
 /// An occupation before a name, across adjectives and a nationality word ("the Greek
-/// electronic composer X"), and a family word then "of" ("the son of X"), make a person;
-/// an unknown word paired by "and" with such a person is one too ("her sisters X and Y").
+/// electronic composer X"), and a family word then "of" ("the son of X": person_noun_of,
+/// see below), make a person; an unknown word paired by "and" with such a person is one
+/// too ("her sisters X and Y").
 #[test]
 fn occupations_and_family_words_before_a_name_make_a_person() {
     let got = found(
@@ -1083,13 +1084,44 @@ fn occupations_and_family_words_before_a_name_make_a_person() {
     }
 }
 
-/// "proved by X": the agent of what only a person does is a person.
+/// classify.rs (agent_of_work, one mechanism with French "écrit par X"): a participle of
+/// the profile's `agent_participle` (making a work, a deed only a person does) and its
+/// `agent_prep` "by": the agent is a person.
 #[test]
-fn the_agent_of_a_person_s_deed_is_a_person() {
-    let got = found("The lemma was proved by Halvorsen in 1931 and published two years later.");
-    assert!(
-        got.contains(&("Halvorsen".into(), EntityKind::Person)),
-        "{got:?}"
+fn the_agent_of_a_work_or_of_a_person_s_deed_is_a_person() {
+    let got = found(
+        "The sonata was composed by Velmarek and first performed in Vienna. The lemma was \
+         proved by Halvorsen in 1931 and published two years later.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            ("Halvorsen".into(), EntityKind::Person),
+            ("Velmarek".into(), EntityKind::Person),
+            ("Vienna".into(), EntityKind::Place),
+        ]
+    );
+}
+
+/// classify.rs (person_noun_of, one mechanism with French "le fils de X"): a noun of
+/// kinship or close ties (the profile's `kin_noun`) or of what only a person has (its
+/// `person_possession`), then "of": a person; an unknown word paired with that name by
+/// "and" is listed with a person.
+#[test]
+fn a_kin_noun_or_a_life_noun_before_of_names_a_person() {
+    let got = found(
+        "The estate passed to the heir of Tavrenno in 1820. Pilgrims still visit the grave \
+         of Quelmarin. The mill was sold in 1850 by the sons of Odvaren and Brisquel to a \
+         merchant.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            ("Brisquel".into(), EntityKind::Person),
+            ("Odvaren".into(), EntityKind::Person),
+            ("Quelmarin".into(), EntityKind::Person),
+            ("Tavrenno".into(), EntityKind::Person),
+        ]
     );
 }
 

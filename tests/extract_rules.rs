@@ -792,8 +792,9 @@ fn a_role_then_an_adjective_the_endings_miss_still_cues_a_person() {
     check("Le musée expose une toile du peintre flamand [[Vermoelen|person]].");
 }
 
-/// classify.rs (person_noun_of): a noun of kinship, of close ties or of what only a
-/// person has (the profile's `kin_noun`, `person_possession`), then "de": a person.
+/// classify.rs (person_noun_of, one mechanism with English "the son of X"): a noun of
+/// kinship, of close ties or of what only a person has (the profile's `kin_noun`,
+/// `person_possession`), then "de": a person.
 #[test]
 fn a_kin_noun_or_a_life_noun_before_de_names_a_person() {
     check(
@@ -803,10 +804,13 @@ fn a_kin_noun_or_a_life_noun_before_de_names_a_person() {
     check("Il confie la lettre à son ami [[Gastrevin|person]].");
 }
 
-/// classify.rs (agent_of_work): a participle of making a work and "par": its author.
+/// classify.rs (agent_of_work, one mechanism with English "composed by X"): a participle
+/// of making a work or of a deed (the profile's `agent_participle`) and "par"
+/// (`agent_prep`): its author, a person.
 #[test]
 fn the_author_after_a_participle_of_making_and_par_is_a_person() {
     check("Le roman, écrit par [[Vaurignol|person]], paraît à [[Lyon|place]].");
+    check("Le genre a été décrit par [[Clodomir|person]] en 1850.");
 }
 
 /// classify.rs (place_adjective_after): "occidental", "supérieur" after one name.

@@ -74,7 +74,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if b - a >= 2 && lex.event_heads.contains(last) {
         f.add(F::EventTail);
     }
-    if lex.grammar.is("party", bt.lc(b - 1).as_ref()) {
+    if g_is(bt, "party", b - 1) {
         f.add(F::PartyWord);
     }
     if lex.place_heads.contains(head) && b - a >= 2 {
@@ -86,7 +86,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     // "East Tennessee", "Upper Silesia": a compass point or a part before a known place;
     // "South West England": two compass words, one direction.
     let qualified = (a..b)
-        .find(|&j| !lex.grammar.is("place_qualifier", bt.lc(j).as_ref()))
+        .find(|&j| !g_is(bt, "place_qualifier", j))
         .unwrap_or(b);
     if qualified > a
         && qualified < b
@@ -360,7 +360,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         && a >= 1
         && !f.has(F::EventHead)
         && !f.has(F::EventHeadPhrase)
-        && lex.grammar.is("team_det", bt.lc(a - 1).as_ref())
+        && g_is(bt, "team_det", a - 1)
         && lex.of.contains(bt.lc(a + 1).as_ref())
         && holds_place_after(bt, a + 2, b)
     {
@@ -412,19 +412,18 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     // preposition of the profile's `unknown_place_prep` (maybe past an article) is a
     // place the lists miss more often than anything else.
     if c.feats.has(F::UnknownWord) && a >= 1 {
-        let g = &lex.grammar;
         let p = if a >= 2 && lex.articles.contains(bt.lc(a - 1).as_ref()) {
             a - 2
         } else {
             a - 1
         };
-        if bt.word(p) && g.is("unknown_place_prep", bt.lower(p)) {
+        if g_is(bt, "unknown_place_prep", p) {
             c.feats.add(F::PlacePrepUnknown);
         }
     }
     // "Kennedy's funeral", "Hamilton argued": what only a person has or does (the
-    // profile's `person_possession` and `person_verb`; a language without them never
-    // fires these).
+    // profile's `kin_noun`, `person_possession` and `person_verb`; a language without
+    // them or without a possessive ending never fires these).
     if person_possession_after(bt, b) {
         c.feats.add(F::PersonPossession);
     }
@@ -438,9 +437,8 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         && !bt.is_common(a)
         && !lex.places.contains_key(bt.folded1(a).as_ref())
         && b < bt.len()
-        && bt.word(b)
         && !bt.toks[b].cap
-        && lex.grammar.is("eponym_noun", bt.lower(b))
+        && g_is(bt, "eponym_noun", b)
     {
         c.feats.add(F::EponymNoun);
     }
@@ -466,29 +464,24 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     }
     // "le fils de Clodomir", "la mort d'Anselme", "the widow of X": a noun of kinship or of
     // close ties (the profile's `kin_noun`) or of what only a person has (its
-    // `person_possession`) and "of" right before the name.
+    // `person_possession`) and "of" right before the name (the one mechanism for both
+    // languages: no person cue of its own for these nouns).
     if person_noun_of(bt, a) {
         c.feats.add(F::PersonNounOf);
     }
-    // "écrit par Anselme", "peint par Zénobert": a participle of the profile's
-    // `agent_participle` and the preposition of the agent (`agent_prep`) right before the name.
+    // "écrit par Anselme", "composed by Orvald": a lowercase participle of the profile's
+    // `agent_participle` (making a work, or a deed only a person does) and the preposition
+    // of the agent (`agent_prep`) right before the name: its author, a person.
     if a >= 2
-        && bt.word(a - 1)
-        && lex.grammar.is("agent_prep", bt.lower(a - 1))
-        && bt.word(a - 2)
+        && g_is(bt, "agent_prep", a - 1)
+        && g_is(bt, "agent_participle", a - 2)
         && !bt.toks[a - 2].cap
-        && lex.grammar.is("agent_participle", bt.lower(a - 2))
     {
         c.feats.add(F::AgentOfWork);
     }
     // "l'Ardenne occidentale", "le Nil supérieur": an adjective of the profile's
     // `place_adjective_after` right after one name makes it a region's or a river's.
-    if b - a == 1
-        && b < bt.len()
-        && bt.word(b)
-        && !bt.toks[b].cap
-        && lex.grammar.is("place_adjective_after", bt.lower(b))
-    {
+    if b - a == 1 && b < bt.len() && !bt.toks[b].cap && g_is(bt, "place_adjective_after", b) {
         c.feats.add(F::PlaceAdjectiveAfter);
     }
     // "permet à Julien de", "dit à Clothilde": a first name alone that is no listed
@@ -541,15 +534,6 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         .any(|&x| f.has(x))
     {
         f.add(F::RegnalNumber);
-    }
-    // "composed by X", "proved by X": the agent of what only a person does.
-    if a >= 2
-        && bt.word(a - 1)
-        && g_is(bt, "agent_by", a - 1)
-        && !bt.toks[a - 2].cap
-        && g_is(bt, "person_agent", a - 2)
-    {
-        f.add(F::PersonAgent);
     }
     // "played for Wrexham", "joined Burnley", "on loan to Ajax": a player's club, named
     // after its town (a country there is a national side, named like the country).
@@ -628,6 +612,7 @@ fn title_case_evidence(
         && !bt.first_name(a)
         && !(a..b).any(|j| bt.initial_at(j))
         && !person_cue_before(bt, a)
+        && !person_noun_of(bt, a)
         && !name_title_first(bt, a, b)
     {
         f.add(F::NoPersonEvidence);
@@ -641,8 +626,7 @@ const PRONOUN_WINDOW: usize = 40;
 /// sentence, and none between the sentence's start and the name (that one would
 /// stand for someone named before: "he joined Kestrel, his first club").
 fn person_pronoun_after(bt: &BlockText, a: usize, b: usize) -> bool {
-    let lex = bt.lex;
-    let pronoun = |j: usize| bt.word(j) && lex.grammar.is("person_pronoun", bt.lower(j));
+    let pronoun = |j: usize| g_is(bt, "person_pronoun", j);
     let mut j = a;
     while j > 0 && a - j < PRONOUN_WINDOW && !bt.initial[j] {
         j -= 1;
@@ -656,8 +640,7 @@ fn person_pronoun_after(bt: &BlockText, a: usize, b: usize) -> bool {
 }
 
 /// A possessive ending after the name, then (maybe past an adjective or an ordinal) a
-/// lowercase noun of the profile's `person_possession`: "Kennedy's funeral", "Batman's
-/// first appearance".
+/// lowercase [`person_noun`]: "Kennedy's funeral", "Napoleon's first wife".
 fn person_possession_after(bt: &BlockText, b: usize) -> bool {
     let lex = bt.lex;
     if b >= bt.len() || !lex.possessives.contains(&bt.lc(b).as_ref()) {
@@ -665,7 +648,7 @@ fn person_possession_after(bt: &BlockText, b: usize) -> bool {
     }
     (b + 1..bt.len().min(b + 3))
         .take_while(|&j| bt.word(j) && !bt.toks[j].cap)
-        .any(|j| lex.grammar.is("person_possession", bt.lower(j)))
+        .any(|j| person_noun(bt, j))
 }
 
 /// Right after the name, maybe past an auxiliary or an adverb of the profile's
@@ -673,19 +656,13 @@ fn person_possession_after(bt: &BlockText, b: usize) -> bool {
 /// argued", "Kasumi later married"; or a `passive_helper` and a `person_passive`
 /// participle: "Imelda was born".
 fn person_verb_after(bt: &BlockText, b: usize) -> bool {
-    let g = &bt.lex.grammar;
-    let verb = |j: usize| {
-        j < bt.len() && bt.word(j) && !bt.toks[j].cap && g.is("person_verb", bt.lower(j))
-    };
+    let verb = |j: usize| g_is(bt, "person_verb", j) && !bt.toks[j].cap;
     if verb(b) {
         return true;
     }
     // "Imelda was born": a passive only a person is the subject of.
-    let aux = |class: &str| bt.word(b) && !bt.toks[b].cap && g.is(class, bt.lower(b));
-    let passive = b + 1 < bt.len()
-        && bt.word(b + 1)
-        && !bt.toks[b + 1].cap
-        && g.is("person_passive", bt.lower(b + 1));
+    let aux = |class: &str| g_is(bt, class, b) && !bt.toks[b].cap;
+    let passive = g_is(bt, "person_passive", b + 1) && !bt.toks[b + 1].cap;
     (aux("person_verb_gap") && verb(b + 1)) || (aux("passive_helper") && passive)
 }
 
@@ -882,14 +859,6 @@ fn person_cue_before(bt: &BlockText, a: usize) -> bool {
         if lex.person_cues.single.contains(w.as_ref()) {
             return true;
         }
-        // "the son of X", "a pupil of X": a family or school word, then "of".
-        if k >= 1
-            && lex.of.contains(w.as_ref())
-            && !bt.toks[k - 1].cap
-            && lex.grammar.is("person_of", bt.lc(k - 1).as_ref())
-        {
-            return true;
-        }
         let multi: &[Vec<&str>] = if lex.person_cues.multi_last.contains(w.as_ref()) {
             &lex.person_cues.multi
         } else {
@@ -920,9 +889,15 @@ fn person_cue_before(bt: &BlockText, a: usize) -> bool {
     false
 }
 
-/// "le fils de Clodomir", "le frère cadet d'Anselme", "la mort de Zénon": a noun of the
-/// profile's `kin_noun` or `person_possession`, maybe one lowercase word after it, then
-/// "of" without an article right before the name.
+/// A noun of kinship or close ties (the profile's `kin_noun`: "son", "pupil") or of what
+/// only a person has or lives through (its `person_possession`: "funeral", "reign").
+fn person_noun(bt: &BlockText, j: usize) -> bool {
+    g_is(bt, "kin_noun", j) || g_is(bt, "person_possession", j)
+}
+
+/// "le fils de Clodomir", "le frère cadet d'Anselme", "la mort de Zénon", "the son of
+/// Orvald": a [`person_noun`], maybe one lowercase word after it, then "of" without an
+/// article right before the name.
 fn person_noun_of(bt: &BlockText, a: usize) -> bool {
     let lex = bt.lex;
     if a < 2 || !bt.word(a - 1) {
@@ -932,12 +907,7 @@ fn person_noun_of(bt: &BlockText, a: usize) -> bool {
     if !lex.of.contains(of) || lex.determiners.contains(of) {
         return false;
     }
-    let kin = |j: usize| {
-        bt.word(j)
-            && !bt.toks[j].cap
-            && (lex.grammar.is("kin_noun", bt.lower(j))
-                || lex.grammar.is("person_possession", bt.lower(j)))
-    };
+    let kin = |j: usize| person_noun(bt, j) && !bt.toks[j].cap;
     kin(a - 2)
         || (a >= 3 && kin(a - 3) && bt.word(a - 2) && !bt.toks[a - 2].cap && !bt.is_function(a - 2))
 }
@@ -976,7 +946,7 @@ fn person_cue_after(bt: &BlockText, b: usize) -> bool {
 /// An honorific that belongs to the name and opens it ("Sheikh Hasina": the profile's
 /// `name_title`), before at least one more word: a title, though inside the span.
 fn name_title_first(bt: &BlockText, a: usize, b: usize) -> bool {
-    b - a >= 2 && bt.lex.grammar.is("name_title", bt.lc(a).as_ref())
+    b - a >= 2 && g_is(bt, "name_title", a)
 }
 
 /// "le transporteur CMA CGM", "le parti centriste Les Engagés", "l'agence de presse
@@ -1040,7 +1010,7 @@ fn place_cue_behind(bt: &BlockText, a: usize) -> bool {
         if lex.place_cues.contains(w.as_ref()) {
             return true;
         }
-        if !(bt.adjective(j) || bt.is_demonym(j) || lex.grammar.is("place_cue_side", w.as_ref())) {
+        if !(bt.adjective(j) || bt.is_demonym(j) || g_is(bt, "place_cue_side", j)) {
             return false;
         }
         steps += 1;
@@ -1070,7 +1040,7 @@ fn is_epithet(bt: &BlockText, j: usize) -> bool {
 /// both names share.
 fn coordinated_place_cue(bt: &BlockText, b: usize) -> bool {
     let lex = bt.lex;
-    if !bt.word(b) || !lex.grammar.is("list_connector", bt.lower(b)) {
+    if !g_is(bt, "list_connector", b) {
         return false;
     }
     let mut j = b + 1;
@@ -1093,7 +1063,7 @@ fn place_cue_word(bt: &BlockText, j: usize) -> bool {
     let lex = bt.lex;
     let w = bt.lc(j);
     let w = w.as_ref();
-    if !bt.word(j) || lex.grammar.is("place_qualifier", w) {
+    if !bt.word(j) || g_is(bt, "place_qualifier", j) {
         return false;
     }
     lex.place_cues.contains(w)
@@ -1139,8 +1109,9 @@ fn plural_acronym(bt: &BlockText, a: usize) -> bool {
     })
 }
 
+/// Token `j` is a word whose lowercase form is in the profile's grammar class `class`.
 fn g_is(bt: &BlockText, class: &str, j: usize) -> bool {
-    bt.word(j) && bt.lex.grammar.is(class, bt.lc(j).as_ref())
+    bt.word(j) && bt.lex.grammar.is(class, bt.lower(j))
 }
 
 /// A player's words right before the name: "played for", "his debut for" (the
@@ -1164,8 +1135,7 @@ fn team_cue_before(bt: &BlockText, a: usize) -> bool {
     if a < 2 || bt.toks[a - 2].cap {
         return false;
     }
-    let link = bt.lc(a - 1);
-    (bt.lex.grammar.is("team_for_link", link.as_ref()) && g_is(bt, "team_for", a - 2))
+    (g_is(bt, "team_for_link", a - 1) && g_is(bt, "team_for", a - 2))
         || (g_is(bt, "team_to", a - 1) && g_is(bt, "team_move", a - 2))
 }
 
@@ -1219,7 +1189,7 @@ fn lowercase_expansion(bt: &BlockText, a: usize, b: usize) -> bool {
         let initial = w.chars().next();
         if initial == Some(letters[n - 1]) {
             n -= 1;
-        } else if !bt.lex.grammar.is("acronym_skip", w.as_ref()) {
+        } else if !g_is(bt, "acronym_skip", j) {
             return false;
         }
     }

@@ -144,7 +144,6 @@ features! {
     EponymNoun => "eponym_noun", "one word right before a lowercase noun of the things named after their discoverer (\"the Hausdorff dimension\", \"Strecker synthesis\"): a person's name";
     PairedWithPlace => "paired_with_place", "one unknown word paired by a connector with a listed place (\"Nineveh and Kalhu\")";
     QuotedWord => "quoted_word", "one unknown word alone between quotation marks, no cue before: a word cited, a nickname or a title (\"Lichtquant\")";
-    PersonAgent => "person_agent", "after \"by\" and a participle only a person does (\"composed by X\", \"proved by X\"): the agent is a person";
     ClubCue => "team_cue", "a town or an unknown word after a player's words (\"played for X\", \"joined X\", \"loaned to X\") or near a team's noun (\"X manager\", \"X's reserves\", \"the manager of X\"): the side named after its town";
     PlaceVerb => "place_verb", "right after a verb whose object is a place (\"entered X\", \"besieged X\")";
     CommaRegion => "comma_region", "before a comma and a listed country or region (\"Kelbrook, Lancashire\"): a town and where it lies";
@@ -169,7 +168,7 @@ features! {
     EventNounWord => "event_noun_word", "one capitalized word that is an event noun";
     EvTop => "ev_top", "the summit noun after the top preposition: mostly \"at the top of\"";
     PersonNounOf => "person_noun_of", "after a noun of kinship, of close ties or of what only a person has, and \"of\" (\"the son of X\", \"the widow of X\", \"the tomb of X\"): a person";
-    AgentOfWork => "agent_of_work", "after a participle of making a work or of a person's deed and \"by\" (\"written by X\", \"painted by X\"): its author, a person";
+    AgentOfWork => "agent_of_work", "after a participle of making a work or of a deed only a person does and \"by\" (\"written by X\", \"composed by X\", \"proved by X\"): its author, a person";
     PlaceAdjectiveAfter => "place_adjective_after", "one name before a lowercase adjective of a part of a region or a river (west, upper) written after it: a place";
     FirstNameTo => "first_name_to", "a first name alone, no listed place, after the preposition of towns: a person spoken to or of, not a town";
 }

@@ -789,6 +789,7 @@ fn paired_with_person(bt: &BlockText, cands: &mut [names::NameCand], i: usize) {
     let person = |c: &names::NameCand| {
         (c.feats.has(F::FirstNameFirst) && !c.feats.has(F::FirstNameAmbiguous))
             || c.feats.has(F::PersonCue)
+            || c.feats.has(F::PersonNounOf)
             || c.feats.has(F::KnownPerson)
     };
     // An unknown word, or words none of which a list knows ("Dorothy Lucey and Rolonda
