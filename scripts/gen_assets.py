@@ -646,7 +646,9 @@ def build_firstnames(dico: Dicollecte, common_fr: set[str], common_en: set[str])
 # 1. places
 
 CONTINENT_CODES = {"002", "003", "005", "009", "019", "142", "150"}
-SKIP_CLDR = {"ZZ", "EZ", "UN", "XA", "XB", "QO", "001"}
+# Not places: unknown, the euro area, the European Union and the United Nations
+# (organizations), pseudo-locales, outlying Oceania, the world.
+SKIP_CLDR = {"ZZ", "EZ", "EU", "UN", "XA", "XB", "QO", "001"}
 GEONAMES_CONT_M49 = {"AF": "002", "AS": "142", "EU": "150", "NA": "003", "SA": "005", "OC": "009", "AN": "AQ"}
 
 

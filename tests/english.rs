@@ -1235,3 +1235,27 @@ fn a_line_in_capitals_ran_into_the_paragraph_below() {
         "{got:?}"
     );
 }
+
+/// "U.S." and "US" after "the United States", "UAE" after "the United Arab Emirates":
+/// the acronyms of a place were places of their own (three entries for one country in
+/// the sidebar); an acronym, with or without periods, joins the place whose initials it
+/// spells. And the European Union is an organization, not a region of the place lists.
+#[test]
+fn a_place_s_acronym_was_a_second_place() {
+    let text = "The United States imposed new tariffs on Monday. U.S. officials said the \
+                US would not back down, and the United Arab Emirates said the UAE was ready \
+                to talk. The European Union said the EU would respond.";
+    let article = Article::from_text("fixture.txt", format!("{text}\n"));
+    let ents = extract(&article);
+    let holder = |needle: &str| {
+        ents.iter()
+            .position(|e| e.mentions.iter().any(|m| &text[m.start..m.end] == needle))
+            .unwrap_or_else(|| panic!("{needle:?} not found: {ents:?}"))
+    };
+    assert_eq!(holder("U.S."), holder("United States"));
+    assert_eq!(holder("US"), holder("United States"));
+    assert_eq!(holder("UAE"), holder("United Arab Emirates"));
+    assert_eq!(ents[holder("United States")].kind, EntityKind::Place);
+    assert_eq!(holder("EU"), holder("European Union"));
+    assert_eq!(ents[holder("EU")].kind, EntityKind::Organization);
+}
