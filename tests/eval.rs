@@ -70,7 +70,7 @@ fn cross_validated_score_on_the_shared_news_articles() {
     let table = glose::eval::format_table(&rows);
     eprintln!("5-fold cross-validation:\n{table}");
     let all = row(&rows, "all");
-    at_least("cross-validated lenient F1", all.lenient.2, 0.932, &table);
+    at_least("cross-validated lenient F1", all.lenient.2, 0.935, &table);
     for (k, floor) in [
         ("person", 0.95),
         ("place", 0.93),
@@ -84,7 +84,7 @@ fn cross_validated_score_on_the_shared_news_articles() {
             &table,
         );
     }
-    at_least("entity precision", all.entity.0, 0.921, &table);
+    at_least("entity precision", all.entity.0, 0.923, &table);
     let frag = all.fragmentation.unwrap();
     // The bar: more event mentions found (recall 0.75 -> 0.87) brings more
     // events a gold entity spans twice (a named event inside a described one).
@@ -97,8 +97,8 @@ fn cross_validated_score_on_the_shared_news_articles() {
 fn wikineural_fr_val_score() {
     wikineural_val_score(
         "fr",
-        0.853,
-        [("person", 0.921), ("place", 0.897), ("organization", 0.605)],
+        0.860,
+        [("person", 0.925), ("place", 0.901), ("organization", 0.624)],
     );
 }
 
@@ -272,7 +272,7 @@ fn cross_validated_score_on_the_english_news_articles() {
     at_least(
         "cross-validated lenient F1",
         row(&rows, "all").lenient.2,
-        0.900,
+        0.908,
         &table,
     );
     for (k, floor) in [
@@ -298,8 +298,8 @@ fn cross_validated_score_on_the_english_news_articles() {
 fn wikineural_en_val_score() {
     wikineural_val_score(
         "en",
-        0.789,
-        [("person", 0.865), ("place", 0.823), ("organization", 0.646)],
+        0.791,
+        [("person", 0.868), ("place", 0.824), ("organization", 0.648)],
     );
 }
 
