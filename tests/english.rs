@@ -1259,3 +1259,22 @@ fn a_place_s_acronym_was_a_second_place() {
     assert_eq!(holder("EU"), holder("European Union"));
     assert_eq!(ents[holder("EU")].kind, EntityKind::Organization);
 }
+
+/// An event's complement stopped at a nationality word, read as a name ("a ban on
+/// Russian" of "a ban on Russian oil"), and ran on into a gerund of manner ("tariffs by
+/// imposing"): a nationality word before its noun is the noun's adjective, and "by" before
+/// an "-ing" word opens how, not what.
+#[test]
+fn an_event_complement_stopped_at_a_nationality_word() {
+    let got = found(
+        "The government announced a ban on Russian oil on Tuesday. Brevia said it was \
+         retaliating against new tariffs by imposing penalties on the same scale.",
+    );
+    let events: Vec<_> = got
+        .iter()
+        .filter(|(_, k)| *k == EntityKind::Event)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert!(events.contains(&"ban on Russian oil on Tuesday"), "{got:?}");
+    assert!(!events.iter().any(|e| e.contains("imposing")), "{got:?}");
+}

@@ -126,6 +126,19 @@ pub fn read(
         if is_numeric_ordinal(bt, bt.s(c)) {
             c += 1;
         }
+        // A nationality word before its noun is the noun's adjective, not a name: "a
+        // ban on Russian oil imports" (in a language that capitalizes it).
+        if c + 1 < n
+            && bt.is_demonym(c)
+            && bt.toks[c].cap
+            && bt.spaced(c)
+            && bt.word(c + 1)
+            && !bt.toks[c + 1].cap
+            && !bt.is_function(c + 1)
+            && !is_verbish(bt, bt.s(c + 1))
+        {
+            c += 1;
+        }
         if is_number(c) && (is_month(c + 1) || is_year(bt.s(c))) {
             // A date: "du 6 février", "de 2010" (not "de 0,52 %").
             out.args.push(bt.s(c).to_string());
