@@ -1278,3 +1278,32 @@ fn an_event_complement_stopped_at_a_nationality_word() {
     assert!(events.contains(&"ban on Russian oil on Tuesday"), "{got:?}");
     assert!(!events.iter().any(|e| e.contains("imposing")), "{got:?}");
 }
+
+/// "the Hyderabad-born Gadde", "the Paris-based firm": a capitalized word glued by a
+/// hyphen to a word that makes an adjective of it was one token, so the person after it
+/// took it into their name and the place in it was lost. The profile's `compound_tail`
+/// words split it; a romanized name with a lowercase syllable stays whole.
+#[test]
+fn a_compound_adjective_was_glued_to_the_name_after_it() {
+    let got = found(
+        "The Vardosa-born Talbrenn joined the Paris-based firm in May. Talbrenn met Lee \
+         Teng-hui later that year.",
+    );
+    assert!(
+        got.contains(&("Talbrenn".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Paris".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Lee Teng-hui".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(t, _)| t.contains("-born") || t.contains("-based")),
+        "{got:?}"
+    );
+}

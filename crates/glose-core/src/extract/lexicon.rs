@@ -251,6 +251,9 @@ pub struct Lexicon {
     pub elisions: Vec<&'static str>,
     /// Possessive endings, split off by the tokenizer ("'s" of "China's").
     pub possessives: Vec<&'static str>,
+    /// Words that make an adjective of a capitalized word before a hyphen (`compound_tail`:
+    /// "Paris-based").
+    pub compound_tails: Vec<&'static str>,
     /// Adjectival endings by their last letter ("-al", "-ique", "-ien"...).
     pub adjective_endings: HashMap<char, Vec<&'static str>>,
     /// Adjectives may follow the noun they qualify ("Banque centrale", "invasion
@@ -401,6 +404,7 @@ fn phrase_tokens(phrase: &'static str, elisions: &[&str]) -> Vec<&'static str> {
     let clitics = crate::text::Clitics {
         elisions,
         possessives: &[],
+        compound_tails: &[],
     };
     crate::text::tokenize_with(phrase, &clitics)
         .iter()
@@ -636,6 +640,7 @@ pub fn build(lang: Language) -> Lexicon {
         country_initials,
         elisions: elisions.clone(),
         possessives: grammar.words("possessive").to_vec(),
+        compound_tails: grammar.words("compound_tail").to_vec(),
         sport_words: grammar.set("sport").into(),
         ministry: grammar.set("ministry").into(),
         adjective_endings,

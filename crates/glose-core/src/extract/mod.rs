@@ -497,6 +497,7 @@ fn propose_text(
     let clitics = crate::text::Clitics {
         elisions: &lex.elisions,
         possessives: &lex.possessives,
+        compound_tails: &lex.compound_tails,
     };
     let mut lower_buf = String::new();
     let bt = BlockText::new(text, tokenize_with(text, &clitics), lex, &mut lower_buf);

@@ -107,6 +107,7 @@ fn is_sentence_start(text: &str, dot: usize, t: usize, elisions: &[&str]) -> boo
     let clitics = crate::text::Clitics {
         elisions,
         possessives: &[],
+        compound_tails: &[],
     };
     let toks = tokenize_with(window, &clitics);
     let Some(k) = toks.iter().position(|tok| tok.start == dot - lo) else {

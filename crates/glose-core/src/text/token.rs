@@ -94,6 +94,9 @@ pub fn tokenize(s: &str) -> Vec<Token> {
 pub struct Clitics<'a> {
     pub elisions: &'a [&'a str],
     pub possessives: &'a [&'a str],
+    /// Lowercase words after a hyphen that make an adjective of the capitalized word
+    /// before it ("based" in "Paris-based").
+    pub compound_tails: &'a [&'a str],
 }
 
 /// A possessive ending of `w` ("'s", "’s"), when something comes before it.
@@ -236,6 +239,26 @@ pub fn tokenize_with(s: &str, clitics: &Clitics) -> Vec<Token> {
                     space_before = false;
                     continue;
                 }
+            }
+            // "Paris-based", "US-led", "Hyderabad-born": a capitalized word and a
+            // lowercase one after its last hyphen is a compound adjective; the name
+            // in it is a word of its own ("Paris" + "-" + "based").
+            if let Some(h) = compound_tail(w, clitics.compound_tails) {
+                out.push(word_token(s, start, start + h, space_before));
+                out.push(Token {
+                    start: start + h,
+                    end: start + h + 1,
+                    kind: TokenKind::Punct,
+                    cap: false,
+                    upper: false,
+                    elision: false,
+                    space_before: false,
+                    plain: true,
+                });
+                out.push(word_token(s, start + h + 1, end, false));
+                i = end;
+                space_before = false;
+                continue;
             }
             // The whole word as scanned, which starts with a letter.
             out.push(shape.token(start, end, true, space_before));
@@ -441,6 +464,17 @@ fn other_part(s: &str, i: usize, j: usize, shape: &mut Shape) -> Option<usize> {
 
 /// The word token of `s[start..end]` (a word cut from a longer scan, or read by
 /// another rule: [`scan_word`] gives the shape of the words it reads itself).
+/// The offset of the last `-` of a word that starts with a capital and ends, after
+/// that hyphen, in one of the profile's `compound_tail` words ("Paris-based"); none
+/// for names, even with a lowercase syllable ("Lee Teng-hui", "Tiglath-pileser").
+fn compound_tail(w: &str, tails: &[&str]) -> Option<usize> {
+    if tails.is_empty() || !w.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let h = w.rfind('-')?;
+    (h > 0 && tails.contains(&&w[h + 1..])).then_some(h)
+}
+
 fn word_token(s: &str, start: usize, end: usize, space_before: bool) -> Token {
     let w = &s[start..end];
     let mut shape = Shape::default();
@@ -478,6 +512,7 @@ mod tests {
         let c = Clitics {
             elisions: ELISIONS,
             possessives: &["'s", "’s"],
+            compound_tails: &["based", "led"],
         };
         for t in tokenize_with(s, &c) {
             assert_eq!(t.plain, is_plain(t.text(s)), "{:?}", t.text(s));
@@ -488,6 +523,7 @@ mod tests {
         let c = Clitics {
             elisions: ELISIONS,
             possessives: &["'s", "’s"],
+            compound_tails: &["based", "led"],
         };
         tokenize_with(s, &c).iter().map(|t| t.text(s)).collect()
     }
@@ -513,6 +549,7 @@ mod tests {
         let c = Clitics {
             elisions: ELISIONS,
             possessives: &["'s", "’s"],
+            compound_tails: &["based", "led"],
         };
         for t in tokenize_with(s, &c) {
             if t.kind == TokenKind::Word && !t.elision {
@@ -569,6 +606,17 @@ mod tests {
             ["jusqu'", "à", "lorsqu’", "il", "qu'", "elle"]
         );
         assert_eq!(words("aujourd'hui O'Brien"), ["aujourd'hui", "O'Brien"]);
+    }
+
+    #[test]
+    fn a_compound_adjective_keeps_its_name_apart() {
+        assert_eq!(
+            words("the Paris-based firm"),
+            ["the", "Paris", "-", "based", "firm"]
+        );
+        assert_eq!(words("a US-led push"), ["a", "US", "-", "led", "push"]);
+        assert_eq!(words("Lee Teng-hui"), ["Lee", "Teng-hui"]);
+        assert_eq!(words("a well-based plan"), ["a", "well-based", "plan"]);
     }
 
     #[test]
