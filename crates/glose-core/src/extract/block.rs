@@ -43,6 +43,9 @@ pub struct BlockText<'a> {
     pub scratch: std::cell::Cell<String>,
     /// `place1()` answers, memoized (`None`: not looked up yet).
     places: Vec<std::cell::Cell<Option<Option<Place>>>>,
+    /// The grammar classes of each token's lowercase form, looked up once (`None`: not
+    /// yet): the rules ask a token's neighbours about one class after another.
+    classes: Vec<std::cell::Cell<Option<&'static [&'static str]>>>,
 }
 
 /// `a` then `b` as one string handed to `f`: joined on the stack when short (the
@@ -222,6 +225,7 @@ impl<'a> BlockText<'a> {
         let (title_case, all_caps) = title_case;
         let adjectives = vec![std::cell::Cell::new(0); toks.len()];
         let places = vec![std::cell::Cell::new(None); toks.len()];
+        let classes = vec![std::cell::Cell::new(None); toks.len()];
         let facts = if title_case {
             vec![std::cell::Cell::new(0); toks.len()]
         } else {
@@ -241,6 +245,7 @@ impl<'a> BlockText<'a> {
             // Room for any window of words a rule folds but the longest.
             scratch: std::cell::Cell::new(String::with_capacity(SCRATCH)),
             places,
+            classes,
         };
         // In capitals the first letter says nothing: an everyday word in a shouted
         // stretch is read as if in lowercase ("CHELSEA SUBSTITUTE VICTOR Moses").
@@ -294,6 +299,31 @@ impl<'a> BlockText<'a> {
         self.lower[i]
     }
 
+    /// Token `i`'s lowercase form is in the profile's grammar class `class`: the
+    /// answer of `lex.grammar.is(class, lower(i))`, the word looked up once.
+    #[inline]
+    pub fn in_class(&self, class: &str, i: usize) -> bool {
+        let classes = match self.classes[i].get() {
+            Some(classes) => classes,
+            None => {
+                let classes = self.lex.grammar.classes_of(self.lower(i));
+                self.classes[i].set(Some(classes));
+                classes
+            }
+        };
+        classes.contains(&class)
+    }
+
+    /// Token `i` as written is in the grammar class `class` (`lex.grammar.is(class,
+    /// s(i))`): the memoized lowercase answer when the token is its own lowercase form.
+    pub fn in_class_as_written(&self, class: &str, i: usize) -> bool {
+        if std::ptr::eq(self.lower(i), self.s(i)) {
+            self.in_class(class, i)
+        } else {
+            self.lex.grammar.is(class, self.s(i))
+        }
+    }
+
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
         i < self.len() && words.contains(&self.lc(i).as_ref())
     }
@@ -345,7 +375,7 @@ impl<'a> BlockText<'a> {
             && self.toks[i].kind == TokenKind::Word
             && self.s(i + 1) == "."
             && !self.toks[i + 1].space_before
-            && self.lex.grammar.is("name_abbrev", self.lc(i).as_ref())
+            && self.in_class("name_abbrev", i)
     }
 
     #[inline]

@@ -336,7 +336,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         }
     }
     // "Johnson & Johnson": a company's joiner inside the name.
-    if b - a >= 3 && (a + 1..b - 1).any(|j| lex.grammar.is("name_joiner", bt.s(j))) {
+    if b - a >= 3 && (a + 1..b - 1).any(|j| bt.in_class_as_written("name_joiner", j)) {
         f.add(F::NameJoiner);
     }
     // "BFM TV", "NL Logistique": a word in capitals among the words of a name (a
@@ -626,6 +626,10 @@ const PRONOUN_WINDOW: usize = 40;
 /// sentence, and none between the sentence's start and the name (that one would
 /// stand for someone named before: "he joined Kestrel, his first club").
 fn person_pronoun_after(bt: &BlockText, a: usize, b: usize) -> bool {
+    // (A language without the class: no window to scan.)
+    if !bt.lex.grammar.has("person_pronoun") {
+        return false;
+    }
     let pronoun = |j: usize| g_is(bt, "person_pronoun", j);
     let mut j = a;
     while j > 0 && a - j < PRONOUN_WINDOW && !bt.initial[j] {
@@ -1111,7 +1115,7 @@ fn plural_acronym(bt: &BlockText, a: usize) -> bool {
 
 /// Token `j` is a word whose lowercase form is in the profile's grammar class `class`.
 fn g_is(bt: &BlockText, class: &str, j: usize) -> bool {
-    bt.word(j) && bt.lex.grammar.is(class, bt.lower(j))
+    bt.word(j) && bt.in_class(class, j)
 }
 
 /// A player's words right before the name: "played for", "his debut for" (the
@@ -1200,7 +1204,7 @@ fn lowercase_expansion(bt: &BlockText, a: usize, b: usize) -> bool {
 /// listed country or region (or a place of several words) not followed by a possessive
 /// ending.
 fn comma_region_after(bt: &BlockText, b: usize) -> bool {
-    if b + 1 >= bt.len() || !bt.lex.grammar.is("region_comma", bt.s(b)) || !bt.toks[b + 1].cap {
+    if b + 1 >= bt.len() || !bt.in_class_as_written("region_comma", b) || !bt.toks[b + 1].cap {
         return false;
     }
     let j = b + 1;

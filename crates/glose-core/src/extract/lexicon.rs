@@ -239,6 +239,28 @@ impl Grammar {
             .get(word)
             .is_some_and(|classes| classes.contains(&class))
     }
+
+    /// The classes that hold `word` (lowercase), empty when none: what
+    /// [`Grammar::is`] asks of each class, for a caller that keeps the answer.
+    #[inline]
+    pub fn classes_of(&self, word: &str) -> &[&'static str] {
+        if self.sketch.may_hold(word) {
+            self.classes_holding(word)
+        } else {
+            &[]
+        }
+    }
+
+    #[inline(never)]
+    fn classes_holding(&self, word: &str) -> &[&'static str] {
+        self.of_word.get(word).map_or(&[], |v| v.as_slice())
+    }
+
+    /// Whether the profile has the class at all (a language without it never fires
+    /// the rules that read it).
+    pub fn has(&self, class: &str) -> bool {
+        self.classes.contains_key(class)
+    }
 }
 
 pub struct Lexicon {

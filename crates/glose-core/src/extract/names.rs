@@ -240,7 +240,7 @@ fn capitalized_title(bt: &BlockText, i: usize) -> usize {
         }
     }
     // "Sheikh Hasina": some honorifics are part of the name.
-    if len == 1 && lex.grammar.is("name_title", bt.lc(from).as_ref()) {
+    if len == 1 && bt.in_class("name_title", from) {
         return 0;
     }
     // "Chief Financial Officer", "Vice Chairman": one or two capitalized everyday words

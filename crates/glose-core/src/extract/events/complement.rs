@@ -103,7 +103,7 @@ pub fn read(
     }
     // A relative clause says which one ("la crise qui frappe l'acier"): the span stays
     // the noun's, the clause pins it down.
-    if k < n && bt.spaced(k - 1) && lex.grammar.is("relative", bt.lc(k).as_ref()) {
+    if k < n && bt.spaced(k - 1) && bt.in_class("relative", k) {
         out.relative = true;
     }
     // A meeting's partner: "rencontre avec ...".
@@ -186,7 +186,7 @@ pub fn read(
             && bt.word(c)
             && !bt.toks[c].cap
             && !bt.toks[c].elision
-            && (!bt.is_function(c) || lex.grammar.is("noun_after_prep", bt.lc(c).as_ref()))
+            && (!bt.is_function(c) || bt.in_class("noun_after_prep", c))
             && !is_verbish(bt, bt.s(c))
             && !between(&prep)
             && !is_gerund(bt, &prep, bt.s(c))
@@ -210,7 +210,7 @@ pub fn read(
             break;
         }
         // "entre le Hezbollah et Israël"
-        if between(&prep) && lex.grammar.is("and", bt.lc(c).as_ref()) {
+        if between(&prep) && bt.in_class("and", c) {
             let mut d = c + 1;
             if bt.is(d, &g.det) {
                 d += 1;

@@ -66,17 +66,15 @@ fn at_event_word(bt: &BlockText, i: usize, names: &[NameCand]) -> Option<Head> {
     let n = bt.len();
     // A word after a subject or reflexive pronoun is a verb ("elle siège", "il
     // visite", "she visits"): the profile's `clitic` class.
-    if i > 0 && lex.grammar.is("clitic", bt.lc(i - 1).as_ref()) {
+    if i > 0 && bt.in_class("clitic", i - 1) {
         return None;
     }
     let (noun_end, ev) = noun(bt, i)?;
     // "d'accord", "cellule de crise": a bare noun complement is rarely an event, but
     // "décret de dissolution des Soulèvements" is one: a feature, not a veto.
-    let noun_of = !ev.standalone && i > 0 && lex.grammar.is("noun_of", bt.lc(i - 1).as_ref());
+    let noun_of = !ev.standalone && i > 0 && bt.in_class("noun_of", i - 1);
     // "au sommet de" is mostly "at the top of", not a summit.
-    let top = i > 0
-        && lex.grammar.is("top_noun", bt.lc(i).as_ref())
-        && lex.grammar.is("top_prep", bt.lc(i - 1).as_ref());
+    let top = i > 0 && bt.in_class("top_noun", i) && bt.in_class("top_prep", i - 1);
     // Quotes around the noun: «déportation» d'enfants.
     let mut start = i;
     let mut next = noun_end;
