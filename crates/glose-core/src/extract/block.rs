@@ -1,6 +1,6 @@
 //! One block's tokens with the facts every rule asks about them.
 
-use super::lexicon::{fold, place_flag, Lexicon, Place};
+use super::lexicon::{class, fold, place_flag, Class, Lexicon, Place, CLASSES_KNOWN};
 use crate::text::{is_upper, push_lower, sentences_from_tokens, Token, TokenKind};
 use std::borrow::Cow;
 
@@ -43,9 +43,10 @@ pub struct BlockText<'a> {
     pub scratch: std::cell::Cell<String>,
     /// `place1()` answers, memoized (`None`: not looked up yet).
     places: Vec<std::cell::Cell<Option<Option<Place>>>>,
-    /// The grammar classes of each token's lowercase form, looked up once (`None`: not
-    /// yet): the rules ask a token's neighbours about one class after another.
-    classes: Vec<std::cell::Cell<Option<&'static [&'static str]>>>,
+    /// The grammar classes of each token's lowercase form (`Grammar::token_classes`
+    /// and `CLASSES_KNOWN`; 0: not looked up yet): the rules ask a token's neighbours
+    /// about one class after another.
+    classes: Vec<std::cell::Cell<u64>>,
 }
 
 /// `a` then `b` as one string handed to `f`: joined on the stack when short (the
@@ -225,7 +226,7 @@ impl<'a> BlockText<'a> {
         let (title_case, all_caps) = title_case;
         let adjectives = vec![std::cell::Cell::new(0); toks.len()];
         let places = vec![std::cell::Cell::new(None); toks.len()];
-        let classes = vec![std::cell::Cell::new(None); toks.len()];
+        let classes = vec![std::cell::Cell::new(0); toks.len()];
         let facts = if title_case {
             vec![std::cell::Cell::new(0); toks.len()]
         } else {
@@ -299,28 +300,31 @@ impl<'a> BlockText<'a> {
         self.lower[i]
     }
 
-    /// Token `i`'s lowercase form is in the profile's grammar class `class`: the
-    /// answer of `lex.grammar.is(class, lower(i))`, the word looked up once.
+    /// Token `i`'s lowercase form is in the profile's grammar class `class` (named
+    /// by `class!`): the answer of `lex.grammar.is`, the word looked up once.
     #[inline]
-    pub fn in_class(&self, class: &str, i: usize) -> bool {
-        let classes = match self.classes[i].get() {
-            Some(classes) => classes,
-            None => {
-                let classes = self.lex.grammar.classes_of(self.lower(i));
-                self.classes[i].set(Some(classes));
-                classes
-            }
-        };
-        classes.contains(&class)
+    pub fn in_class(&self, class: Class, i: usize) -> bool {
+        let mut bits = self.classes[i].get();
+        if bits == 0 {
+            bits = self.look_up_classes(i);
+        }
+        bits & class.bit() != 0
     }
 
-    /// Token `i` as written is in the grammar class `class` (`lex.grammar.is(class,
-    /// s(i))`): the memoized lowercase answer when the token is its own lowercase form.
-    pub fn in_class_as_written(&self, class: &str, i: usize) -> bool {
+    #[inline(never)]
+    fn look_up_classes(&self, i: usize) -> u64 {
+        let bits = self.lex.grammar.token_classes(self.lower(i)) | CLASSES_KNOWN;
+        self.classes[i].set(bits);
+        bits
+    }
+
+    /// Token `i` as written is in the grammar class `class`: the memoized lowercase
+    /// answer when the token is its own lowercase form.
+    pub fn in_class_as_written(&self, class: Class, i: usize) -> bool {
         if std::ptr::eq(self.lower(i), self.s(i)) {
             self.in_class(class, i)
         } else {
-            self.lex.grammar.is(class, self.s(i))
+            self.lex.grammar.token_classes(self.s(i)) & class.bit() != 0
         }
     }
 
@@ -375,7 +379,7 @@ impl<'a> BlockText<'a> {
             && self.toks[i].kind == TokenKind::Word
             && self.s(i + 1) == "."
             && !self.toks[i + 1].space_before
-            && self.in_class("name_abbrev", i)
+            && self.in_class(class!("name_abbrev"), i)
     }
 
     #[inline]

@@ -5,7 +5,7 @@
 
 use super::block::BlockText;
 use super::features::{FeatureSpace, F};
-use super::lexicon::PlaceType;
+use super::lexicon::{class, Class, PlaceType};
 use super::names::NameCand;
 use super::span::head_word;
 
@@ -74,7 +74,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if b - a >= 2 && lex.event_heads.contains(last) {
         f.add(F::EventTail);
     }
-    if g_is(bt, "party", b - 1) {
+    if g_is(bt, class!("party"), b - 1) {
         f.add(F::PartyWord);
     }
     if lex.place_heads.contains(head) && b - a >= 2 {
@@ -86,7 +86,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     // "East Tennessee", "Upper Silesia": a compass point or a part before a known place;
     // "South West England": two compass words, one direction.
     let qualified = (a..b)
-        .find(|&j| !g_is(bt, "place_qualifier", j))
+        .find(|&j| !g_is(bt, class!("place_qualifier"), j))
         .unwrap_or(b);
     if qualified > a
         && qualified < b
@@ -336,7 +336,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         }
     }
     // "Johnson & Johnson": a company's joiner inside the name.
-    if b - a >= 3 && (a + 1..b - 1).any(|j| bt.in_class_as_written("name_joiner", j)) {
+    if b - a >= 3 && (a + 1..b - 1).any(|j| bt.in_class_as_written(class!("name_joiner"), j)) {
         f.add(F::NameJoiner);
     }
     // "BFM TV", "NL Logistique": a word in capitals among the words of a name (a
@@ -360,7 +360,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         && a >= 1
         && !f.has(F::EventHead)
         && !f.has(F::EventHeadPhrase)
-        && g_is(bt, "team_det", a - 1)
+        && g_is(bt, class!("team_det"), a - 1)
         && lex.of.contains(bt.lc(a + 1).as_ref())
         && holds_place_after(bt, a + 2, b)
     {
@@ -417,7 +417,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         } else {
             a - 1
         };
-        if g_is(bt, "unknown_place_prep", p) {
+        if g_is(bt, class!("unknown_place_prep"), p) {
             c.feats.add(F::PlacePrepUnknown);
         }
     }
@@ -438,7 +438,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         && !lex.places.contains_key(bt.folded1(a).as_ref())
         && b < bt.len()
         && !bt.toks[b].cap
-        && g_is(bt, "eponym_noun", b)
+        && g_is(bt, class!("eponym_noun"), b)
     {
         c.feats.add(F::EponymNoun);
     }
@@ -473,15 +473,15 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     // `agent_participle` (making a work, or a deed only a person does) and the preposition
     // of the agent (`agent_prep`) right before the name: its author, a person.
     if a >= 2
-        && g_is(bt, "agent_prep", a - 1)
-        && g_is(bt, "agent_participle", a - 2)
+        && g_is(bt, class!("agent_prep"), a - 1)
+        && g_is(bt, class!("agent_participle"), a - 2)
         && !bt.toks[a - 2].cap
     {
         c.feats.add(F::AgentOfWork);
     }
     // "l'Ardenne occidentale", "le Nil supérieur": an adjective of the profile's
     // `place_adjective_after` right after one name makes it a region's or a river's.
-    if b - a == 1 && b < bt.len() && !bt.toks[b].cap && g_is(bt, "place_adjective_after", b) {
+    if b - a == 1 && b < bt.len() && !bt.toks[b].cap && g_is(bt, class!("place_adjective_after"), b) {
         c.feats.add(F::PlaceAdjectiveAfter);
     }
     // "permet à Julien de", "dit à Clothilde": a first name alone that is no listed
@@ -546,7 +546,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     }
     // "the road enters Vardenby", "the army besieged Tamorra": the object of a verb of
     // the profile's `place_verb` is a place.
-    if a >= 1 && !bt.toks[a - 1].cap && g_is(bt, "place_verb", a - 1) {
+    if a >= 1 && !bt.toks[a - 1].cap && g_is(bt, class!("place_verb"), a - 1) {
         f.add(F::PlaceVerb);
     }
     // "Kelbrook, Lancashire": a name, a comma, then a listed country or region (not
@@ -627,10 +627,10 @@ const PRONOUN_WINDOW: usize = 40;
 /// stand for someone named before: "he joined Kestrel, his first club").
 fn person_pronoun_after(bt: &BlockText, a: usize, b: usize) -> bool {
     // (A language without the class: no window to scan.)
-    if !bt.lex.grammar.has("person_pronoun") {
+    if !bt.lex.grammar.has(class!("person_pronoun")) {
         return false;
     }
-    let pronoun = |j: usize| g_is(bt, "person_pronoun", j);
+    let pronoun = |j: usize| g_is(bt, class!("person_pronoun"), j);
     let mut j = a;
     while j > 0 && a - j < PRONOUN_WINDOW && !bt.initial[j] {
         j -= 1;
@@ -660,14 +660,14 @@ fn person_possession_after(bt: &BlockText, b: usize) -> bool {
 /// argued", "Kasumi later married"; or a `passive_helper` and a `person_passive`
 /// participle: "Imelda was born".
 fn person_verb_after(bt: &BlockText, b: usize) -> bool {
-    let verb = |j: usize| g_is(bt, "person_verb", j) && !bt.toks[j].cap;
+    let verb = |j: usize| g_is(bt, class!("person_verb"), j) && !bt.toks[j].cap;
     if verb(b) {
         return true;
     }
     // "Imelda was born": a passive only a person is the subject of.
-    let aux = |class: &str| g_is(bt, class, b) && !bt.toks[b].cap;
-    let passive = g_is(bt, "person_passive", b + 1) && !bt.toks[b + 1].cap;
-    (aux("person_verb_gap") && verb(b + 1)) || (aux("passive_helper") && passive)
+    let aux = |class: Class| g_is(bt, class, b) && !bt.toks[b].cap;
+    let passive = g_is(bt, class!("person_passive"), b + 1) && !bt.toks[b + 1].cap;
+    (aux(class!("person_verb_gap")) && verb(b + 1)) || (aux(class!("passive_helper")) && passive)
 }
 
 /// Capitals each followed by a period ("F.C.", "A.F.C."), whose letters spell a word of
@@ -896,7 +896,7 @@ fn person_cue_before(bt: &BlockText, a: usize) -> bool {
 /// A noun of kinship or close ties (the profile's `kin_noun`: "son", "pupil") or of what
 /// only a person has or lives through (its `person_possession`: "funeral", "reign").
 fn person_noun(bt: &BlockText, j: usize) -> bool {
-    g_is(bt, "kin_noun", j) || g_is(bt, "person_possession", j)
+    g_is(bt, class!("kin_noun"), j) || g_is(bt, class!("person_possession"), j)
 }
 
 /// "le fils de Clodomir", "le frère cadet d'Anselme", "la mort de Zénon", "the son of
@@ -950,7 +950,7 @@ fn person_cue_after(bt: &BlockText, b: usize) -> bool {
 /// An honorific that belongs to the name and opens it ("Sheikh Hasina": the profile's
 /// `name_title`), before at least one more word: a title, though inside the span.
 fn name_title_first(bt: &BlockText, a: usize, b: usize) -> bool {
-    b - a >= 2 && g_is(bt, "name_title", a)
+    b - a >= 2 && g_is(bt, class!("name_title"), a)
 }
 
 /// "le transporteur CMA CGM", "le parti centriste Les Engagés", "l'agence de presse
@@ -1014,7 +1014,7 @@ fn place_cue_behind(bt: &BlockText, a: usize) -> bool {
         if lex.place_cues.contains(w.as_ref()) {
             return true;
         }
-        if !(bt.adjective(j) || bt.is_demonym(j) || g_is(bt, "place_cue_side", j)) {
+        if !(bt.adjective(j) || bt.is_demonym(j) || g_is(bt, class!("place_cue_side"), j)) {
             return false;
         }
         steps += 1;
@@ -1044,7 +1044,7 @@ fn is_epithet(bt: &BlockText, j: usize) -> bool {
 /// both names share.
 fn coordinated_place_cue(bt: &BlockText, b: usize) -> bool {
     let lex = bt.lex;
-    if !g_is(bt, "list_connector", b) {
+    if !g_is(bt, class!("list_connector"), b) {
         return false;
     }
     let mut j = b + 1;
@@ -1067,7 +1067,7 @@ fn place_cue_word(bt: &BlockText, j: usize) -> bool {
     let lex = bt.lex;
     let w = bt.lc(j);
     let w = w.as_ref();
-    if !bt.word(j) || g_is(bt, "place_qualifier", j) {
+    if !bt.word(j) || g_is(bt, class!("place_qualifier"), j) {
         return false;
     }
     lex.place_cues.contains(w)
@@ -1114,7 +1114,7 @@ fn plural_acronym(bt: &BlockText, a: usize) -> bool {
 }
 
 /// Token `j` is a word whose lowercase form is in the profile's grammar class `class`.
-fn g_is(bt: &BlockText, class: &str, j: usize) -> bool {
+fn g_is(bt: &BlockText, class: Class, j: usize) -> bool {
     bt.word(j) && bt.in_class(class, j)
 }
 
@@ -1125,22 +1125,22 @@ fn team_cue_before(bt: &BlockText, a: usize) -> bool {
     if a == 0 || bt.toks[a - 1].cap {
         return false;
     }
-    if g_is(bt, "team_join", a - 1) {
+    if g_is(bt, class!("team_join"), a - 1) {
         return true;
     }
     // "the manager of Walsall": a club's noun, then "of".
     if a >= 2
         && bt.lex.of.contains(bt.lc(a - 1).as_ref())
         && !bt.toks[a - 2].cap
-        && g_is(bt, "team_noun", a - 2)
+        && g_is(bt, class!("team_noun"), a - 2)
     {
         return true;
     }
     if a < 2 || bt.toks[a - 2].cap {
         return false;
     }
-    (g_is(bt, "team_for_link", a - 1) && g_is(bt, "team_for", a - 2))
-        || (g_is(bt, "team_to", a - 1) && g_is(bt, "team_move", a - 2))
+    (g_is(bt, class!("team_for_link"), a - 1) && g_is(bt, class!("team_for"), a - 2))
+        || (g_is(bt, class!("team_to"), a - 1) && g_is(bt, class!("team_move"), a - 2))
 }
 
 /// A club's noun right after the name, maybe past a possessive ending ("Walsall
@@ -1151,7 +1151,7 @@ fn club_noun_after(bt: &BlockText, b: usize) -> bool {
     } else {
         b
     };
-    j < bt.len() && !bt.toks[j].cap && g_is(bt, "team_noun", j)
+    j < bt.len() && !bt.toks[j].cap && g_is(bt, class!("team_noun"), j)
 }
 
 /// The lowercase words right before "(" at `a - 1` whose initials spell the acronym at
@@ -1193,7 +1193,7 @@ fn lowercase_expansion(bt: &BlockText, a: usize, b: usize) -> bool {
         let initial = w.chars().next();
         if initial == Some(letters[n - 1]) {
             n -= 1;
-        } else if !g_is(bt, "acronym_skip", j) {
+        } else if !g_is(bt, class!("acronym_skip"), j) {
             return false;
         }
     }
@@ -1204,7 +1204,7 @@ fn lowercase_expansion(bt: &BlockText, a: usize, b: usize) -> bool {
 /// listed country or region (or a place of several words) not followed by a possessive
 /// ending.
 fn comma_region_after(bt: &BlockText, b: usize) -> bool {
-    if b + 1 >= bt.len() || !bt.in_class_as_written("region_comma", b) || !bt.toks[b + 1].cap {
+    if b + 1 >= bt.len() || !bt.in_class_as_written(class!("region_comma"), b) || !bt.toks[b + 1].cap {
         return false;
     }
     let j = b + 1;

@@ -186,6 +186,108 @@ pub struct PlacePreps {
     pub weak: WordSet,
 }
 
+/// The grammar classes the rules ask of a token (`BlockText::in_class`), each one
+/// bit of a word's [`Grammar::token_classes`]: a test is a bit, not a comparison of
+/// class names, and a token's classes are looked up once.
+const TOKEN_CLASSES: &[&str] = &[
+    "acronym_skip",
+    "agent_participle",
+    "agent_prep",
+    "and",
+    "article_no_person",
+    "clitic",
+    "competition",
+    "epithet_article",
+    "eponym_noun",
+    "kin_noun",
+    "list_connector",
+    "name_abbrev",
+    "name_joiner",
+    "name_title",
+    "noun_after_prep",
+    "noun_of",
+    "opponent",
+    "particle_after_first_name",
+    "particle_after_head",
+    "party",
+    "passive_helper",
+    "person_passive",
+    "person_possession",
+    "person_pronoun",
+    "person_verb",
+    "person_verb_gap",
+    "place_adjective_after",
+    "place_cue_side",
+    "place_pair_connector",
+    "place_qualifier",
+    "place_verb",
+    "region_comma",
+    "relative",
+    "team_det",
+    "team_for",
+    "team_for_link",
+    "team_join",
+    "team_move",
+    "team_noun",
+    "team_to",
+    "top_noun",
+    "top_prep",
+    "unknown_place_prep",
+];
+
+/// The bit [`TOKEN_CLASSES`] keeps free: a memo's "looked up" mark.
+pub const CLASSES_KNOWN: u64 = 1 << 63;
+const _: () = assert!(
+    TOKEN_CLASSES.len() < 64,
+    "TOKEN_CLASSES: one bit each in a u64"
+);
+
+/// One of [`TOKEN_CLASSES`], named by [`class!`] (an unknown name fails to compile).
+#[derive(Clone, Copy)]
+pub struct Class(u8);
+
+impl Class {
+    pub const fn named(name: &str) -> Class {
+        let mut k = 0;
+        while k < TOKEN_CLASSES.len() {
+            if same(TOKEN_CLASSES[k].as_bytes(), name.as_bytes()) {
+                return Class(k as u8);
+            }
+            k += 1;
+        }
+        panic!("not in TOKEN_CLASSES");
+    }
+
+    #[inline]
+    pub fn bit(self) -> u64 {
+        1 << self.0
+    }
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// `class!("party")`: the [`Class`] of that name, resolved at compile time.
+macro_rules! class {
+    ($name:literal) => {{
+        const CLASS: $crate::extract::lexicon::Class =
+            $crate::extract::lexicon::Class::named($name);
+        CLASS
+    }};
+}
+pub(crate) use class;
+
 /// The language profile's closed word classes (`assets/lang/<code>/grammar.tsv`).
 #[derive(Default)]
 pub struct Grammar {
@@ -195,6 +297,10 @@ pub struct Grammar {
     of_word: HashMap<&'static str, Vec<&'static str>>,
     /// The words of `of_word`, sketched: most tokens are turned away without a hash.
     sketch: Sketch,
+    /// Word -> its [`TOKEN_CLASSES`] bits (words in none of them left out).
+    token_classes: HashMap<&'static str, u64>,
+    /// The [`TOKEN_CLASSES`] bits of the classes the profile has.
+    present: u64,
 }
 
 impl Grammar {
@@ -211,10 +317,20 @@ impl Grammar {
         for w in of_word.keys() {
             sketch.add(w);
         }
+        let mut token_classes: HashMap<&'static str, u64> = HashMap::default();
+        let mut present = 0;
+        for (k, class) in TOKEN_CLASSES.iter().enumerate() {
+            for &w in classes.get(class).map_or(&[][..], |v| v.as_slice()) {
+                *token_classes.entry(w).or_default() |= 1 << k;
+                present |= 1 << k;
+            }
+        }
         Grammar {
             classes,
             of_word,
             sketch,
+            token_classes,
+            present,
         }
     }
 
@@ -240,26 +356,27 @@ impl Grammar {
             .is_some_and(|classes| classes.contains(&class))
     }
 
-    /// The classes that hold `word` (lowercase), empty when none: what
-    /// [`Grammar::is`] asks of each class, for a caller that keeps the answer.
+    /// The [`TOKEN_CLASSES`] bits of `word` (lowercase): `Class::bit` set for each
+    /// class that holds it, as [`Grammar::is`] would answer.
     #[inline]
-    pub fn classes_of(&self, word: &str) -> &[&'static str] {
+    pub fn token_classes(&self, word: &str) -> u64 {
         if self.sketch.may_hold(word) {
-            self.classes_holding(word)
+            self.token_classes_held(word)
         } else {
-            &[]
+            0
         }
     }
 
     #[inline(never)]
-    fn classes_holding(&self, word: &str) -> &[&'static str] {
-        self.of_word.get(word).map_or(&[], |v| v.as_slice())
+    fn token_classes_held(&self, word: &str) -> u64 {
+        self.token_classes.get(word).copied().unwrap_or(0)
     }
 
     /// Whether the profile has the class at all (a language without it never fires
     /// the rules that read it).
-    pub fn has(&self, class: &str) -> bool {
-        self.classes.contains_key(class)
+    #[inline]
+    pub fn has(&self, class: Class) -> bool {
+        self.present & class.bit() != 0
     }
 }
 

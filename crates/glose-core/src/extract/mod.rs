@@ -30,7 +30,7 @@ use crate::text::tokenize_with;
 use crate::{Article, Entity, Language};
 use block::BlockText;
 use features::{Feats, FeatureSpace, F};
-use lexicon::Lexicon;
+use lexicon::{class, Lexicon};
 use merge::{EventForms, Keys, Names, Placed, PlacedEvent, Votes};
 pub use model::{Example, Model, WeightsFile};
 use std::sync::OnceLock;
@@ -519,7 +519,7 @@ fn propose_text(
     // a town after the opponent's word is its club.
     if sports_block {
         for c in cands.iter_mut() {
-            if c.a > 0 && c.feats.has(F::PlaceCity) && bt.in_class("opponent", c.a - 1) {
+            if c.a > 0 && c.feats.has(F::PlaceCity) && bt.in_class(class!("opponent"), c.a - 1) {
                 c.feats.add(F::SportsOpponent);
             }
         }
@@ -574,7 +574,7 @@ fn propose_text(
         if match_block {
             sports |= FLAG_MATCH_BLOCK;
         }
-        if c.b - c.a >= 2 && bt.in_class("competition", c.b - 1) {
+        if c.b - c.a >= 2 && bt.in_class(class!("competition"), c.b - 1) {
             sports |= FLAG_COMPETITION;
         }
         keys.add_features(key, &c.feats, flags_of(&c.feats) | sports);
@@ -755,7 +755,7 @@ fn list_features(bt: &BlockText, cands: &mut [names::NameCand], links: &[Link]) 
 /// ("Nineveh and Kalhu"): an unknown word there, beside a listed place, is a place.
 fn paired_with_place(bt: &BlockText, cands: &mut [names::NameCand], i: usize) {
     let (pb, a) = (cands[i].b, cands[i + 1].a);
-    if a != pb + 1 || !bt.word(pb) || !bt.in_class("place_pair_connector", pb) {
+    if a != pb + 1 || !bt.word(pb) || !bt.in_class(class!("place_pair_connector"), pb) {
         return;
     }
     let listed = |c: &names::NameCand| {
@@ -781,7 +781,7 @@ fn paired_with_place(bt: &BlockText, cands: &mut [names::NameCand], i: usize) {
 /// title before it: "her sisters Odalie and Brenwyn"), is listed with a person.
 fn paired_with_person(bt: &BlockText, cands: &mut [names::NameCand], i: usize) {
     let (pb, a) = (cands[i].b, cands[i + 1].a);
-    if a != pb + 1 || !bt.word(pb) || !bt.in_class("place_pair_connector", pb) {
+    if a != pb + 1 || !bt.word(pb) || !bt.in_class(class!("place_pair_connector"), pb) {
         return;
     }
     let person = |c: &names::NameCand| {

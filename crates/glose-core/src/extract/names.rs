@@ -4,7 +4,7 @@
 use super::block::BlockText;
 use super::classify::classify;
 use super::features::{Feats, FeatureSpace, F};
-use super::lexicon::fold;
+use super::lexicon::{class, fold};
 use super::span::sequence;
 
 /// A name found in one block, with its features.
@@ -240,7 +240,7 @@ fn capitalized_title(bt: &BlockText, i: usize) -> usize {
         }
     }
     // "Sheikh Hasina": some honorifics are part of the name.
-    if len == 1 && bt.in_class("name_title", from) {
+    if len == 1 && bt.in_class(class!("name_title"), from) {
         return 0;
     }
     // "Chief Financial Officer", "Vice Chairman": one or two capitalized everyday words

@@ -2,7 +2,7 @@
 //! gazetteer place, institutional names with their adjectives and complements.
 
 use super::block::BlockText;
-use super::lexicon::PlaceType;
+use super::lexicon::{class, PlaceType};
 use super::names::new_cand;
 
 /// The longest capitalized run taken as one name.
@@ -147,7 +147,7 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         if b + 1 < n
             && bt.spaced(b - 1)
             && bt.spaced(b)
-            && bt.in_class_as_written("name_joiner", b)
+            && bt.in_class_as_written(class!("name_joiner"), b)
             && bt.toks[b + 1].cap
             && bt.namelike(b + 1)
             && !bt.is_function(b + 1)
@@ -195,16 +195,16 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
                 // surname: "Valéry Giscard d'Estaing"; an article before a capitalized
                 // epithet: "Alexandre le Grand").
                 let head = bt.s(a);
-                let joins = if bt.in_class("particle_after_head", b) {
+                let joins = if bt.in_class(class!("particle_after_head"), b) {
                     lex.org_heads.contains(head)
                         || lex.event_heads.contains(head)
                         || lex.place_heads.contains(head)
                         || (bt.first_name(a)
-                            && bt.in_class("particle_after_first_name", b)
+                            && bt.in_class(class!("particle_after_first_name"), b)
                             && (b == a + 1 || (b == a + 2 && bt.toks[b].elision)))
                         || (bt.first_name(a)
                             && b == a + 1
-                            && bt.in_class("epithet_article", b)
+                            && bt.in_class(class!("epithet_article"), b)
                             && bt.toks[c].cap)
                         || team_of_place(bt, a, b, c)
                 } else {
@@ -269,7 +269,7 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
         && !institutional
         && best_place.is_none()
         && a > 0
-        && bt.in_class("article_no_person", a - 1)
+        && bt.in_class(class!("article_no_person"), a - 1)
         && bt.toks[a].cap
         && !bt.toks[a].upper
     {
@@ -387,7 +387,7 @@ pub(super) fn place_from(bt: &BlockText, a: usize) -> usize {
 /// determiner, one unknown name and the place it plays for.
 fn team_of_place(bt: &BlockText, a: usize, b: usize, c: usize) -> bool {
     let lex = bt.lex;
-    if b != a + 1 || a == 0 || !bt.in_class("team_det", a - 1) {
+    if b != a + 1 || a == 0 || !bt.in_class(class!("team_det"), a - 1) {
         return false;
     }
     if bt.toks[a].upper || lex.places.contains_key(bt.folded(a, b).as_str()) {

@@ -4,7 +4,7 @@
 
 use super::head::{is_numeric_ordinal, is_year, Head};
 use crate::extract::block::BlockText;
-use crate::extract::lexicon::fold;
+use crate::extract::lexicon::{class, fold};
 use crate::extract::names::NameCand;
 use crate::text::TokenKind;
 
@@ -103,7 +103,7 @@ pub fn read(
     }
     // A relative clause says which one ("la crise qui frappe l'acier"): the span stays
     // the noun's, the clause pins it down.
-    if k < n && bt.spaced(k - 1) && bt.in_class("relative", k) {
+    if k < n && bt.spaced(k - 1) && bt.in_class(class!("relative"), k) {
         out.relative = true;
     }
     // A meeting's partner: "rencontre avec ...".
@@ -186,7 +186,7 @@ pub fn read(
             && bt.word(c)
             && !bt.toks[c].cap
             && !bt.toks[c].elision
-            && (!bt.is_function(c) || bt.in_class("noun_after_prep", c))
+            && (!bt.is_function(c) || bt.in_class(class!("noun_after_prep"), c))
             && !is_verbish(bt, bt.s(c))
             && !between(&prep)
             && !is_gerund(bt, &prep, bt.s(c))
@@ -210,7 +210,7 @@ pub fn read(
             break;
         }
         // "entre le Hezbollah et Israël"
-        if between(&prep) && bt.in_class("and", c) {
+        if between(&prep) && bt.in_class(class!("and"), c) {
             let mut d = c + 1;
             if bt.is(d, &g.det) {
                 d += 1;

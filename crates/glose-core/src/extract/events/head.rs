@@ -5,7 +5,7 @@
 
 use crate::extract::block::BlockText;
 use crate::extract::features::F;
-use crate::extract::lexicon::EventNoun;
+use crate::extract::lexicon::{class, EventNoun};
 use crate::extract::names::NameCand;
 use crate::text::TokenKind;
 
@@ -66,15 +66,15 @@ fn at_event_word(bt: &BlockText, i: usize, names: &[NameCand]) -> Option<Head> {
     let n = bt.len();
     // A word after a subject or reflexive pronoun is a verb ("elle siège", "il
     // visite", "she visits"): the profile's `clitic` class.
-    if i > 0 && bt.in_class("clitic", i - 1) {
+    if i > 0 && bt.in_class(class!("clitic"), i - 1) {
         return None;
     }
     let (noun_end, ev) = noun(bt, i)?;
     // "d'accord", "cellule de crise": a bare noun complement is rarely an event, but
     // "décret de dissolution des Soulèvements" is one: a feature, not a veto.
-    let noun_of = !ev.standalone && i > 0 && bt.in_class("noun_of", i - 1);
+    let noun_of = !ev.standalone && i > 0 && bt.in_class(class!("noun_of"), i - 1);
     // "au sommet de" is mostly "at the top of", not a summit.
-    let top = i > 0 && bt.in_class("top_noun", i) && bt.in_class("top_prep", i - 1);
+    let top = i > 0 && bt.in_class(class!("top_noun"), i) && bt.in_class(class!("top_prep"), i - 1);
     // Quotes around the noun: «déportation» d'enfants.
     let mut start = i;
     let mut next = noun_end;
