@@ -1,7 +1,9 @@
 //! One block's tokens with the facts every rule asks about them.
 
 use super::lexicon::{class, fold, place_flag, Class, Lexicon, Place, CLASSES_KNOWN};
-use crate::text::{is_upper, push_lower, sentences_from_tokens, Token, TokenKind};
+use crate::text::{
+    is_upper, more_chars_than, one_char, push_lower, sentences_from_tokens, Token, TokenKind,
+};
 use std::borrow::Cow;
 
 const KNOWN: u8 = 1;
@@ -120,7 +122,7 @@ fn shouted_stretches(toks: &[Token], text: &str) -> Vec<std::cell::Cell<u8>> {
         }
         let (mut j, mut long) = (i, false);
         while j < toks.len() && caps(j) && (j == i || toks[j].space_before) {
-            long |= toks[j].text(text).chars().count() >= 5;
+            long |= more_chars_than(toks[j].text(text), 4);
             j += 1;
         }
         if j - i >= 2 && long {
@@ -364,7 +366,7 @@ impl<'a> BlockText<'a> {
             return false;
         }
         let s = self.s(i);
-        (s.chars().count() == 1
+        (one_char(s)
             && i + 1 < self.len()
             && self.s(i + 1) == "."
             && !self.toks[i + 1].space_before)
@@ -395,11 +397,19 @@ impl<'a> BlockText<'a> {
 
     /// In the first-name list ("Vladimir", also "VLADIMIR" in a dateline). Looked
     /// up once per token (`FIRST_NAME_*` bits of `facts`): the rules ask again and again.
+    #[inline]
     pub fn first_name(&self, i: usize) -> bool {
         let memo = self.facts[i].get();
         if memo & FIRST_NAME_KNOWN != 0 {
             return memo & FIRST_NAME != 0;
         }
+        self.look_up_first_name(i)
+    }
+
+    /// [`BlockText::first_name`] the first time (out of line: the memo's test alone
+    /// is inlined where the rules ask).
+    #[inline(never)]
+    fn look_up_first_name(&self, i: usize) -> bool {
         let yes = self.first_name_uncached(i);
         let bits = FIRST_NAME_KNOWN | if yes { FIRST_NAME } else { 0 };
         self.facts[i].set(self.facts[i].get() | bits);
@@ -424,13 +434,19 @@ impl<'a> BlockText<'a> {
 
     /// The word-list facts of token `i`, looked up once: rules ask about the same
     /// words again and again.
+    #[inline]
     fn facts(&self, i: usize) -> u8 {
         let f = self.facts[i].get();
         if f & KNOWN != 0 {
             return f;
         }
+        self.look_up_facts(i)
+    }
+
+    #[inline(never)]
+    fn look_up_facts(&self, i: usize) -> u8 {
         // Keep the first-name bits already memoized.
-        let memo = f;
+        let memo = self.facts[i].get();
         use super::lexicon::word_fact;
         let listed = self.lex.word_facts.get(self.lower(i)).copied().unwrap_or(0);
         let mut f = KNOWN | memo;
@@ -469,7 +485,7 @@ impl<'a> BlockText<'a> {
     /// A short word in capitals inside ordinary text ("US", "UK", "WHO"): an acronym,
     /// not the common word it spells. In a line written in capitals it says nothing.
     pub fn acronym_shaped(&self, i: usize) -> bool {
-        self.toks[i].upper && !self.title_case && !self.shouted(i) && self.s(i).chars().count() <= 4
+        self.toks[i].upper && !self.title_case && !self.shouted(i) && !more_chars_than(self.s(i), 4)
     }
 
     /// In a stretch of words in capitals inside ordinary text (see `shouted_stretches`).
@@ -515,10 +531,16 @@ impl<'a> BlockText<'a> {
 
     /// The gazetteer entry of token `i` alone, folded ([`BlockText::folded1`]), looked
     /// up once: the rules ask it of the same words again and again.
+    #[inline]
     pub fn place1(&self, i: usize) -> Option<Place> {
         if let Some(known) = self.places[i].get() {
             return known;
         }
+        self.look_up_place1(i)
+    }
+
+    #[inline(never)]
+    fn look_up_place1(&self, i: usize) -> Option<Place> {
         let place = self.lex.places.get(self.folded1(i).as_ref()).copied();
         self.places[i].set(Some(place));
         place
@@ -532,6 +554,7 @@ impl<'a> BlockText<'a> {
 
     /// Looks like an adjective: a lowercase word with an adjectival ending, or a
     /// nationality word. Used to extend institutional names and event phrases.
+    #[inline]
     pub fn adjective(&self, i: usize) -> bool {
         if i >= self.len() {
             return false;
@@ -553,6 +576,7 @@ impl<'a> BlockText<'a> {
         self.lex.adjectives_follow && self.adjective(i)
     }
 
+    #[inline(never)]
     fn adjective_uncached(&self, i: usize) -> bool {
         if !self.word(i) || self.toks[i].cap || self.toks[i].elision || self.is_function(i) {
             return false;
@@ -570,7 +594,7 @@ impl<'a> BlockText<'a> {
         else {
             return false;
         };
-        s.chars().count() > 3 && endings.iter().any(|e| ends_with(s, e))
+        more_chars_than(s, 3) && endings.iter().any(|e| ends_with(s, e))
     }
 }
 

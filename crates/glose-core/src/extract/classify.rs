@@ -8,6 +8,7 @@ use super::features::{FeatureSpace, F};
 use super::lexicon::{class, Class, PlaceType};
 use super::names::NameCand;
 use super::span::head_word;
+use crate::text::more_chars_than;
 
 /// Features from the name's own form and from the words around it.
 pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
@@ -199,7 +200,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         let listed = lex.places.contains_key(c.key.as_str());
         if is_roman(first) {
             f.add(F::Roman);
-        } else if first.chars().count() <= 8
+        } else if !more_chars_than(first, 8)
             && !listed
             && !f.has(F::CountryInitials)
             && !common_abbreviation
@@ -343,7 +344,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     // company's letters); not a surname written in capitals after a first name.
     if ntok >= 2
         && !bt.first_name(a)
-        && (a..b).any(|j| bt.toks[j].upper && bt.s(j).chars().count() >= 2 && !is_roman(bt.s(j)))
+        && (a..b).any(|j| bt.toks[j].upper && more_chars_than(bt.s(j), 1) && !is_roman(bt.s(j)))
     {
         f.add(F::AcronymPart);
     }
@@ -1034,7 +1035,7 @@ fn is_epithet(bt: &BlockText, j: usize) -> bool {
         return false;
     }
     let s = bt.s(j);
-    s.chars().count() >= 4
+    more_chars_than(s, 3)
         && s.chars().all(char::is_alphabetic)
         && bt.lex.epithet_endings.iter().any(|e| s.ends_with(e))
 }
@@ -1093,7 +1094,7 @@ fn compound_modifier(bt: &BlockText, a: usize) -> bool {
             .is_some_and(|f| f & word_fact::COMMON != 0)
     };
     let lower = |w: &str| !w.is_empty() && w.chars().all(char::is_lowercase);
-    if tail.chars().count() >= 3 && lower(tail) && common(tail) {
+    if more_chars_than(tail, 2) && lower(tail) && common(tail) {
         return true;
     }
     lower(first)
@@ -1108,7 +1109,7 @@ fn plural_acronym(bt: &BlockText, a: usize) -> bool {
     let s = bt.s(a);
     bt.lex.plural_endings.iter().any(|e| {
         s.strip_suffix(e).is_some_and(|r| {
-            r.chars().count() >= 2 && r.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            more_chars_than(r, 1) && r.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
         })
     })
 }

@@ -88,7 +88,7 @@ fn is_abbreviation(text: &str, toks: &[Token], i: usize) -> bool {
         return false;
     }
     let w = prev.text(text);
-    let is_initial = w.chars().count() == 1 && w.starts_with(char::is_uppercase);
+    let is_initial = super::one_char(w) && w.starts_with(char::is_uppercase);
     is_initial || abbreviations().contains(w)
 }
 

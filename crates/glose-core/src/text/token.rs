@@ -103,7 +103,7 @@ pub struct Clitics<'a> {
 fn possessive_len(w: &str, possessives: &[&str]) -> Option<usize> {
     possessives
         .iter()
-        .filter(|p| p.chars().count() >= 2)
+        .filter(|p| super::more_chars_than(p, 1))
         .find(|p| {
             w.len() > p.len()
                 && w.is_char_boundary(w.len() - p.len())
