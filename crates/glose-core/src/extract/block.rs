@@ -1,6 +1,6 @@
 //! One block's tokens with the facts every rule asks about them.
 
-use super::lexicon::{class, fold, place_flag, Class, Lexicon, Place, CLASSES_KNOWN};
+use super::lexicon::{class, fold, fold_into, place_flag, Class, Lexicon, Place, CLASSES_KNOWN};
 use crate::text::{
     is_upper, more_chars_than, one_char, push_lower, sentences_from_tokens, Token, TokenKind,
 };
@@ -49,7 +49,13 @@ pub struct BlockText<'a> {
     /// and `CLASSES_KNOWN`; 0: not looked up yet): the rules ask a token's neighbours
     /// about one class after another.
     classes: Vec<std::cell::Cell<u64>>,
+    /// `place_run()` answers (`UNKNOWN_RUN`: not computed yet).
+    place_runs: Vec<std::cell::Cell<u8>>,
 }
+
+/// [`BlockText::place_run`]'s mark for a token not looked at yet.
+const UNKNOWN_RUN: u8 = u8::MAX;
+const _: () = assert!(super::lexicon::PLACE_MAX_TOKENS < UNKNOWN_RUN as usize);
 
 /// `a` then `b` as one string handed to `f`: joined on the stack when short (the
 /// rules try such forms for many words: no allocation each).
@@ -229,6 +235,7 @@ impl<'a> BlockText<'a> {
         let adjectives = vec![std::cell::Cell::new(0); toks.len()];
         let places = vec![std::cell::Cell::new(None); toks.len()];
         let classes = vec![std::cell::Cell::new(0); toks.len()];
+        let place_runs = vec![std::cell::Cell::new(UNKNOWN_RUN); toks.len()];
         let facts = if title_case {
             vec![std::cell::Cell::new(0); toks.len()]
         } else {
@@ -249,6 +256,7 @@ impl<'a> BlockText<'a> {
             scratch: std::cell::Cell::new(String::with_capacity(SCRATCH)),
             places,
             classes,
+            place_runs,
         };
         // In capitals the first letter says nothing: an everyday word in a shouted
         // stretch is read as if in lowercase ("CHELSEA SUBSTITUTE VICTOR Moses").
@@ -516,6 +524,38 @@ impl<'a> BlockText<'a> {
 
     pub fn folded(&self, a: usize, b: usize) -> String {
         fold(&self.text[self.toks[a].start..self.toks[b - 1].end])
+    }
+
+    /// [`BlockText::folded`] handed to `f`, folded in the block's scratch buffer: no
+    /// string allocated for a lookup.
+    pub fn with_folded<R>(&self, a: usize, b: usize, f: impl FnOnce(&str) -> R) -> R {
+        let mut buf = self.scratch.take();
+        buf.clear();
+        fold_into(
+            &mut buf,
+            &self.text[self.toks[a].start..self.toks[b - 1].end],
+        );
+        let r = f(&buf);
+        self.scratch.set(buf);
+        r
+    }
+
+    /// [`super::span::place_from`] at `a`, computed by `compute` once: the proposers
+    /// and the features ask it of the same tokens.
+    pub fn place_run(&self, a: usize, compute: impl FnOnce() -> usize) -> usize {
+        // (Past the last token: no memo, nothing to keep.)
+        let Some(memo) = self.place_runs.get(a) else {
+            return compute();
+        };
+        match memo.get() {
+            UNKNOWN_RUN => {
+                let n = compute();
+                // (A place is a few tokens: `PLACE_MAX_TOKENS` fits a byte.)
+                memo.set(n as u8);
+                n
+            }
+            n => usize::from(n),
+        }
     }
 
     /// The folded form of token `i` alone: its lowercase when it is ASCII (the same

@@ -92,7 +92,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if qualified > a
         && qualified < b
         && qualified - a <= 2
-        && lex.places.contains_key(bt.folded(qualified, b).as_str())
+        && bt.with_folded(qualified, b, |w| lex.places.contains_key(w))
     {
         f.add(F::PlaceHead);
     }
@@ -716,7 +716,7 @@ fn holds_place_after(bt: &BlockText, from: usize, b: usize) -> bool {
     } else {
         from
     };
-    from < b && bt.lex.places.contains_key(bt.folded(from, b).as_str())
+    from < b && bt.with_folded(from, b, |w| bt.lex.places.contains_key(w))
 }
 
 /// "le film X", "the album \"The X of Y\"": a work noun right before the name, or

@@ -18,11 +18,10 @@ pub struct Words {
 }
 
 pub fn words(lex: &'static Lexicon) -> Words {
-    let g = &lex.grammar;
     Words {
-        marks: g.words("credit_mark"),
-        labels: g.words("credit_label"),
-        via: g.words("credit_join"),
+        marks: &lex.credit_marks,
+        labels: &lex.credit_labels,
+        via: &lex.credit_joins,
     }
 }
 

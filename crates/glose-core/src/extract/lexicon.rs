@@ -393,6 +393,15 @@ pub struct Lexicon {
     /// Words that make an adjective of a capitalized word before a hyphen (`compound_tail`:
     /// "Paris-based").
     pub compound_tails: Vec<&'static str>,
+    /// The grammar's `list_connector`, `parallel_prep` and `list_adverb` words
+    /// (enumerations) and its `credit_mark`, `credit_label` and `credit_join` words
+    /// (credits), kept at hand: each block reads them.
+    pub list_connectors: Vec<&'static str>,
+    pub parallel_preps: Vec<&'static str>,
+    pub list_adverbs: Vec<&'static str>,
+    pub credit_marks: Vec<&'static str>,
+    pub credit_labels: Vec<&'static str>,
+    pub credit_joins: Vec<&'static str>,
     /// Adjectival endings by their last letter ("-al", "-ique", "-ien"...).
     pub adjective_endings: HashMap<char, Vec<&'static str>>,
     /// Adjectives may follow the noun they qualify ("Banque centrale", "invasion
@@ -780,6 +789,12 @@ pub fn build(lang: Language) -> Lexicon {
         elisions: elisions.clone(),
         possessives: grammar.words("possessive").to_vec(),
         compound_tails: grammar.words("compound_tail").to_vec(),
+        list_connectors: grammar.words("list_connector").to_vec(),
+        parallel_preps: grammar.words("parallel_prep").to_vec(),
+        list_adverbs: grammar.words("list_adverb").to_vec(),
+        credit_marks: grammar.words("credit_mark").to_vec(),
+        credit_labels: grammar.words("credit_label").to_vec(),
+        credit_joins: grammar.words("credit_join").to_vec(),
         sport_words: grammar.set("sport").into(),
         ministry: grammar.set("ministry").into(),
         adjective_endings,

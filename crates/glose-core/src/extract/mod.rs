@@ -623,9 +623,9 @@ struct Link {
 
 /// Enumerations of names in a block: one link per candidate.
 fn enumerations(bt: &BlockText, cands: &[names::NameCand]) -> Vec<Link> {
-    let g = &bt.lex.grammar;
-    let (connectors, parallel_preps) = (g.words("list_connector"), g.words("parallel_prep"));
-    let adverbs = g.words("list_adverb");
+    let lex = bt.lex;
+    let (connectors, parallel_preps) = (&lex.list_connectors[..], &lex.parallel_preps[..]);
+    let adverbs = &lex.list_adverbs[..];
     let mut links = vec![Link::default(); cands.len()];
     for k in 1..cands.len() {
         let (pb, a) = (cands[k - 1].b, cands[k].a);

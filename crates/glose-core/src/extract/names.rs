@@ -152,7 +152,7 @@ fn initial_word_before_name(bt: &BlockText, i: usize) -> bool {
         && !lex.org_heads.contains(bt.lc(i).as_ref())
         && !lex.place_prefixes.contains(bt.folded1(i).as_ref())
         && !lex.places.contains_key(bt.folded1(i).as_ref())
-        && !lex.known.contains_key(bt.folded(i, j + 1).as_str())
+        && !bt.with_folded(i, j + 1, |w| lex.known.contains_key(w))
         && (bt.first_name(j)
             || lex.places.contains_key(bt.folded1(j).as_ref())
             || super::span::place_from(bt, j) > 0)

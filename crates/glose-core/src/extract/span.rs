@@ -241,7 +241,7 @@ pub(super) fn sequence(bt: &BlockText, i: usize) -> Option<NameCand> {
                 && bt.first_name(k)
                 && !bt.first_name(a)
                 && best_place.is_none_or(|(pb, _)| pb <= k)
-                && (institutional || lex.places.contains_key(&bt.folded(a, k)))
+                && (institutional || bt.with_folded(a, k, |w| lex.places.contains_key(w)))
             {
                 b = k;
                 break;
@@ -344,6 +344,10 @@ fn prefixed_place(bt: &BlockText, a: usize) -> Option<PlaceType> {
 /// The tokens of the longest listed place of two words or more starting at `a`
 /// ("New Zealand"), 0 if none.
 pub(super) fn place_from(bt: &BlockText, a: usize) -> usize {
+    bt.place_run(a, || place_from_uncached(bt, a))
+}
+
+fn place_from_uncached(bt: &BlockText, a: usize) -> usize {
     let max = bt.lex.place_max_tokens.min(bt.len() - a);
     // A window is a place's only if its words are joined by spaces (or the period
     // of a name's abbreviation): the first break bounds them all.
@@ -357,6 +361,14 @@ pub(super) fn place_from(bt: &BlockText, a: usize) -> usize {
     if max < 2 {
         return 0;
     }
+    // A longer place must begin with the first word and a space or a mark (a word
+    // token always ends before one): most words begin none. An ASCII word's folded
+    // form is its lowercase one: told before anything is folded.
+    let first_word = bt.word(a) && !bt.toks[a].elision;
+    let ascii = bt.s(a).is_ascii();
+    if first_word && ascii && !bt.lex.place_prefixes.contains(bt.lower(a)) {
+        return 0;
+    }
     // Folding goes letter by letter: each window's folded text is a prefix of the
     // longest one's, folded once.
     let mut folded = String::with_capacity(bt.toks[a + max - 1].end - bt.toks[a].start);
@@ -367,13 +379,7 @@ pub(super) fn place_from(bt: &BlockText, a: usize) -> usize {
         super::lexicon::fold_into(&mut folded, &bt.text[from..to]);
         *end = folded.len();
         from = to;
-        // A longer place must begin with this first word and a space or a mark (a
-        // word token always ends before one): most words begin none.
-        if k == 0
-            && bt.word(a)
-            && !bt.toks[a].elision
-            && !bt.lex.place_prefixes.contains(folded.as_str())
-        {
+        if k == 0 && first_word && !ascii && !bt.lex.place_prefixes.contains(folded.as_str()) {
             return 0;
         }
     }
@@ -390,14 +396,14 @@ fn team_of_place(bt: &BlockText, a: usize, b: usize, c: usize) -> bool {
     if b != a + 1 || a == 0 || !bt.in_class(class!("team_det"), a - 1) {
         return false;
     }
-    if bt.toks[a].upper || lex.places.contains_key(bt.folded(a, b).as_str()) {
+    if bt.toks[a].upper || bt.with_folded(a, b, |w| lex.places.contains_key(w)) {
         return false;
     }
     let mut e = c + 1;
     while e < bt.len() && bt.spaced(e - 1) && bt.namelike(e) {
         e += 1;
     }
-    (c + 1..=e).any(|x| lex.places.contains_key(bt.folded(c, x).as_str()))
+    (c + 1..=e).any(|x| bt.with_folded(c, x, |w| lex.places.contains_key(w)))
 }
 
 /// The word that says what a name is: the first, past "ex-" or a capitalized
@@ -504,6 +510,6 @@ fn listed_through(bt: &BlockText, a: usize, b: usize) -> bool {
     let lex = bt.lex;
     (b + 1..=bt.len().min(a + MAX_NAME_TOKENS)).any(|c| {
         let written = &bt.text[bt.toks[a].start..bt.toks[c - 1].end];
-        lex.places.contains_key(&bt.folded(a, c)) || lex.known.contains_key(written)
+        bt.with_folded(a, c, |w| lex.places.contains_key(w)) || lex.known.contains_key(written)
     })
 }
