@@ -1,6 +1,8 @@
 //! One block's tokens with the facts every rule asks about them.
 
-use super::lexicon::{class, fold, fold_into, place_flag, Class, Lexicon, Place, CLASSES_KNOWN};
+use super::lexicon::{
+    class, fold, fold_into, place_flag, set, Class, Lexicon, Place, CLASSES_KNOWN,
+};
 use crate::text::{
     is_upper, more_chars_than, one_char, push_lower, sentences_from_tokens, Token, TokenKind,
 };
@@ -49,6 +51,9 @@ pub struct BlockText<'a> {
     /// and `CLASSES_KNOWN`; 0: not looked up yet): the rules ask a token's neighbours
     /// about one class after another.
     classes: Vec<std::cell::Cell<u64>>,
+    /// The lexicon's word sets each token's lowercase form is in (`TokenSets::of` and
+    /// `set::KNOWN`; 0: not looked up yet).
+    sets: Vec<std::cell::Cell<u32>>,
     /// `place_run()` answers (`UNKNOWN_RUN`: not computed yet).
     place_runs: Vec<std::cell::Cell<u8>>,
 }
@@ -236,6 +241,7 @@ impl<'a> BlockText<'a> {
         let places = vec![std::cell::Cell::new(None); toks.len()];
         let classes = vec![std::cell::Cell::new(0); toks.len()];
         let place_runs = vec![std::cell::Cell::new(UNKNOWN_RUN); toks.len()];
+        let sets = vec![std::cell::Cell::new(0); toks.len()];
         let facts = if title_case {
             vec![std::cell::Cell::new(0); toks.len()]
         } else {
@@ -256,6 +262,7 @@ impl<'a> BlockText<'a> {
             scratch: std::cell::Cell::new(String::with_capacity(SCRATCH)),
             places,
             classes,
+            sets,
             place_runs,
         };
         // In capitals the first letter says nothing: an everyday word in a shouted
@@ -326,6 +333,30 @@ impl<'a> BlockText<'a> {
         let bits = self.lex.grammar.token_classes(self.lower(i)) | CLASSES_KNOWN;
         self.classes[i].set(bits);
         bits
+    }
+
+    /// The lexicon's word sets (`set` bits) token `i`'s lowercase form is in: the
+    /// answers of their `contains`, the word looked up once.
+    #[inline]
+    pub fn sets(&self, i: usize) -> u32 {
+        let bits = self.sets[i].get();
+        if bits != 0 {
+            return bits;
+        }
+        self.look_up_sets(i)
+    }
+
+    #[inline(never)]
+    fn look_up_sets(&self, i: usize) -> u32 {
+        let bits = self.lex.token_sets.of(self.lower(i)) | set::KNOWN;
+        self.sets[i].set(bits);
+        bits
+    }
+
+    /// Token `i`'s lowercase form is in the word set `set` (a `set` bit).
+    #[inline]
+    pub fn in_set(&self, set: u32, i: usize) -> bool {
+        self.sets(i) & set != 0
     }
 
     /// Token `i` as written is in the grammar class `class`: the memoized lowercase

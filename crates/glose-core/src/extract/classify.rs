@@ -5,7 +5,7 @@
 
 use super::block::BlockText;
 use super::features::{FeatureSpace, F};
-use super::lexicon::{class, Class, PlaceType};
+use super::lexicon::{class, set, Class, PlaceType};
 use super::names::NameCand;
 use super::span::head_word;
 use crate::text::more_chars_than;
@@ -54,7 +54,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     }
     // A capitalized article inside a sentence belongs to a title or a company name:
     // people's names take no article.
-    let cap_article = (!initial && bt.toks[a].cap && lex.articles.contains(bt.lc(a).as_ref()))
+    let cap_article = (!initial && bt.toks[a].cap && bt.in_set(set::ARTICLE, a))
         || (a > 0 && bt.toks[a - 1].elision && bt.toks[a - 1].cap && !bt.initial[a - 1]);
     if cap_article {
         f.add(F::CapArticle);
@@ -247,7 +247,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if ntok == 2 && bt.first_name(a) && (f.has(F::OrgSuffix) || f.has(F::PlaceSuffix)) {
         f.add(F::Namesake);
     }
-    if (a + 1..b).any(|j| lex.particles.contains(bt.lc(j).as_ref())) {
+    if (a + 1..b).any(|j| bt.in_set(set::PARTICLE, j)) {
         f.add(F::HasParticle);
     }
     // What the lists do not know: the context and the rest of the article decide.
@@ -291,7 +291,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if b - a == 1
         && !bt.toks[a].upper
         && b < bt.len()
-        && !lex.particles.contains(bt.lc(a).as_ref())
+        && !bt.in_set(set::PARTICLE, a)
         && is_epithet(bt, b)
     {
         f.add(F::Binomial);
@@ -302,9 +302,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     if b - a == 1 && plural_acronym(bt, a) {
         f.add(F::PluralAcronym);
     }
-    if b - a == 1
-        && (lex.person_cues.single.contains(bt.lc(a).as_ref()) || title_phrase_starts(bt, a))
-    {
+    if b - a == 1 && (bt.in_set(set::PERSON_CUE, a) || title_phrase_starts(bt, a)) {
         f.add(F::TitleAlone);
     }
     // "Geometridae", "Asteraceae": a family's Latin ending (the profile's `taxon_suffix`).
@@ -362,7 +360,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         && !f.has(F::EventHead)
         && !f.has(F::EventHeadPhrase)
         && g_is(bt, class!("team_det"), a - 1)
-        && lex.of.contains(bt.lc(a + 1).as_ref())
+        && bt.in_set(set::OF, a + 1)
         && holds_place_after(bt, a + 2, b)
     {
         f.add(F::TeamOfPlace);
@@ -376,31 +374,28 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
         f.add(F::PersonCue);
     }
     if a >= 1 {
-        let p1 = bt.lc(a - 1);
-        let p2 = if a >= 2 { bt.lc(a - 2) } else { "".into() };
-        let art = |s: &str| lex.articles.contains(s);
-        let prep_word = if art(&p1) { p2.as_ref() } else { p1.as_ref() };
-        let noun_word = if art(&p1) || lex.of.contains(p1.as_ref()) {
-            p2.as_ref()
-        } else {
-            p1.as_ref()
-        };
-        if lex.place_preps.strong.contains(p1.as_ref()) {
+        // The word sets of the two words before (none before the block's start).
+        let p1 = bt.sets(a - 1);
+        let p2 = if a >= 2 { bt.sets(a - 2) } else { 0 };
+        let art = p1 & set::ARTICLE != 0;
+        let prep_word = if art { p2 } else { p1 };
+        let noun_word = if art || p1 & set::OF != 0 { p2 } else { p1 };
+        if p1 & set::PREP_STRONG != 0 {
             f.add(F::PrepStrong);
-        } else if lex.place_preps.town.contains(prep_word) {
+        } else if prep_word & set::PREP_TOWN != 0 {
             f.add(F::PrepA);
-        } else if lex.place_preps.inside.contains(prep_word) && art(&p1) {
+        } else if prep_word & set::PREP_INSIDE != 0 && art {
             f.add(F::PrepDansArt);
-        } else if lex.place_preps.weak.contains(prep_word) {
+        } else if prep_word & set::PREP_WEAK != 0 {
             f.add(F::PrepWeak);
         }
         if org_cue_before(bt, a) {
             f.add(F::OrgCue);
         }
-        if lex.place_cues.contains(noun_word) || place_cue_behind(bt, a) {
+        if noun_word & set::PLACE_CUE != 0 || place_cue_behind(bt, a) {
             f.add(F::PlaceCue);
         }
-        if lex.determiners.contains(p1.as_ref()) {
+        if p1 & set::DETERMINER != 0 {
             f.add(F::AfterArticle);
         }
         // "le film X", "the album \"X\"": a work's title (not an entity in the
@@ -413,7 +408,7 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     // preposition of the profile's `unknown_place_prep` (maybe past an article) is a
     // place the lists miss more often than anything else.
     if c.feats.has(F::UnknownWord) && a >= 1 {
-        let p = if a >= 2 && lex.articles.contains(bt.lc(a - 1).as_ref()) {
+        let p = if a >= 2 && bt.in_set(set::ARTICLE, a - 1) {
             a - 2
         } else {
             a - 1
@@ -482,7 +477,8 @@ pub(super) fn classify(bt: &BlockText, space: &FeatureSpace, c: &mut NameCand) {
     }
     // "l'Ardenne occidentale", "le Nil supérieur": an adjective of the profile's
     // `place_adjective_after` right after one name makes it a region's or a river's.
-    if b - a == 1 && b < bt.len() && !bt.toks[b].cap && g_is(bt, class!("place_adjective_after"), b) {
+    if b - a == 1 && b < bt.len() && !bt.toks[b].cap && g_is(bt, class!("place_adjective_after"), b)
+    {
         c.feats.add(F::PlaceAdjectiveAfter);
     }
     // "permet à Julien de", "dit à Clothilde": a first name alone that is no listed
@@ -711,7 +707,7 @@ const DATELINE_TOKENS: usize = 8;
 
 /// A listed place at the end of `from..b`, past an article ("de l'Indiana").
 fn holds_place_after(bt: &BlockText, from: usize, b: usize) -> bool {
-    let from = if bt.lex.articles.contains(bt.lc(from).as_ref()) {
+    let from = if bt.in_set(set::ARTICLE, from) {
         from + 1
     } else {
         from
@@ -722,7 +718,7 @@ fn holds_place_after(bt: &BlockText, from: usize, b: usize) -> bool {
 /// "le film X", "the album \"The X of Y\"": a work noun right before the name, or
 /// before the quotation the name is in (a title's words are often names).
 fn work_cue_before(bt: &BlockText, a: usize) -> bool {
-    let work = |j: usize| !bt.toks[j].cap && bt.lex.work_cues.contains(bt.lc(j).as_ref());
+    let work = |j: usize| !bt.toks[j].cap && bt.in_set(set::WORK_CUE, j);
     if work(a - 1) {
         return true;
     }
@@ -835,10 +831,10 @@ pub(super) fn context_word<'a>(bt: &'a BlockText, i: Option<usize>) -> std::borr
 /// several words with the lowercase words after it.
 fn title_phrase_starts(bt: &BlockText, a: usize) -> bool {
     let cues = &bt.lex.person_cues;
-    let w = bt.lc(a);
-    if !cues.multi_first.contains(w.as_ref()) {
+    if !bt.in_set(set::PERSON_CUE_FIRST, a) {
         return false;
     }
+    let w = bt.lc(a);
     cues.multi.iter().any(|phrase| {
         let m = phrase.len();
         a + m <= bt.len()
@@ -857,14 +853,14 @@ fn person_cue_before(bt: &BlockText, a: usize) -> bool {
         if !bt.spaced(k) && bt.toks[k].kind != crate::text::TokenKind::Word && bt.s(k) != "." {
             return false;
         }
-        if bt.s(k) == "." && k > 0 && lex.titles.contains(bt.lc(k - 1).as_ref()) {
+        if bt.s(k) == "." && k > 0 && bt.in_set(set::TITLE, k - 1) {
             return true;
         }
-        let w = bt.lc(k);
-        if lex.person_cues.single.contains(w.as_ref()) {
+        let sets = bt.sets(k);
+        if sets & set::PERSON_CUE != 0 {
             return true;
         }
-        let multi: &[Vec<&str>] = if lex.person_cues.multi_last.contains(w.as_ref()) {
+        let multi: &[Vec<&str>] = if sets & set::PERSON_CUE_LAST != 0 {
             &lex.person_cues.multi
         } else {
             &[]
@@ -889,7 +885,7 @@ fn person_cue_before(bt: &BlockText, a: usize) -> bool {
             && !bt.toks[k].elision
             && !bt.is_function(k)
             && bt.word(k - 1)
-            && lex.person_cues.single.contains(bt.lc(k - 1).as_ref());
+            && bt.in_set(set::PERSON_CUE, k - 1);
     }
     false
 }
@@ -904,12 +900,11 @@ fn person_noun(bt: &BlockText, j: usize) -> bool {
 /// Orvald": a [`person_noun`], maybe one lowercase word after it, then "of" without an
 /// article right before the name.
 fn person_noun_of(bt: &BlockText, a: usize) -> bool {
-    let lex = bt.lex;
     if a < 2 || !bt.word(a - 1) {
         return false;
     }
-    let of = bt.lower(a - 1);
-    if !lex.of.contains(of) || lex.determiners.contains(of) {
+    let of = bt.sets(a - 1);
+    if of & set::OF == 0 || of & set::DETERMINER != 0 {
         return false;
     }
     let kin = |j: usize| person_noun(bt, j) && !bt.toks[j].cap;
@@ -921,11 +916,9 @@ fn person_noun_of(bt: &BlockText, a: usize) -> bool {
 /// with a title or role, maybe after an article and adjectives (a person named
 /// alone, with no title before, is otherwise a coin flip).
 fn person_cue_after(bt: &BlockText, b: usize) -> bool {
-    let lex = bt.lex;
     if b >= bt.len() || bt.s(b) != "," {
         return false;
     }
-    let cues = &lex.person_cues;
     // Adjectives only after an article: "Rome, traité fondateur" is no apposition
     // (a participle, then "fondateur", a role).
     let mut article = false;
@@ -933,13 +926,12 @@ fn person_cue_after(bt: &BlockText, b: usize) -> bool {
         if bt.toks[j].cap {
             return false;
         }
-        let w = bt.lc(j);
-        let w = w.as_ref();
-        if cues.single.contains(w) || cues.multi_first.contains(w) {
+        let sets = bt.sets(j);
+        if sets & (set::PERSON_CUE | set::PERSON_CUE_FIRST) != 0 {
             return true;
         }
         // (The profiles' articles are determiners too.)
-        if !article && lex.determiners.contains(w) {
+        if !article && sets & set::DETERMINER != 0 {
             article = true;
         } else if !(article && bt.adjective(j)) {
             return false;
@@ -963,8 +955,8 @@ fn org_cue_before(bt: &BlockText, a: usize) -> bool {
     let mut trade_after = false;
     while j > 0 && steps < 4 {
         j -= 1;
-        let w = bt.lc(j);
-        if bt.lex.org_cues.contains(w.as_ref()) && !bt.toks[j].cap {
+        let sets = bt.sets(j);
+        if sets & set::ORG_CUE != 0 && !bt.toks[j].cap {
             return true;
         }
         // The quote a name opens: "le parti « Qalb Tounès »", "la société \"Acme\"".
@@ -974,13 +966,10 @@ fn org_cue_before(bt: &BlockText, a: usize) -> bool {
         }
         // The noun of its trade after the organization word and "of": "l'agence de
         // presse X", "l'institut de sondage X".
-        let trade = j >= 2
-            && bt.lex.org_trades.contains(w.as_ref())
-            && !bt.toks[j].cap
-            && bt.lex.of.contains(bt.lc(j - 1).as_ref());
+        let trade =
+            j >= 2 && sets & set::ORG_TRADE != 0 && !bt.toks[j].cap && bt.in_set(set::OF, j - 1);
         let skip = trade
-            || bt.lex.articles.contains(w.as_ref())
-            || bt.lex.of.contains(w.as_ref())
+            || sets & (set::ARTICLE | set::OF) != 0
             || bt.is_demonym(j)
             || (bt.adjective(j) && !bt.toks[j].cap);
         // The elided "of" before the trade noun: "le cabinet d'audit X".
@@ -997,22 +986,20 @@ fn org_cue_before(bt: &BlockText, a: usize) -> bool {
 /// "la base militaire russe de Kant", "la rive gauche de la Nive": a place word,
 /// adjectives or a side (the profile's `place_cue_side`), then "de", maybe an article.
 fn place_cue_behind(bt: &BlockText, a: usize) -> bool {
-    let lex = bt.lex;
     // "de la Nive", "de l'Adour": the article after "de".
-    let of = if a >= 3 && lex.articles.contains(bt.lc(a - 1).as_ref()) {
+    let of = if a >= 3 && bt.in_set(set::ARTICLE, a - 1) {
         a - 2
     } else {
         a - 1
     };
-    if of < 1 || !lex.of.contains(bt.lc(of).as_ref()) {
+    if of < 1 || !bt.in_set(set::OF, of) {
         return false;
     }
     let mut j = of;
     let mut steps = 0;
     while j > 0 && steps < 4 {
         j -= 1;
-        let w = bt.lc(j);
-        if lex.place_cues.contains(w.as_ref()) {
+        if bt.in_set(set::PLACE_CUE, j) {
             return true;
         }
         if !(bt.adjective(j) || bt.is_demonym(j) || g_is(bt, class!("place_cue_side"), j)) {
@@ -1044,12 +1031,11 @@ fn is_epithet(bt: &BlockText, j: usize) -> bool {
 /// list connector, maybe an article, another name, then a place word in the plural that
 /// both names share.
 fn coordinated_place_cue(bt: &BlockText, b: usize) -> bool {
-    let lex = bt.lex;
     if !g_is(bt, class!("list_connector"), b) {
         return false;
     }
     let mut j = b + 1;
-    if j < bt.len() && lex.articles.contains(bt.lower(j)) {
+    if j < bt.len() && bt.in_set(set::ARTICLE, j) {
         j += 1;
     }
     let name = j;
@@ -1060,7 +1046,7 @@ fn coordinated_place_cue(bt: &BlockText, b: usize) -> bool {
         && j < bt.len()
         && !bt.toks[j].cap
         && place_cue_word(bt, j)
-        && !lex.place_cues.contains(bt.lower(j))
+        && !bt.in_set(set::PLACE_CUE, j)
 }
 
 /// A place word (`place_cues`), or its plural ("rivers"), that is no compass point.
@@ -1071,7 +1057,7 @@ fn place_cue_word(bt: &BlockText, j: usize) -> bool {
     if !bt.word(j) || g_is(bt, class!("place_qualifier"), j) {
         return false;
     }
-    lex.place_cues.contains(w)
+    bt.in_set(set::PLACE_CUE, j)
         || lex.plural_endings.iter().any(|e| {
             w.strip_suffix(e)
                 .is_some_and(|s| lex.place_cues.contains(s))
@@ -1131,7 +1117,7 @@ fn team_cue_before(bt: &BlockText, a: usize) -> bool {
     }
     // "the manager of Walsall": a club's noun, then "of".
     if a >= 2
-        && bt.lex.of.contains(bt.lc(a - 1).as_ref())
+        && bt.in_set(set::OF, a - 1)
         && !bt.toks[a - 2].cap
         && g_is(bt, class!("team_noun"), a - 2)
     {
@@ -1188,7 +1174,7 @@ fn lowercase_expansion(bt: &BlockText, a: usize, b: usize) -> bool {
             .flat_map(char::to_uppercase)
             .chain(title)
             .collect();
-        if bt.lex.org_heads.contains(capitalized.as_str()) || bt.lex.org_cues.contains(w.as_ref()) {
+        if bt.lex.org_heads.contains(capitalized.as_str()) || bt.in_set(set::ORG_CUE, j) {
             return false;
         }
         let initial = w.chars().next();
@@ -1205,7 +1191,10 @@ fn lowercase_expansion(bt: &BlockText, a: usize, b: usize) -> bool {
 /// listed country or region (or a place of several words) not followed by a possessive
 /// ending.
 fn comma_region_after(bt: &BlockText, b: usize) -> bool {
-    if b + 1 >= bt.len() || !bt.in_class_as_written(class!("region_comma"), b) || !bt.toks[b + 1].cap {
+    if b + 1 >= bt.len()
+        || !bt.in_class_as_written(class!("region_comma"), b)
+        || !bt.toks[b + 1].cap
+    {
         return false;
     }
     let j = b + 1;

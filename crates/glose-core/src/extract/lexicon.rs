@@ -475,6 +475,8 @@ pub struct Lexicon {
     /// Multi-word event heads, folded ("ligue des champions", "grand prix").
     pub event_head_phrases: Vec<String>,
     pub particles: WordSet,
+    /// Which of the [`set`] word sets hold a word.
+    pub token_sets: TokenSets,
     /// Acronyms of common nouns ("PIB", "TVA", "IA"): not organizations.
     pub common_acronyms: WordSet,
     /// Capitalized words and phrases a dictionary knows only as common nouns, adjectives
@@ -506,6 +508,83 @@ pub struct Lexicon {
 }
 
 /// Multi-word cues matched token by token, lowercase.
+/// Bits of [`TokenSets`]: the word sets the rules ask of a token's lowercase form.
+pub mod set {
+    pub const ARTICLE: u32 = 1;
+    pub const OF: u32 = 1 << 1;
+    pub const DETERMINER: u32 = 1 << 2;
+    pub const TITLE: u32 = 1 << 3;
+    pub const PREP_STRONG: u32 = 1 << 4;
+    pub const PREP_TOWN: u32 = 1 << 5;
+    pub const PREP_INSIDE: u32 = 1 << 6;
+    pub const PREP_WEAK: u32 = 1 << 7;
+    pub const PLACE_CUE: u32 = 1 << 8;
+    pub const ORG_CUE: u32 = 1 << 9;
+    pub const ORG_TRADE: u32 = 1 << 10;
+    pub const WORK_CUE: u32 = 1 << 11;
+    pub const PARTICLE: u32 = 1 << 12;
+    /// `person_cues.single`, `multi_first`, `multi_last`.
+    pub const PERSON_CUE: u32 = 1 << 13;
+    pub const PERSON_CUE_FIRST: u32 = 1 << 14;
+    pub const PERSON_CUE_LAST: u32 = 1 << 15;
+    /// No set: the bit a memo marks "looked up" with.
+    pub const KNOWN: u32 = 1 << 31;
+}
+
+/// Which of the [`set`] word sets hold a word, one lookup for them all: the rules ask
+/// the words around each name about one set after another (`BlockText::in_set`).
+#[derive(Default)]
+pub struct TokenSets {
+    of_word: HashMap<&'static str, u32>,
+    sketch: Sketch,
+}
+
+impl TokenSets {
+    fn new(lex: &Lexicon) -> TokenSets {
+        let mut sets = TokenSets::default();
+        let cues = &lex.person_cues;
+        for (bit, words) in [
+            (set::ARTICLE, &lex.articles),
+            (set::OF, &lex.of),
+            (set::DETERMINER, &lex.determiners),
+            (set::TITLE, &lex.titles),
+            (set::PREP_STRONG, &lex.place_preps.strong),
+            (set::PREP_TOWN, &lex.place_preps.town),
+            (set::PREP_INSIDE, &lex.place_preps.inside),
+            (set::PREP_WEAK, &lex.place_preps.weak),
+            (set::PLACE_CUE, &lex.place_cues),
+            (set::ORG_CUE, &lex.org_cues),
+            (set::ORG_TRADE, &lex.org_trades),
+            (set::WORK_CUE, &lex.work_cues),
+            (set::PARTICLE, &lex.particles),
+            (set::PERSON_CUE, &cues.single),
+            (set::PERSON_CUE_FIRST, &cues.multi_first),
+            (set::PERSON_CUE_LAST, &cues.multi_last),
+        ] {
+            for &w in words.iter() {
+                *sets.of_word.entry(w).or_default() |= bit;
+                sets.sketch.add(w);
+            }
+        }
+        sets
+    }
+
+    /// The [`set`] bits of `word` (lowercase).
+    #[inline]
+    pub fn of(&self, word: &str) -> u32 {
+        if self.sketch.may_hold(word) {
+            self.held(word)
+        } else {
+            0
+        }
+    }
+
+    #[inline(never)]
+    fn held(&self, word: &str) -> u32 {
+        self.of_word.get(word).copied().unwrap_or(0)
+    }
+}
+
 pub struct Phrases {
     pub single: WordSet,
     pub multi: Vec<Vec<&'static str>>,
@@ -780,7 +859,7 @@ pub fn build(lang: Language) -> Lexicon {
     let derived_endings = grammar.words("derived_ending").to_vec();
     let epithet_endings = grammar.words("epithet_ending").to_vec();
     let plural_endings = grammar.words("plural_ending").to_vec();
-    Lexicon {
+    let mut lex = Lexicon {
         prior: match lang {
             Language::Fr => asset!("lang/fr/prior.tsv"),
             Language::En => asset!("lang/en/prior.tsv"),
@@ -845,6 +924,8 @@ pub fn build(lang: Language) -> Lexicon {
             .map(fold)
             .collect(),
         particles: entries(rules!(lang, "particles.txt")).collect(),
+        // (Filled below, once the sets it reads are.)
+        token_sets: TokenSets::default(),
         common_acronyms: entries(rules!(lang, "common_acronyms.txt")).collect(),
         common_capitalized: match lang {
             Language::Fr => HashMap::default(),
@@ -871,7 +952,9 @@ pub fn build(lang: Language) -> Lexicon {
             .map(fold)
             .collect(),
         event_grammar: EventGrammar::new(rules!(lang, "event_grammar.tsv")),
-    }
+    };
+    lex.token_sets = TokenSets::new(&lex);
+    lex
 }
 
 /// Kinds of a known name (`Lexicon::known`).

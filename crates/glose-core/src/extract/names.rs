@@ -4,7 +4,7 @@
 use super::block::BlockText;
 use super::classify::classify;
 use super::features::{Feats, FeatureSpace, F};
-use super::lexicon::{class, fold};
+use super::lexicon::{class, fold, set};
 use super::span::sequence;
 
 /// A name found in one block, with its features.
@@ -78,7 +78,7 @@ pub fn find(bt: &BlockText, space: &FeatureSpace) -> Vec<NameCand> {
             continue;
         }
         // Titles such as "M." / "Mme" are cues, not names.
-        if bt.lex.titles.contains(bt.lc(i).as_ref()) {
+        if bt.in_set(set::TITLE, i) {
             i += 1;
             continue;
         }
@@ -94,7 +94,7 @@ pub fn find(bt: &BlockText, space: &FeatureSpace) -> Vec<NameCand> {
             && i > 0
             && bt.word(i - 1)
             && !bt.toks[i - 1].cap
-            && bt.lex.articles.contains(bt.lc(i).as_ref())
+            && bt.in_set(set::ARTICLE, i)
             && !bt.toks[i].elision
             && bt.namelike(i + 1)
             && bt.spaced(i)
@@ -104,7 +104,7 @@ pub fn find(bt: &BlockText, space: &FeatureSpace) -> Vec<NameCand> {
         let article_place = bt.initial[i]
             && bt.toks[i].cap
             && !bt.toks[i].elision
-            && bt.lex.articles.contains(bt.lc(i).as_ref())
+            && bt.in_set(set::ARTICLE, i)
             && bt.namelike(i + 1)
             && bt.spaced(i)
             && bt
@@ -165,9 +165,7 @@ fn nested_places(bt: &BlockText, space: &FeatureSpace, c: &NameCand) -> Vec<Name
     }
     let mut out = Vec::new();
     for j in c.a + 1..c.b {
-        let before = bt.lc(j - 1);
-        let linked = bt.lex.of.contains(before.as_ref())
-            || bt.lex.place_preps.town.contains(before.as_ref());
+        let linked = bt.in_set(set::OF | set::PREP_TOWN, j - 1);
         if bt.namelike(j) && linked && bt.place1(j).is_some() {
             // The name pass's own reading of the word (its place list type and flags).
             let mut p = sequence(bt, j)
@@ -205,7 +203,7 @@ fn capitalized_title(bt: &BlockText, i: usize) -> usize {
         }
     };
     let cues = &lex.person_cues;
-    let is_cue = |j: usize| j < bt.len() && cues.single.contains(bt.lc(j).as_ref());
+    let is_cue = |j: usize| j < bt.len() && bt.in_set(set::PERSON_CUE, j);
     let mut portfolio = 0;
     while portfolio < 2
         && from + 1 < bt.len()
@@ -221,11 +219,10 @@ fn capitalized_title(bt: &BlockText, i: usize) -> usize {
         portfolio += 1;
     }
     let mut len = 0;
-    if from < bt.len() && bt.toks[from].cap && cues.single.contains(bt.lc(from).as_ref()) {
+    if from < bt.len() && bt.toks[from].cap && bt.in_set(set::PERSON_CUE, from) {
         len = 1;
     }
-    let multi: &[Vec<&str>] = if from < bt.len() && cues.multi_first.contains(bt.lc(from).as_ref())
-    {
+    let multi: &[Vec<&str>] = if from < bt.len() && bt.in_set(set::PERSON_CUE_FIRST, from) {
         &cues.multi
     } else {
         &[]
@@ -306,11 +303,11 @@ fn lowercase_ministry(bt: &BlockText, space: &FeatureSpace, i: usize) -> Option<
         return None;
     }
     let mut c = i + 1;
-    if !bt.word(c) || !lex.of.contains(bt.lc(c).as_ref()) {
+    if !bt.word(c) || !bt.in_set(set::OF, c) {
         return None;
     }
     c += 1;
-    if bt.word(c) && lex.articles.contains(bt.lc(c).as_ref()) {
+    if bt.word(c) && bt.in_set(set::ARTICLE, c) {
         c += 1;
     }
     if c >= bt.len() || !bt.word(c) || bt.is_function(c) {
