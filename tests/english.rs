@@ -1307,3 +1307,22 @@ fn a_compound_adjective_was_glued_to_the_name_after_it() {
         "{got:?}"
     );
 }
+
+/// The English place heads lacked what the French ones have (Duché, Empire, Sultanat,
+/// Cathédrale, Château...): "the Duchy of X" and "the Cathedral of Saint X" were cut
+/// to the name after "of".
+#[test]
+fn english_place_heads_mirror_the_french_ones() {
+    let got = found(
+        "In 1450 the Duchy of Varnholm signed a treaty with its neighbours. The Cathedral \
+         of Saint Brennic stands near the river.",
+    );
+    assert!(
+        got.contains(&("Duchy of Varnholm".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Cathedral of Saint Brennic".into(), EntityKind::Place)),
+        "{got:?}"
+    );
+}
