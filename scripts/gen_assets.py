@@ -43,6 +43,7 @@ Sources
 
 from __future__ import annotations
 
+import functools
 import gettext
 import importlib
 import importlib.util
@@ -516,6 +517,8 @@ def translit(name: str, table: dict, fr: bool) -> str:
     return "-".join(cap(p) for p in r.split("-"))
 
 
+# Read once: four passes ask for it (Faker's 86 locales and nam_dict.txt take seconds).
+@functools.cache
 def faker_first_names() -> dict[str, set[str]]:
     """locale -> first names (Latin script; Cyrillic and Greek lists
     transliterated with a French and an English scheme)."""
